@@ -1,0 +1,163 @@
+"""Toy 2-D binary classification datasets (pure NumPy, no Qt).
+
+``seed`` and ``circle`` reproduce the TF1 course recipes bit for bit; ``xor``,
+``gauss`` and ``spiral`` follow TensorFlow Playground's src/dataset.ts with
+labels mapped -1 -> 0, +1 -> 1 and Math.random replaced by a seeded RandomState.
+"""
+from __future__ import annotations
+
+import math
+import operator
+from dataclasses import dataclass
+
+import numpy as np
+
+DATASETS = ("seed", "circle", "xor", "gauss", "spiral")
+DEFAULT_SAMPLES = {"seed": 32, "circle": 300, "xor": 200, "gauss": 200, "spiral": 200}
+DEFAULT_DATA_SEED = {"seed": 23455, "circle": 2, "xor": 1, "gauss": 1, "spiral": 1}
+
+MAX_SAMPLES = 100_000
+PLAYGROUND_MAX_NOISE = 0.5  # Playground's noise slider tops out at 50%
+_PLAYGROUND = ("xor", "gauss", "spiral")
+
+# Boundary of each generating rule, written "<numpy expression in x0, x1> = <constant>".
+_TRUE_BOUNDARY = {"seed": "x0 + x1 = 1", "circle": "x0**2 + x1**2 = 2", "xor": "x0 * x1 = 0"}
+
+
+def _rule(name, x0, x1):
+    """Clean labelling rule as a bool array; same float64 arithmetic as the recipes."""
+    if name == "seed":
+        return x0 + x1 < 1
+    if name == "circle":
+        return x0 * x0 + x1 * x1 < 2
+    if name == "xor":
+        return x0 * x1 >= 0  # Playground puts points on an axis in class +1
+    return None
+
+
+# eq=False: the generated __eq__/__hash__ would choke on ndarray fields.
+@dataclass(frozen=True, eq=False)
+class Dataset:
+    name: str
+    X: np.ndarray  # (n, 2) float32: what a TF float32 placeholder holds after feeding X64
+    Y: np.ndarray  # (n, 1) float32 labels 0.0 / 1.0
+    X64: np.ndarray  # (n, 2) float64 values as generated
+    domain: tuple[float, float, float, float]  # (x0_min, x0_max, x1_min, x1_max)
+    true_boundary: str | None
+
+    def true_label(self, grid_x0, grid_x1) -> np.ndarray | None:
+        """Generating rule on a grid as float 0/1, or None when it has no closed form."""
+        x0 = np.asarray(grid_x0, dtype=np.float64)
+        x1 = np.asarray(grid_x1, dtype=np.float64)
+        inside = _rule(self.name, x0, x1)
+        return None if inside is None else inside.astype(np.float64)
+
+    def __repr__(self) -> str:
+        return f"Dataset(name={self.name!r}, n={len(self.X)}, domain={self.domain})"
+
+
+def _split(n):
+    """Class sizes for two-class generators: the first class gets the odd sample."""
+    return (n + 1) // 2, n // 2
+
+
+def _recipe(name, rng, n, noise):
+    """The TF1 course recipes: draw, label the clean points, then (optionally) jitter."""
+    X = rng.rand(n, 2) if name == "seed" else rng.randn(n, 2)
+    Y = _rule(name, X[:, 0], X[:, 1])
+    if noise > 0:  # no extra draw at noise 0 keeps the tutorial stream untouched
+        X = X + noise * rng.randn(n, 2)
+    return X, Y
+
+
+def _xor(rng, n, noise):
+    # One row per point in Playground's call order: x, y, noiseX, noiseY.
+    u = rng.uniform(-5, 5, size=(n, 4))
+    pad = 0.3
+    xy = np.where(u[:, :2] > 0, u[:, :2] + pad, u[:, :2] - pad)
+    noisy = xy + u[:, 2:] * noise
+    return xy, noisy[:, 0] * noisy[:, 1] >= 0
+
+
+def _gauss(rng, n, noise):
+    # Playground's d3 scale: noise [0, .5] -> variance [0.5, 4].
+    std = math.sqrt(0.5 + noise * (4 - 0.5) / 0.5)
+    n_pos, n_neg = _split(n)
+    X = np.vstack([rng.normal(2, std, size=(n_pos, 2)), rng.normal(-2, std, size=(n_neg, 2))])
+    return X, np.arange(n) < n_pos
+
+
+def _spiral(rng, n, noise):
+    half = n / 2  # Playground divides by numSamples / 2, fractional for odd n
+    parts = []
+    for count, delta_t in zip(_split(n), (0.0, math.pi)):
+        i = np.arange(count)
+        r = i / half * 5
+        t = 1.75 * i / half * 2 * math.pi + delta_t
+        # Playground draws the jitter even at noise 0, so the stream does not depend on noise.
+        jitter = rng.uniform(-1, 1, size=(count, 2)) * noise
+        parts.append(np.column_stack([r * np.sin(t), r * np.cos(t)]) + jitter)
+    return np.vstack(parts), np.arange(n) < _split(n)[0]
+
+
+_GENERATORS = {"xor": _xor, "gauss": _gauss, "spiral": _spiral}
+
+
+def _domain(name, X):
+    lo, hi = X.min(axis=0), X.max(axis=0)
+    if name == "seed":  # show the whole unit square the tutorial samples from
+        lo, hi = np.minimum(lo, 0.0), np.maximum(hi, 1.0)
+    span = hi - lo
+    pad = np.where(span > 0, 0.1 * span, 1.0)  # a single point still gets a visible box
+    return (float(lo[0] - pad[0]), float(hi[0] + pad[0]), float(lo[1] - pad[1]), float(hi[1] + pad[1]))
+
+
+def _check(name, samples, data_seed, noise):
+    if not isinstance(name, str) or name not in DATASETS:
+        raise ValueError(f"name must be one of {', '.join(DATASETS)}; got {name!r}")
+    samples = DEFAULT_SAMPLES[name] if samples is None else samples
+    data_seed = DEFAULT_DATA_SEED[name] if data_seed is None else data_seed
+    try:
+        samples = operator.index(samples)
+    except TypeError:
+        raise ValueError(f"samples must be an integer, got {samples!r}") from None
+    if not 1 <= samples <= MAX_SAMPLES:
+        raise ValueError(f"samples must be between 1 and {MAX_SAMPLES}, got {samples}")
+    try:
+        data_seed = operator.index(data_seed)
+    except TypeError:
+        raise ValueError(f"data_seed must be an integer, got {data_seed!r}") from None
+    if not 0 <= data_seed < 2**32:  # RandomState's seed range
+        raise ValueError(f"data_seed must be between 0 and 2**32 - 1, got {data_seed}")
+    try:
+        noise = float(noise)
+    except (TypeError, ValueError):
+        raise ValueError(f"noise must be a number, got {noise!r}") from None
+    if not math.isfinite(noise) or noise < 0:
+        raise ValueError(f"noise must be a finite number >= 0, got {noise}")
+    if name in _PLAYGROUND and noise > PLAYGROUND_MAX_NOISE:
+        raise ValueError(f"noise must be between 0 and {PLAYGROUND_MAX_NOISE} for {name!r}, got {noise}")
+    return samples, data_seed, noise
+
+
+def make_dataset(name: str, samples: int | None = None, data_seed: int | None = None,
+                 noise: float = 0.0) -> Dataset:
+    """Build dataset ``name``; ``samples``/``data_seed`` of None take the per-dataset defaults."""
+    n, data_seed, noise = _check(name, samples, data_seed, noise)
+    rng = np.random.RandomState(data_seed)
+    if name in _GENERATORS:
+        X64, labels = _GENERATORS[name](rng, n, noise)
+        # Playground shuffles after generating; without it, in-order mini-batches see one class at a time
+        order = rng.permutation(n)
+        X64, labels = X64[order], labels[order]
+    else:
+        X64, labels = _recipe(name, rng, n, noise)
+    X64 = np.ascontiguousarray(X64, dtype=np.float64)
+    return Dataset(
+        name=name,
+        X=X64.astype(np.float32),  # round-to-nearest, as TF's float64 -> float32 feed cast
+        Y=labels.astype(np.float32).reshape(n, 1),
+        X64=X64,
+        domain=_domain(name, X64),
+        true_boundary=_TRUE_BOUNDARY.get(name),
+    )

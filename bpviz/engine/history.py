@@ -1,0 +1,57 @@
+"""Every step's loss, kept in full: an append-only float32 array that grows by doubling."""
+from __future__ import annotations
+
+import numpy as np
+
+
+class LossHistory:
+    def __init__(self, capacity: int = 4096):
+        self._batch = np.empty(capacity, np.float32)
+        self._n = 0
+        self.logged: dict[int, float] = {}  # step -> full-data loss right after that step
+
+    def __len__(self) -> int:
+        return self._n
+
+    def reserve(self, capacity: int) -> np.ndarray:
+        """The storage array, grown (by doubling) to hold at least `capacity` values.
+
+        The trainer writes losses straight into it and then calls `set_length`."""
+        if capacity > self._batch.shape[0]:
+            grown = np.empty(max(capacity, 2 * self._batch.shape[0]), np.float32)
+            grown[: self._n] = self._batch[: self._n]
+            self._batch = grown
+        return self._batch
+
+    def set_length(self, n: int) -> None:
+        self._n = n
+
+    def append(self, loss) -> None:
+        self.reserve(self._n + 1)[self._n] = loss
+        self._n += 1
+
+    def batch_losses(self) -> np.ndarray:
+        """A view of the losses so far; values already written never change."""
+        return self._batch[: self._n]
+
+    def truncate(self, n: int) -> None:
+        self._n = min(self._n, n)
+        self.logged = {s: v for s, v in self.logged.items() if s < n}
+
+    def logged_arrays(self) -> tuple[np.ndarray, np.ndarray]:
+        steps = np.fromiter(self.logged, np.int64, len(self.logged))
+        values = np.fromiter(self.logged.values(), np.float32, len(self.logged))
+        return steps, values
+
+    def state(self) -> dict:
+        steps, values = self.logged_arrays()
+        return {"batch_loss": self.batch_losses().copy(), "logged_steps": steps, "logged_loss": values}
+
+    @classmethod
+    def from_state(cls, state: dict) -> "LossHistory":
+        batch = np.asarray(state["batch_loss"], np.float32)
+        history = cls(max(4096, batch.shape[0]))
+        history._batch[: batch.shape[0]] = batch
+        history._n = batch.shape[0]
+        history.logged = {int(s): float(v) for s, v in zip(state["logged_steps"], state["logged_loss"])}
+        return history

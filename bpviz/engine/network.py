@@ -1,0 +1,94 @@
+"""A fully connected network whose parameters live in one flat buffer.
+
+Layout: all weight matrices first (w1, w2, ...), then all biases (b1, b2, ...), so that
+the regularised part is one contiguous slice and the optimizers update everything with
+a handful of ufunc calls whatever the depth.
+"""
+from __future__ import annotations
+
+import numpy as np
+
+from .config import ModelConfig
+from .tf_random import random_normal
+
+N_INPUTS = 2
+N_OUTPUTS = 1
+
+
+class Network:
+    def __init__(self, model: ModelConfig, dtype=np.float32):
+        self.dtype = np.dtype(dtype)
+        self.activation = model.activation
+        self.has_bias = model.bias
+        self.sizes = [N_INPUTS, *model.hidden, N_OUTPUTS]
+        self.n_layers = len(self.sizes) - 1
+        shapes = [(self.sizes[i], self.sizes[i + 1]) for i in range(self.n_layers)]
+        self.n_weights = sum(r * c for r, c in shapes)
+        n_bias = sum(c for _, c in shapes) if self.has_bias else 0
+        self.size = self.n_weights + n_bias
+        self._slices: dict[str, tuple[slice, tuple[int, ...]]] = {}
+        offset = 0
+        for i, shape in enumerate(shapes, 1):
+            self._slices[f"w{i}"] = (slice(offset, offset + shape[0] * shape[1]), shape)
+            offset += shape[0] * shape[1]
+        if self.has_bias:
+            for i, (_, cols) in enumerate(shapes, 1):
+                self._slices[f"b{i}"] = (slice(offset, offset + cols), (cols,))
+                offset += cols
+        self.names = list(self._slices)
+
+    def new_buffer(self) -> np.ndarray:
+        return np.zeros(self.size, self.dtype)
+
+    def view(self, flat: np.ndarray, name: str) -> np.ndarray:
+        sl, shape = self._slices[name]
+        return flat[sl].reshape(shape)
+
+    def views(self, flat: np.ndarray) -> dict[str, np.ndarray]:
+        return {name: self.view(flat, name) for name in self.names}
+
+    def weight_part(self, flat: np.ndarray) -> np.ndarray:
+        return flat[: self.n_weights]
+
+    def layer(self, flat: np.ndarray, i: int) -> tuple[np.ndarray, np.ndarray | None]:
+        """(W, b) of layer i (1-based); b is None without biases."""
+        return self.view(flat, f"w{i}"), (self.view(flat, f"b{i}") if self.has_bias else None)
+
+    def initial_params(self, seed: int, stddev: float) -> np.ndarray:
+        """Every matrix drawn as the tutorial's `tf.random_normal(shape, stddev, seed=seed)`.
+
+        Each matrix is its own op with the same op seed, so, as in TF, they share the
+        start of one random stream (the tutorial's w2 is w1's first row).
+        """
+        flat = self.new_buffer()
+        for i in range(1, self.n_layers + 1):
+            w = self.view(flat, f"w{i}")
+            w[...] = random_normal(w.shape, stddev=stddev, seed=seed)
+        return flat
+
+    def forward(self, flat: np.ndarray, X: np.ndarray) -> list[tuple[np.ndarray, np.ndarray]]:
+        """(pre-activation, activation) per layer for inputs X; allocates, for views and checks."""
+        a = np.asarray(X, self.dtype)
+        out = []
+        for i in range(1, self.n_layers + 1):
+            W, b = self.layer(flat, i)
+            z = a @ W
+            if b is not None:
+                z = z + b
+            a = z if i == self.n_layers else activate(self.activation, z)
+            out.append((z, a))
+        return out
+
+    def predict(self, flat: np.ndarray, X: np.ndarray) -> np.ndarray:
+        return self.forward(flat, X)[-1][1]
+
+
+def activate(name: str, z: np.ndarray) -> np.ndarray:
+    if name == "linear":
+        return z
+    if name == "relu":
+        return np.maximum(z, 0)
+    if name == "tanh":
+        return np.tanh(z)
+    with np.errstate(over="ignore"):
+        return 1 / (1 + np.exp(-z))

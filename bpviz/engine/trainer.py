@@ -1,0 +1,276 @@
+"""The training loop: the tutorial's batches, TF1's update, every loss recorded.
+
+A `Trainer` owns all state of one run.  Checkpoints (thinned so that there are never
+more than a few hundred) plus the log of user edits make any past step reachable by
+deterministic replay; sessions and the GUI's rewind are built on that.
+"""
+from __future__ import annotations
+
+import math
+from dataclasses import dataclass
+
+import numpy as np
+
+from .backprop import BatchPass
+from .config import RunConfig
+from .datasets import Dataset, make_dataset
+from .history import LossHistory
+from .network import Network
+from .optimizers import MovingAverage, decayed_lr, make_optimizer
+
+MAX_CHECKPOINTS = 256
+
+
+class Diverged(ArithmeticError):
+    """The loss became NaN or infinite; the trainer kept the last finite weights."""
+
+    def __init__(self, step: int, loss: float, kept_step: int):
+        self.step = step
+        self.loss = loss
+        self.kept_step = kept_step
+        super().__init__(
+            f"the loss became {loss} at step {step}; training stopped with the weights of step "
+            f"{kept_step}. Try a smaller learning rate.")
+
+
+@dataclass(frozen=True)
+class Edit:
+    """A change the user made between updates: `step` is the number of updates done before it."""
+
+    step: int
+    kind: str  # "lr" or "weight"
+    value: float
+    name: str = ""
+    index: tuple[int, ...] = ()
+
+
+class Trainer:
+    def __init__(self, config: RunConfig, dtype=np.float32, dataset: Dataset | None = None):
+        config.validate()
+        self.config = config
+        d, m, lc, s = config.data, config.model, config.loss, config.schedule
+        self.dataset = dataset or make_dataset(d.dataset, d.samples, d.data_seed, d.noise)
+        self.net = Network(m, dtype)
+        self.initial_params = self.net.initial_params(m.init_seed, m.init_stddev)
+        self.params = self.initial_params.copy()
+        self.grads = self.net.new_buffer()
+        self.optimizer = make_optimizer(config.optimizer, self.params, self.grads)
+        self.ema = MovingAverage(config.optimizer.ema, self.params) if config.optimizer.ema else None
+        self.base_lr = config.optimizer.lr
+        self.X = self.dataset.X.astype(dtype, copy=False)
+        self.Y = self.dataset.Y.astype(dtype, copy=False)
+        self.n_samples = self.X.shape[0]
+        self.batch_size = s.batch_size
+        self.log_every = s.log_every
+        self.step = 0
+        self.history = LossHistory()
+        self.edits: list[Edit] = []
+        self._passes: dict[int, BatchPass] = {}
+        self._full = BatchPass(self.net, self.X, self.Y, slice(None), self.params, self.net.new_buffer(),
+                               lc.loss, lc.l1, lc.l2, with_backward=False)
+        self.last_pass: BatchPass | None = None
+        self._checkpoint_every = 64
+        self._checkpoints: dict[int, dict] = {0: self._capture()}
+
+    # -- batches ------------------------------------------------------------------
+    def batch_rows(self, step: int) -> slice:
+        """Rows of step `step`, sliced as the tutorial does (a batch running past the end is cut short)."""
+        start = (step * self.batch_size) % self.n_samples
+        return slice(start, min(start + self.batch_size, self.n_samples))
+
+    def batch_indices(self, step: int | None = None) -> np.ndarray:
+        """Indices of the samples the next update (or update `step`) trains on."""
+        rows = self.batch_rows(self.step if step is None else step)
+        return np.arange(rows.start, rows.stop)
+
+    def _pass_for(self, step: int) -> BatchPass:
+        start = (step * self.batch_size) % self.n_samples
+        bp = self._passes.get(start)
+        if bp is None:
+            lc = self.config.loss
+            bp = BatchPass(self.net, self.X, self.Y, self.batch_rows(step), self.params, self.grads,
+                           lc.loss, lc.l1, lc.l2)
+            # the whole update as one flat call list: the hot loop is one Python loop per step
+            bp.step_ops = bp.forward_ops + bp.backward_ops + self.optimizer.ops + (
+                self.ema.ops if self.ema is not None else [])
+            self._passes[start] = bp
+        return bp
+
+    # -- training -----------------------------------------------------------------
+    def current_lr(self) -> float:
+        return float(decayed_lr(self.base_lr, self.step, self.config.optimizer, self.net.dtype))
+
+    def train_step(self):
+        """One update on the next mini-batch; returns its loss (before the update)."""
+        self.run(1)
+        return self.history.batch_losses()[-1]
+
+    def run(self, n: int, stop=None) -> int:
+        """Up to `n` updates; `stop()` is polled every 256 steps. Returns the number done.
+
+        Raises `Diverged` if a loss becomes NaN or infinite."""
+        done = 0
+        with np.errstate(all="ignore"):
+            while done < n:
+                chunk = min(n - done, 256, self._checkpoint_every - self.step % self._checkpoint_every)
+                self._run_chunk(chunk)
+                done += chunk
+                if self.step % self._checkpoint_every == 0:
+                    self._checkpoint()
+                if stop is not None and stop():
+                    break
+        return done
+
+    def _run_chunk(self, n: int) -> None:
+        """The hot loop: n updates with no checkpoint boundary inside.
+
+        Written for speed (locals, no per-step method calls where avoidable): on the
+        tutorial's network Python overhead is as large as the arithmetic."""
+        opt, ema, history, cfg = self.optimizer, self.ema, self.history, self.config.optimizer
+        decay, scalar_work = cfg.lr_decay is not None, opt.has_scalar_work
+        B, n_samples, log_every = self.batch_size, self.n_samples, self.log_every
+        passes, isfinite = self._passes, math.isfinite
+        first = self.step
+        losses = history.reserve(first + n)
+        for i in range(first, first + n):
+            bp = passes.get((i * B) % n_samples) or self._pass_for(i)
+            if decay:
+                opt.lr[()] = decayed_lr(self.base_lr, i, cfg, self.net.dtype)
+            if scalar_work:
+                opt.before_update()
+            if ema is not None:
+                ema.prepare(i + 1)
+            for f, args in bp.step_ops:
+                f(*args)
+            if scalar_work:
+                opt.after_update()
+            loss = losses[i] = bp.loss()
+            if not isfinite(loss) or i % log_every == 0:
+                self._after_step_checks(i, bp, loss)
+        self.step = first + n
+        history.set_length(self.step)
+        self.last_pass = bp if n else self.last_pass
+
+    def _after_step_checks(self, i: int, bp: BatchPass, loss) -> None:
+        self.step = i + 1
+        self.history.set_length(i + 1)
+        self.last_pass = bp
+        if not math.isfinite(loss):
+            self._diverged(i, loss)
+        full = self._full.run_forward()
+        self.history.logged[i] = float(full)
+        if not math.isfinite(full):
+            self._diverged(i, full)
+
+    def _diverged(self, step: int, loss) -> None:
+        """Undo the update that met a non-finite loss, and the one before if it broke the weights."""
+        kept = step
+        self.rewind(kept)
+        if not np.isfinite(self.params).all() and kept > 0:
+            kept -= 1
+            self.rewind(kept)
+        raise Diverged(step, float(loss), kept)
+
+    def full_loss(self):
+        """The training objective on all samples (regularisation included), as the tutorial logs it."""
+        with np.errstate(all="ignore"):
+            return self._full.run_forward()
+
+    # -- live edits -----------------------------------------------------------------
+    def set_lr(self, lr: float) -> None:
+        """Change the base learning rate from the next update on (recorded for replay)."""
+        self._apply(Edit(self.step, "lr", float(lr)))
+
+    def set_weight(self, name: str, index: tuple[int, ...], value: float) -> None:
+        self._apply(Edit(self.step, "weight", float(value), name, tuple(index)))
+
+    def _apply(self, edit: Edit, record: bool = True) -> None:
+        if edit.kind == "lr":
+            self.base_lr = edit.value
+            self.optimizer.lr[()] = decayed_lr(edit.value, self.step, self.config.optimizer, self.net.dtype)
+        else:
+            self.net.view(self.params, edit.name)[edit.index] = edit.value
+        if record:
+            self.edits.append(edit)
+
+    # -- checkpoints, rewind, state -------------------------------------------------
+    def _capture(self) -> dict:
+        return {
+            "step": self.step,
+            "params": self.params.copy(),
+            "optimizer": self.optimizer.state(),
+            "ema": None if self.ema is None else self.ema.shadow.copy(),
+            "base_lr": self.base_lr,
+        }
+
+    def _restore(self, snap: dict) -> None:
+        self.step = snap["step"]
+        self.params[...] = snap["params"]
+        self.optimizer.load_state(snap["optimizer"])
+        if self.ema is not None:
+            self.ema.shadow[...] = snap["ema"]
+        self.base_lr = snap["base_lr"]
+        self.optimizer.lr[()] = decayed_lr(self.base_lr, self.step, self.config.optimizer, self.net.dtype)
+
+    def _checkpoint(self) -> None:
+        self._checkpoints[self.step] = self._capture()
+        if len(self._checkpoints) > MAX_CHECKPOINTS:
+            self._checkpoint_every *= 2
+            self._checkpoints = {s: c for s, c in self._checkpoints.items() if s % self._checkpoint_every == 0}
+
+    def rewind(self, step: int) -> None:
+        """Return to the state after `step` updates (and the edits made there), by replay.
+
+        Replay starts from a checkpoint strictly before `step`, so that the buffers of the
+        last update (what the inspector shows) belong to update `step - 1`."""
+        if not 0 <= step <= self.step:
+            raise ValueError(f"can only rewind to a step between 0 and {self.step}, got {step}")
+        start = max(s for s in self._checkpoints if s < step or s == 0)
+        edits = [e for e in self.edits if e.step <= step]
+        self._restore(self._checkpoints[start])
+        self._checkpoints = {s: c for s, c in self._checkpoints.items() if s <= step}
+        self.history.truncate(start)
+        self.last_pass = None
+        with np.errstate(all="ignore"):
+            for stop_at in sorted({e.step for e in edits if e.step >= start} | {step}):
+                self._run_chunk(stop_at - self.step)
+                for edit in edits:
+                    if edit.step == stop_at:
+                        self._apply(edit, record=False)
+        self.edits = edits
+
+    def reset(self) -> None:
+        """Back to the initial weights, forgetting the history and every edit."""
+        self._checkpoint_every = 64
+        self._checkpoints = {0: self._checkpoints[0]}
+        self._restore(self._checkpoints[0])
+        self.history.truncate(0)
+        self.edits = []
+        self.last_pass = None
+
+    # -- read-outs ------------------------------------------------------------------
+    def weights(self, flat: np.ndarray | None = None) -> dict[str, np.ndarray]:
+        """Copies of the named weights (w1.., b1..) of `flat` (default: the current parameters)."""
+        src = self.params if flat is None else flat
+        return {name: v.copy() for name, v in self.net.views(src).items()}
+
+    def ema_weights(self) -> dict[str, np.ndarray] | None:
+        return None if self.ema is None else self.weights(self.ema.shadow)
+
+    def gradients(self) -> dict[str, np.ndarray]:
+        """dL/dW and dL/db of the last update (regularisation included)."""
+        return self.weights(self.grads)
+
+    def optimizer_state(self) -> dict[str, dict[str, np.ndarray] | np.ndarray]:
+        out: dict = {}
+        for slot, buf in self.optimizer.slots.items():
+            out[slot] = self.weights(buf)
+        return out
+
+    def output(self, X: np.ndarray, flat: np.ndarray | None = None) -> np.ndarray:
+        """The network's prediction on X, as a probability-like value with 0.5 as the boundary."""
+        y = self.net.predict(self.params if flat is None else flat, X)
+        if self.config.loss.loss == "sigmoid-ce":
+            with np.errstate(over="ignore"):
+                y = 1 / (1 + np.exp(-y))
+        return y
