@@ -99,18 +99,25 @@ def test_xor_matches_playground_draw_order():
         expected_x.append([x, y])
         expected_y.append(1 if (x + nx) * (y + ny) >= 0 else 0)
     ds = make_dataset("xor", samples=30, data_seed=4, noise=0.25)
-    np.testing.assert_allclose(ds.X64, expected_x, rtol=0, atol=1e-12)
-    assert ds.Y.ravel().tolist() == expected_y
+    # then shuffled with the same generator, as Playground shuffles after generating
+    order = rng.permutation(30)
+    np.testing.assert_allclose(ds.X64, np.array(expected_x)[order], rtol=0, atol=1e-12)
+    assert ds.Y.ravel().tolist() == np.array(expected_y)[order].tolist()
     assert np.all(np.abs(ds.X64) >= 0.3)  # the padding keeps points off the axes
 
 
 def test_spiral_geometry_without_noise():
     ds = make_dataset("spiral", samples=200, noise=0.0)
+    ordered = np.argsort(-ds.Y.ravel(), kind="stable")
+    ds_x, ds_y = ds.X64[ordered], ds.Y[ordered]
+    # within a class the shuffle scrambles the order: sort by radius to compare with the formula
+    ds_x[:100] = ds_x[:100][np.argsort(np.hypot(*ds_x[:100].T))]
+    ds_x[100:] = ds_x[100:][np.argsort(np.hypot(*ds_x[100:].T))]
     i = np.arange(100)
     r, t = i / 100 * 5, 1.75 * i / 100 * 2 * math.pi
-    np.testing.assert_allclose(ds.X64[:100], np.c_[r * np.sin(t), r * np.cos(t)], atol=1e-12)
-    np.testing.assert_allclose(ds.X64[100:], -ds.X64[:100], atol=1e-12)  # deltaT = pi
-    assert ds.Y[:100].all() and not ds.Y[100:].any()
+    np.testing.assert_allclose(ds_x[:100], np.c_[r * np.sin(t), r * np.cos(t)], atol=1e-12)
+    np.testing.assert_allclose(ds_x[100:], -ds_x[:100], atol=1e-12)  # deltaT = pi
+    assert ds_y[:100].all() and not ds_y[100:].any()
 
 
 def test_gauss_means_and_variance_scale():
@@ -128,7 +135,11 @@ def test_gauss_means_and_variance_scale():
 def test_two_class_generators_are_balanced(name, samples):
     ds = make_dataset(name, samples=samples, noise=0.3)
     assert int(ds.Y.sum()) == math.ceil(samples / 2)  # first class gets the odd sample
-    assert ds.Y[0, 0] == 1.0
+
+
+def test_playground_sets_are_shuffled_so_batches_mix_classes():
+    ds = make_dataset("gauss", samples=200)
+    assert 0 < ds.Y[:8].sum() < 8 or 0 < ds.Y[8:16].sum() < 8
 
 
 def test_xor_is_roughly_balanced():
