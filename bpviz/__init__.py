@@ -1,0 +1,2 @@
+"""bpviz: see and drive backpropagation."""
+__version__ = "0.1.0"

@@ -7,6 +7,7 @@ which is what the step inspector shows — the engine's own numbers, not a recom
 from __future__ import annotations
 
 from dataclasses import dataclass
+from functools import partial
 
 import numpy as np
 
@@ -144,7 +145,7 @@ def _activation_forward(act, z, a, one, zero):
     if act == "linear":
         return []
     if act == "relu":
-        return [(np.maximum, (z, zero, a))]
+        return [(partial(np.maximum, out=a), (z, zero))]
     if act == "tanh":
         return [(np.tanh, (z, a))]
     # sigmoid: 1 / (1 + exp(-z))
@@ -180,7 +181,7 @@ def _loss_ops(kind, y, y_true, per_sample, grad_y, n, one, zero):
     tmp = np.empty_like(y)
     inv_n = np.array(dt.type(1) / dt.type(n), dt)
     forward = [
-        (np.maximum, (y, zero, per_sample)),
+        (partial(np.maximum, out=per_sample), (y, zero)),
         (np.multiply, (y, y_true, tmp)),
         (np.subtract, (per_sample, tmp, per_sample)),
         (np.abs, (y, tmp)),

@@ -29,8 +29,8 @@ class Diverged(ArithmeticError):
         self.loss = loss
         self.kept_step = kept_step
         super().__init__(
-            f"the loss became {loss} at step {step}; training stopped with the weights of step "
-            f"{kept_step}. Try a smaller learning rate.")
+            f"the loss became {loss} at step {step}; training stopped and kept the last finite "
+            f"weights (after {kept_step} steps). Try a smaller learning rate.")
 
 
 @dataclass(frozen=True)
