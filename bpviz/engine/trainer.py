@@ -248,6 +248,31 @@ class Trainer:
         self.edits = []
         self.last_pass = None
 
+    def state(self) -> dict:
+        """Everything needed to continue this run exactly (see `Trainer.from_state`)."""
+        return {
+            "config": self.config.to_dict(),
+            "current": self._capture(),
+            "initial_params": self.initial_params.copy(),
+            "history": self.history.state(),
+            "edits": [dict(step=e.step, kind=e.kind, value=e.value, name=e.name, index=list(e.index))
+                      for e in self.edits],
+            "checkpoints": [self._checkpoints[s] for s in sorted(self._checkpoints)],
+            "checkpoint_every": self._checkpoint_every,
+        }
+
+    @classmethod
+    def from_state(cls, state: dict, dtype=np.float32) -> "Trainer":
+        trainer = cls(RunConfig.from_dict(state["config"]), dtype)
+        trainer.initial_params[...] = state["initial_params"]
+        trainer._restore(state["current"])
+        trainer.history = LossHistory.from_state(state["history"])
+        trainer.edits = [Edit(e["step"], e["kind"], e["value"], e["name"], tuple(e["index"]))
+                         for e in state["edits"]]
+        trainer._checkpoints = {c["step"]: c for c in state["checkpoints"]}
+        trainer._checkpoint_every = state["checkpoint_every"]
+        return trainer
+
     # -- read-outs ------------------------------------------------------------------
     def weights(self, flat: np.ndarray | None = None) -> dict[str, np.ndarray]:
         """Copies of the named weights (w1.., b1..) of `flat` (default: the current parameters)."""
