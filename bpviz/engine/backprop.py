@@ -33,7 +33,7 @@ class BatchPass:
         self.y_true = Y[rows]
         n = self.x.shape[0]
         self.n = n
-        self._n = dt.type(n)
+        self.n_typed = dt.type(n)  # the batch size in the run's dtype, for the mean
         self.loss_kind = loss
         self.layers: list[LayerBuffers] = []
         self.forward_ops: list = []
@@ -83,17 +83,25 @@ class BatchPass:
                 self.backward_ops.append((np.dot, (layer.grad_z, W.T, self.layers[i - 2].grad_a)))
         self.backward_ops += self._reg.grad_ops
 
+    def loss_sum_call(self):
+        """(function, args) returning the sum of the per-sample losses after the forward ops."""
+        if self._residual is not None:  # mse: one dot instead of square-then-sum
+            return np.dot, (self._residual, self._residual)
+        return np.dot, (self._ones, self._per_sample_flat)
+
     def data_loss(self):
         """Mean of the per-sample losses (valid after the forward ops ran)."""
-        if self._residual is not None:  # mse: one dot instead of square-then-sum
-            return np.dot(self._residual, self._residual) / self._n
-        return np.dot(self._ones, self._per_sample_flat) / self._n
+        f, args = self.loss_sum_call()
+        return f(*args) / self.n_typed
 
     def sample_losses(self) -> np.ndarray:
         """Each sample's loss term of the last forward pass."""
         if self._residual is not None:
             np.multiply(self._residual, self._residual, self._per_sample_flat)
         return self.per_sample
+
+    def regularisation_loss(self):
+        return self._reg.loss()
 
     def loss(self):
         """The training objective on this batch: data loss plus regularisation."""

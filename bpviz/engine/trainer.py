@@ -12,6 +12,7 @@ from dataclasses import dataclass
 import numpy as np
 
 from .backprop import BatchPass
+from .calls import compile_calls
 from .config import RunConfig
 from .datasets import Dataset, make_dataset
 from .history import LossHistory
@@ -93,6 +94,8 @@ class Trainer:
             # the whole update as one flat call list: the hot loop is one Python loop per step
             bp.step_ops = bp.forward_ops + bp.backward_ops + self.optimizer.ops + (
                 self.ema.ops if self.ema is not None else [])
+            # returns the batch's summed data loss, computed from the forward values
+            bp.run_step = compile_calls(bp.step_ops, result=bp.loss_sum_call())
             self._passes[start] = bp
         return bp
 
@@ -130,6 +133,7 @@ class Trainer:
         decay, scalar_work = cfg.lr_decay is not None, opt.has_scalar_work
         B, n_samples, log_every = self.batch_size, self.n_samples, self.log_every
         passes, isfinite = self._passes, math.isfinite
+        regularised = bool(self.config.loss.l1 or self.config.loss.l2)
         first = self.step
         losses = history.reserve(first + n)
         for i in range(first, first + n):
@@ -140,11 +144,14 @@ class Trainer:
                 opt.before_update()
             if ema is not None:
                 ema.prepare(i + 1)
-            for f, args in bp.step_ops:
-                f(*args)
+            if regularised:  # of the weights this update starts from
+                reg = bp.regularisation_loss()
+            loss = bp.run_step() / bp.n_typed
+            if regularised:
+                loss = loss + reg
             if scalar_work:
                 opt.after_update()
-            loss = losses[i] = bp.loss()
+            losses[i] = loss
             if not isfinite(loss) or i % log_every == 0:
                 self._after_step_checks(i, bp, loss)
         self.step = first + n
