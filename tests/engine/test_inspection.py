@@ -65,7 +65,7 @@ def test_adam_record_shows_bias_corrected_step_size_and_moments():
     assert rec.lr_t == pytest.approx(0.01 * np.sqrt(1 - 0.999) / (1 - 0.9), rel=1e-5)
     g = rec.layers[0].grad_w
     np.testing.assert_allclose(rec.slots_after["m"]["w1"], 0.1 * g, rtol=1e-5)
-    np.testing.assert_allclose(rec.slots_after["v"]["w1"], 0.001 * g * g, rtol=1e-5)
+    np.testing.assert_allclose(rec.slots_after["v"]["w1"], 0.001 * g * g, rtol=3e-5)  # 1 − β2 in float32
 
 
 @pytest.mark.parametrize("config", [RunConfig(), DEEP, RunConfig().replace(activation="relu", hidden=[5], l1=0.01)],
