@@ -11,12 +11,12 @@ import math
 from dataclasses import dataclass, field, fields
 from pathlib import Path
 
-DATASETS = ("seed", "circle", "xor", "gauss", "spiral")
+from .datasets import DATASETS, MAX_SAMPLES, PLAYGROUND_MAX_NOISE, PLAYGROUND_SETS
+
 ACTIVATIONS = ("linear", "relu", "tanh", "sigmoid")
 LOSSES = ("mse", "sigmoid-ce")
 OPTIMIZERS = ("gd", "momentum", "adam")
 
-MAX_SAMPLES = 100_000
 MAX_LAYER_WIDTH = 256
 MAX_HIDDEN_LAYERS = 8
 
@@ -164,7 +164,8 @@ class RunConfig:
             _int_range("samples", d.samples, 1, MAX_SAMPLES)
         if d.data_seed is not None:
             _int_range("data_seed", d.data_seed, 0, 2**32 - 1)
-        _float_range("noise", d.noise, 0.0, 10.0)
+        # Playground's generators take a noise fraction; the tutorial's sets take a jitter scale
+        _float_range("noise", d.noise, 0.0, PLAYGROUND_MAX_NOISE if d.dataset in PLAYGROUND_SETS else 10.0)
         if len(m.hidden) > MAX_HIDDEN_LAYERS:
             raise ConfigError("--hidden", f"at most {MAX_HIDDEN_LAYERS} hidden layers, got {len(m.hidden)}")
         for width in m.hidden:

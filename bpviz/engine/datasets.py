@@ -18,7 +18,7 @@ DEFAULT_DATA_SEED = {"seed": 23455, "circle": 2, "xor": 1, "gauss": 1, "spiral":
 
 MAX_SAMPLES = 100_000
 PLAYGROUND_MAX_NOISE = 0.5  # Playground's noise slider tops out at 50%
-_PLAYGROUND = ("xor", "gauss", "spiral")
+PLAYGROUND_SETS = ("xor", "gauss", "spiral")
 
 # Boundary of each generating rule, written "<numpy expression in x0, x1> = <constant>".
 _TRUE_BOUNDARY = {"seed": "x0 + x1 = 1", "circle": "x0**2 + x1**2 = 2", "xor": "x0 * x1 = 0"}
@@ -135,7 +135,7 @@ def _check(name, samples, data_seed, noise):
         raise ValueError(f"noise must be a number, got {noise!r}") from None
     if not math.isfinite(noise) or noise < 0:
         raise ValueError(f"noise must be a finite number >= 0, got {noise}")
-    if name in _PLAYGROUND and noise > PLAYGROUND_MAX_NOISE:
+    if name in PLAYGROUND_SETS and noise > PLAYGROUND_MAX_NOISE:
         raise ValueError(f"noise must be between 0 and {PLAYGROUND_MAX_NOISE} for {name!r}, got {noise}")
     return samples, data_seed, noise
 

@@ -56,7 +56,7 @@ class Trainer:
         self.params = self.initial_params.copy()
         self.grads = self.net.new_buffer()
         self.optimizer = make_optimizer(config.optimizer, self.params, self.grads)
-        self.ema = MovingAverage(config.optimizer.ema, self.params) if config.optimizer.ema else None
+        self.ema = MovingAverage(config.optimizer.ema, self.params) if config.optimizer.ema is not None else None
         self.base_lr = config.optimizer.lr
         self.X = self.dataset.X.astype(dtype, copy=False)
         self.Y = self.dataset.Y.astype(dtype, copy=False)
@@ -238,6 +238,7 @@ class Trainer:
         self._checkpoints = {s: c for s, c in self._checkpoints.items() if s <= step}
         self.history.truncate(start)
         self.last_pass = None
+        self.grads[...] = 0  # no update has run yet from here
         with np.errstate(all="ignore"):
             for stop_at in sorted({e.step for e in edits if e.step >= start} | {step}):
                 self._run_chunk(stop_at - self.step)
@@ -254,6 +255,7 @@ class Trainer:
         self.history.truncate(0)
         self.edits = []
         self.last_pass = None
+        self.grads[...] = 0
 
     def state(self) -> dict:
         """Everything needed to continue this run exactly (see `Trainer.from_state`)."""
