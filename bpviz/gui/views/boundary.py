@@ -1,0 +1,177 @@
+"""The input plane: data points, the network's output as a background, its 0.5 contour and the true rule."""
+from __future__ import annotations
+
+import numpy as np
+import pyqtgraph as pg
+from PySide6.QtCore import QCoreApplication, QRectF, Qt, Signal
+from PySide6.QtGui import QColor
+from PySide6.QtWidgets import QSizePolicy
+
+from .colormaps import LABEL_COLORS, diverging_colormap, lightened_lut
+from .contour import chain_segments, contour_segments, smooth_polylines
+
+LEVEL = 0.5  # output above it means "label 1"
+_LINE_COLOR = QColor(25, 25, 25)
+_BATCH_COLOR = QColor(20, 20, 20)
+_HIGHLIGHT_COLOR = QColor(0, 190, 70)
+
+
+def _tr(text: str) -> str:
+    return QCoreApplication.translate("BoundaryPlot", text)
+
+
+class BoundaryPlot(pg.PlotWidget):
+    """x0 to the right, x1 up, equal aspect. Takes plain arrays; knows nothing of the network.
+
+    The output image uses the same diverging map as the labels (0 = label-0 colour, 0.5 = white,
+    1 = label-1 colour), lightened so the points stay visible on it; values outside [0, 1] are clipped for
+    colour only (a regression net's output is not a probability). Every item is created once.
+    """
+
+    sample_clicked = Signal(int)
+
+    def __init__(self, parent=None):
+        super().__init__(parent)
+        self.plot_item: pg.PlotItem = self.getPlotItem()
+        self._vb = self.plot_item.getViewBox()
+        self._vb.setAspectLocked(True)
+        self.plot_item.setLabel("bottom", _tr("x0"))
+        self.plot_item.setLabel("left", _tr("x1"))
+
+        self._image = pg.ImageItem(axisOrder="row-major")  # image[row, col] = value at (x0[col], x1[row])
+        self._image.setLookupTable(lightened_lut(diverging_colormap()))
+        self._image.setLevels((0.0, 1.0))
+        self._image.setZValue(-100)
+        self.plot_item.addItem(self._image)
+
+        self._boundary = pg.PlotDataItem(pen=pg.mkPen(_LINE_COLOR, width=2.5), connect="pairs", antialias=True)
+        self._true = pg.PlotDataItem(pen=pg.mkPen(_LINE_COLOR, width=1.5, style=Qt.DashLine), connect="finite",
+                                     antialias=True)
+        self._points = [pg.ScatterPlotItem(size=9, brush=pg.mkBrush(c), pen=pg.mkPen("w", width=1), hoverable=False)
+                        for c in LABEL_COLORS]
+        self._batch = pg.ScatterPlotItem(size=18, brush=None, pen=pg.mkPen(_BATCH_COLOR, width=2))
+        self._highlight = pg.ScatterPlotItem(size=26, brush=None, pen=pg.mkPen(_HIGHLIGHT_COLOR, width=3))
+        for item in (self._boundary, self._true):
+            self.plot_item.addItem(item, ignoreBounds=True)
+        for item in (*self._points, self._batch, self._highlight):
+            self.plot_item.addItem(item)
+            item.sigClicked.connect(self._on_points_clicked)
+
+        # in the layout to the right of the plot, so it never covers data; on its own light background
+        # because the samples (dark lines, rings) are drawn for the light output image, not for the plot's
+        self._legend = pg.LegendItem(offset=None, labelTextSize="8pt", labelTextColor=(30, 30, 30),
+                                     brush=(250, 250, 250, 235), pen=(160, 160, 160))
+        self._legend.setSizePolicy(QSizePolicy.Fixed, QSizePolicy.Fixed)
+        self.plot_item.layout.addItem(self._legend, 2, 3)
+        self.plot_item.layout.setAlignment(self._legend, Qt.AlignTop)
+        self.plot_item.layout.setColumnSpacing(2, 6)
+        self._legend.addItem(self._points[1], _tr("label 1"))
+        self._legend.addItem(self._points[0], _tr("label 0"))
+        self._legend.addItem(self._batch, _tr("current batch"))
+        self._legend.addItem(self._boundary, _tr("boundary (output = 0.5)"))
+        self._true_label: str | None = None
+
+        self._X = np.empty((0, 2))
+        self._labels = np.empty(0, dtype=np.int64)
+        self._batch_idx = np.empty(0, dtype=np.int64)
+        self._highlighted: int | None = None
+        self.set_domain((0.0, 1.0, 0.0, 1.0))
+
+    # ---- grid -------------------------------------------------------------------------------------------
+    def set_domain(self, domain: tuple[float, float, float, float], resolution: int = 100) -> None:
+        """Area shown, (x0_min, x0_max, x1_min, x1_max), sampled by resolution x resolution cells.
+
+        Clears the output and the true boundary: they were computed on the old grid."""
+        x0min, x0max, x1min, x1max = map(float, domain)
+        res = int(resolution)
+        if res < 2 or not (x0max > x0min and x1max > x1min):
+            raise ValueError(f"need resolution >= 2 and a non-empty domain, got {domain}, {resolution}")
+        self._domain, self._res = (x0min, x0max, x1min, x1max), res
+        self._xs = x0min + (np.arange(res) + 0.5) * (x0max - x0min) / res
+        self._ys = x1min + (np.arange(res) + 0.5) * (x1max - x1min) / res
+        gx, gy = np.meshgrid(self._xs, self._ys)  # gx[row, col] = xs[col]: x0 varies fastest
+        self._grid = np.stack([gx.ravel(), gy.ravel()], axis=1).astype(np.float32)
+        self._grid.flags.writeable = False
+        self._image.setImage(np.full((res, res), np.nan), autoLevels=False)
+        self._image.setRect(QRectF(x0min, x1min, x0max - x0min, x1max - x1min))
+        self._boundary.setData([], [])
+        self.set_true_boundary(None)
+        self._vb.setRange(xRange=(x0min, x0max), yRange=(x1min, x1max), padding=0.02)
+
+    def grid_points(self) -> np.ndarray:
+        """Cell centres, shape (res*res, 2) float32, read-only, row by row from the bottom: point k is
+        (x0[k % res], x1[k // res]), so x0 varies fastest; values for set_output() come in this order."""
+        return self._grid
+
+    def domain(self) -> tuple[float, float, float, float]:
+        return self._domain
+
+    # ---- field ------------------------------------------------------------------------------------------
+    def set_output(self, values: np.ndarray) -> None:
+        """The network's output on grid_points(), shape (res*res,) or (res*res, 1)."""
+        field = self._as_field(values)
+        self._image.setImage(field, autoLevels=False)
+        seg = contour_segments(field, LEVEL, self._xs, self._ys)
+        self._boundary.setData(seg[:, :, 0].ravel(), seg[:, :, 1].ravel())
+
+    def set_true_boundary(self, values: np.ndarray | None, label: str | None = None) -> None:
+        """The generating rule on grid_points() (0/1 per cell), drawn as its dashed 0.5 contour; None hides it.
+        label: legend text, e.g. "true boundary x0 + x1 = 1"; default "true boundary"."""
+        if values is None:
+            self._true.setData([], [])
+            if self._true_label is not None:
+                self._legend.removeItem(self._true)
+                self._true_label = None
+            return
+        # a 0/1 field's contour is a staircase half a cell wide; smoothing along the line shows the rule
+        line = smooth_polylines(chain_segments(contour_segments(self._as_field(values), LEVEL, self._xs, self._ys)))
+        self._true.setData(line[:, 0], line[:, 1])
+        text = label or _tr("true boundary")
+        if self._true_label is None:
+            self._legend.addItem(self._true, text)
+        elif text != self._true_label:
+            self._legend.getLabel(self._true).setText(text)
+        self._true_label = text
+
+    def _as_field(self, values: np.ndarray) -> np.ndarray:
+        v = np.asarray(values, dtype=np.float64)
+        if v.size != self._res * self._res:
+            raise ValueError(f"expected {self._res * self._res} values (one per grid point), got shape {v.shape}")
+        return v.reshape(self._res, self._res)
+
+    # ---- points -----------------------------------------------------------------------------------------
+    def set_data(self, X: np.ndarray, labels: np.ndarray) -> None:
+        """Samples (n, 2) and their labels (n,) 0/1. Keeps the batch and highlight if still valid."""
+        self._X = np.array(X, dtype=np.float64).reshape(-1, 2)
+        self._labels = np.asarray(labels).reshape(-1).astype(np.int64)
+        for label, scatter in enumerate(self._points):
+            idx = np.flatnonzero(self._labels == label)
+            scatter.setData(x=self._X[idx, 0], y=self._X[idx, 1], data=idx)
+        self.set_batch(self._batch_idx)
+        self.highlight_sample(self._highlighted)
+
+    def set_batch(self, indices: np.ndarray) -> None:
+        """Ring exactly these samples (the mini-batch of the current step). Indices without a sample (yet)
+        are kept but not drawn, so the order of set_batch and set_data does not matter."""
+        self._batch_idx = np.array(indices, dtype=np.int64).reshape(-1)
+        idx = self._drawable(self._batch_idx)
+        self._batch.setData(x=self._X[idx, 0], y=self._X[idx, 1], data=idx)
+
+    def batch_indices(self) -> np.ndarray:
+        return self._batch_idx.copy()
+
+    def highlight_sample(self, index: int | None) -> None:
+        self._highlighted = None if index is None else int(index)
+        idx = self._drawable(np.array([] if index is None else [int(index)], dtype=np.int64))
+        self._highlight.setData(x=self._X[idx, 0], y=self._X[idx, 1], data=idx)
+
+    def _drawable(self, idx: np.ndarray) -> np.ndarray:
+        return idx[(idx >= 0) & (idx < len(self._X))]
+
+    def highlighted_sample(self) -> int | None:
+        return self._highlighted
+
+    def _on_points_clicked(self, _scatter, points, _event) -> None:
+        # rings are drawn over the points and catch their clicks, so they carry the sample index too
+        if len(points):
+            self.sample_clicked.emit(int(points[0].data()))

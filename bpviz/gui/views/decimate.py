@@ -1,0 +1,117 @@
+"""Min/max ("peak") decimation of long loss histories, so a 10-million-step curve costs a few thousand points.
+
+Every bin contributes its minimum and its maximum, so spikes survive and the decimated curve has exactly
+the extremes of the full data. NaN is skipped inside a bin (np.fmin/np.fmax); an all-NaN bin stays NaN and
+shows as a gap, which is what a diverged run should look like.
+"""
+from __future__ import annotations
+
+import math
+
+import numpy as np
+
+
+def minmax_bins(y: np.ndarray, k: int) -> tuple[np.ndarray, np.ndarray, np.ndarray]:
+    """Offsets of bin starts, bin minima, bin maxima for bins of k consecutive samples (last bin may be short)."""
+    n = len(y)
+    full = n // k
+    body = y[: full * k].reshape(full, k)
+    mins, maxs = np.fmin.reduce(body, axis=1), np.fmax.reduce(body, axis=1)
+    starts = np.arange(full) * k
+    if full * k < n:
+        tail = y[full * k:]
+        mins = np.append(mins, np.fmin.reduce(tail))
+        maxs = np.append(maxs, np.fmax.reduce(tail))
+        starts = np.append(starts, full * k)
+    return starts, mins, maxs
+
+
+def interleave(x: np.ndarray, mins: np.ndarray, maxs: np.ndarray) -> tuple[np.ndarray, np.ndarray]:
+    """Each bin as two points at the same x (min then max): a vertical stroke covering its range."""
+    return np.repeat(x, 2).astype(np.float64), np.stack([mins, maxs], axis=1).ravel().astype(np.float64)
+
+
+def decimate_xy(x: np.ndarray, y: np.ndarray, target: int) -> tuple[np.ndarray, np.ndarray]:
+    """Peak-decimate an explicit (x, y) series (x sorted) to at most ~2*target points. Copies, never views."""
+    n = len(y)
+    if n <= 2 * target:
+        return np.array(x, dtype=np.float64), np.array(y, dtype=np.float64)
+    starts, mins, maxs = minmax_bins(y, math.ceil(n / target))
+    xd, yd = interleave(np.asarray(x)[starts], mins, maxs)
+    return np.append(xd, x[-1]), np.append(yd, y[-1])
+
+
+class PeakCache:
+    """Min/max of every `base` consecutive samples of a series that usually only grows.
+
+    update() is called with the whole history each frame; only bins not seen before are computed, so a
+    growing 10M-point history costs microseconds per frame. A history that was rewritten (rewind, new run)
+    is detected by comparing the first and last sample of every cached bin with the new data; bins from the
+    first mismatch on are recomputed.
+    """
+
+    def __init__(self, base: int = 1024):
+        self.base = base
+        self.clear()
+
+    def clear(self) -> None:
+        self.y = np.empty(0)
+        self._firsts = np.empty(0)
+        self._lasts = np.empty(0)
+        self.mins = np.empty(0)
+        self.maxs = np.empty(0)
+
+    def update(self, y: np.ndarray) -> None:
+        b = self.base
+        complete = len(y) // b
+        keep = min(len(self.mins), complete)
+        if y.dtype != self._firsts.dtype:
+            keep = 0
+        if keep:
+            same = _same(y[0: keep * b: b], self._firsts[:keep]) & _same(y[b - 1: keep * b: b], self._lasts[:keep])
+            if not same.all():
+                keep = int(np.argmin(same))
+        if keep < complete:
+            _, mins, maxs = minmax_bins(y[keep * b: complete * b], b)
+            self.mins = np.concatenate([self.mins[:keep], mins.astype(np.float64)])
+            self.maxs = np.concatenate([self.maxs[:keep], maxs.astype(np.float64)])
+        else:
+            self.mins, self.maxs = self.mins[:keep], self.maxs[:keep]
+        self._firsts = y[0: complete * b: b].copy()
+        self._lasts = y[b - 1: complete * b: b].copy()
+        self.y = y
+
+    def decimate(self, lo: float, hi: float, target: int) -> tuple[np.ndarray, np.ndarray]:
+        """(x, y) to draw for the index range [lo, hi] (floats from the view, clipped to the data), ~2*target points."""
+        y, b = self.y, self.base
+        n = len(y)
+        if n == 0:
+            return np.empty(0), np.empty(0)
+        i0 = int(np.clip(math.floor(lo) - 1, 0, n - 1))  # one sample beyond each edge so the line leaves the view
+        i1 = int(np.clip(math.ceil(hi) + 2, i0 + 1, n))
+        count = i1 - i0
+        if count <= 2 * target:
+            return np.arange(i0, i1, dtype=np.float64), np.array(y[i0:i1], dtype=np.float64)
+        k = math.ceil(count / target)
+        if k < 2 * b:  # bins finer than the cache: read the samples themselves (< 2*target*base of them)
+            starts, mins, maxs = minmax_bins(y[i0:i1], k)
+            xd, yd = interleave(starts + i0, mins, maxs)
+        else:  # whole cached bins, grouped; the partial bin at the end is read directly
+            per = math.ceil(k / b)
+            b0, b1 = i0 // b, min(i1 // b, len(self.mins))
+            starts, mins, _ = minmax_bins(self.mins[b0:b1], per)
+            _, _, maxs = minmax_bins(self.maxs[b0:b1], per)
+            xd, yd = interleave((starts + b0) * b, mins, maxs)
+            if b1 * b < i1:
+                tail = y[b1 * b: i1]
+                xd = np.append(xd, [b1 * b, b1 * b])
+                yd = np.append(yd, [np.fmin.reduce(tail), np.fmax.reduce(tail)])
+        return np.append(xd, i1 - 1), np.append(yd, y[i1 - 1])
+
+
+def _same(a: np.ndarray, b: np.ndarray) -> np.ndarray:
+    """Elementwise equality that counts NaN == NaN (a diverged history must not look rewritten every frame)."""
+    eq = a == b
+    if a.dtype.kind == "f":
+        eq |= np.isnan(a) & np.isnan(b)
+    return eq
