@@ -21,6 +21,14 @@ def atomic_path(path: str | os.PathLike):
     except OSError as exc:
         raise WriteError(f"cannot write {target}: {exc.strerror or exc}") from None
     os.close(fd)
+    # mkstemp creates 0600; give the file the mode a plain open() would (or the target's own)
+    try:
+        mode = target.stat().st_mode & 0o7777
+    except OSError:
+        mask = os.umask(0)
+        os.umask(mask)
+        mode = 0o666 & ~mask
+    os.chmod(tmp, mode)
     try:
         yield Path(tmp)
         os.replace(tmp, target)

@@ -41,6 +41,25 @@ def _hidden(text: str) -> list[int]:
             f"expected a comma-separated list of layer widths such as 3 or 8,8, got {text!r}") from None
 
 
+DEFAULT_PICTURE_SIZE = (1200, 800)
+MAX_PICTURE_SIDE = 16384
+LOSS_FORMATS = (".png", ".svg", ".csv")
+WEIGHT_FORMATS = (".npz", ".json")
+# run options a session may change: the rest are the session's own
+SESSION_OPTIONS = ("steps", "log_every")
+
+
+def _picture_size(text: str) -> tuple[int, int]:
+    parts = text.lower().replace("×", "x").split("x")
+    try:
+        width, height = (int(p) for p in parts)
+    except ValueError:
+        raise argparse.ArgumentTypeError(f"expected WIDTHxHEIGHT in pixels such as 1200x800, got {text!r}") from None
+    if not (1 <= width <= MAX_PICTURE_SIDE and 1 <= height <= MAX_PICTURE_SIDE):
+        raise argparse.ArgumentTypeError(f"width and height must be between 1 and {MAX_PICTURE_SIDE}, got {text!r}")
+    return width, height
+
+
 def _optional_float(text: str) -> float:
     try:
         return float(text)
@@ -91,6 +110,26 @@ def build_parser() -> argparse.ArgumentParser:
     train.add_argument("--config", metavar="FILE", help="run configuration (JSON); options override it")
     train.add_argument("--json", action="store_true", help="one JSON object per line instead of text")
     train.add_argument("-o", "--output", metavar="FILE", help="write the output to FILE instead of stdout")
+    files = train.add_argument_group(
+        "exports and sessions", "Written when the run ends, each atomically (a failed write leaves an "
+        "existing file as it was).")
+    files.add_argument("--export-loss", metavar="PATH", action="append", default=[],
+                       help="the loss as a figure (.png, .svg) or a table (.csv: step, batch loss, loss on "
+                            "all data where logged, learning rate); repeatable")
+    files.add_argument("--export-size", metavar="WxH", type=_picture_size, default=None,
+                       help=f"size of --export-loss pictures in pixels ({DEFAULT_PICTURE_SIZE[0]}x"
+                            f"{DEFAULT_PICTURE_SIZE[1]})")
+    files.add_argument("--export-weights", metavar="PATH", action="append", default=[],
+                       help="weights (now, initial, at checkpoints, EMA) and every step's loss and "
+                            "learning rate, as .npz or .json; repeatable")
+    files.add_argument("--export-script", metavar="PATH",
+                       help="a Python script that reproduces this run with NumPy alone and prints the same")
+    files.add_argument("--export-tf1", metavar="PATH", help="this run as TensorFlow 1 code, written as the "
+                                                            "tutorial writes it")
+    files.add_argument("--save-session", metavar="PATH", help="save the run (.npz) to continue it with --session")
+    files.add_argument("--session", metavar="PATH",
+                       help="continue a saved run up to step --steps; its settings are the session's "
+                            "(only --steps, --log-every, --json, -o and the export options apply)")
     sub.add_parser("gui", help="open the desktop app (the default)")
     return parser
 
@@ -139,9 +178,16 @@ class _Reporter:
             self.out.write("After %d training step(s),loss on all data is %g\n" % (step, loss))
 
 
-def run_training(config: RunConfig, reporter: _Reporter) -> None:
-    trainer = Trainer(config)
-    reporter.weights("init", trainer)
+def run_training(config: RunConfig, reporter: _Reporter, trainer: Trainer | None = None,
+                 resumed: bool = False) -> Trainer:
+    """Train (or continue `trainer`) up to `config.schedule.steps`, reporting as the tutorial prints.
+
+    A resumed run's `init` event carries the step it resumes from; only the steps it runs are logged."""
+    trainer = Trainer(config) if trainer is None else trainer
+    if resumed:
+        reporter.weights("init", trainer, step=trainer.step)
+    else:
+        reporter.weights("init", trainer)
     steps, log_every = config.schedule.steps, config.schedule.log_every
     while trainer.step < steps:
         # stop right after each logged step so its line is printed as the tutorial prints it
@@ -153,18 +199,145 @@ def run_training(config: RunConfig, reporter: _Reporter) -> None:
         if last in trainer.history.logged:
             reporter.log(last, trainer.history.logged[last])
     reporter.weights("final", trainer, step=trainer.step, loss=trainer.full_loss())
+    return trainer
+
+
+def _usage_error(message: str) -> int:
+    print(f"bpviz train: error: {message}", file=sys.stderr)
+    return EXIT_USAGE
+
+
+def _check_file_options(args: argparse.Namespace) -> str | None:
+    """The first problem with the export and session options, before anything runs."""
+    for path in args.export_loss:
+        if os.path.splitext(path)[1].lower() not in LOSS_FORMATS:
+            return f"--export-loss: {path}: unknown format (use {', '.join(LOSS_FORMATS)})"
+    for path in args.export_weights:
+        if os.path.splitext(path)[1].lower() not in WEIGHT_FORMATS:
+            return f"--export-weights: {path}: unknown format (use {' or '.join(WEIGHT_FORMATS)})"
+    if args.session:
+        if args.config:
+            return "--config: not allowed with --session (a session keeps its own settings)"
+        for flag, field, _kw in RUN_OPTIONS:
+            if hasattr(args, field) and field not in SESSION_OPTIONS:
+                return (f"{flag}: not allowed with --session (a session keeps its own settings; "
+                        "only --steps and --log-every apply)")
+    return None
+
+
+def _resume(args: argparse.Namespace) -> tuple[RunConfig, Trainer]:
+    """The session's trainer with --steps/--log-every applied (raises SessionError, ConfigError)."""
+    from .engine.session import load_session
+
+    trainer = load_session(args.session)
+    changes = {field: getattr(args, field) for field in SESSION_OPTIONS if hasattr(args, field)}
+    config = trainer.config.replace(**changes) if changes else trainer.config
+    if config.schedule.steps < trainer.step:
+        raise ConfigError("--steps", f"the session is already at step {trainer.step}; "
+                                     f"give --steps {trainer.step} or more")
+    trainer.config = config
+    trainer.log_every = config.schedule.log_every
+    return config, trainer
+
+
+def write_files(args: argparse.Namespace, trainer: Trainer) -> int:
+    """The export and session files the options ask for; one line on stderr per failure."""
+    if not (args.export_loss or args.export_weights or args.export_script or args.export_tf1 or args.save_session):
+        return 0
+    from .export.image import ExportError  # imports no Qt
+
+    status = 0
+    jobs = []
+    pictures = []  # last: they are the ones that need Qt
+    for path in args.export_loss:
+        if path.lower().endswith(".csv"):
+            jobs.append(("--export-loss", path, _write_loss_csv))
+        else:
+            pictures.append(("--export-loss", path, _write_loss_picture(args.export_size or DEFAULT_PICTURE_SIZE)))
+    for path in args.export_weights:
+        jobs.append(("--export-weights", path, _write_weights))
+    if args.export_script:
+        jobs.append(("--export-script", args.export_script, _write_script))
+    if args.export_tf1:
+        jobs.append(("--export-tf1", args.export_tf1, _write_tf1))
+    if args.save_session:
+        jobs.append(("--save-session", args.save_session, _write_session))
+    for option, path, write in jobs + pictures:
+        try:
+            write(trainer, path)
+        except WriteError as exc:
+            print(f"bpviz train: error: {exc}", file=sys.stderr)
+            status = EXIT_FAILED
+        except ExportError as exc:
+            print(f"bpviz train: error: {option} {path}: {exc}", file=sys.stderr)
+            status = EXIT_FAILED
+    return status
+
+
+def _write_loss_csv(trainer, path):
+    from .export.data import write_loss_csv
+
+    write_loss_csv(trainer, path)
+
+
+def _write_loss_picture(size):
+    def write(trainer, path):
+        from .export.image import ensure_qapp
+        from .export.loss_figure import export_loss_figure
+
+        ensure_qapp(offscreen=True)  # headless: never a window, display or not
+        export_loss_figure(trainer, path, *size)
+
+    return write
+
+
+def _write_weights(trainer, path):
+    from .export.data import write_weights
+
+    write_weights(trainer, path)
+
+
+def _write_script(trainer, path):
+    from .export.script import write_numpy_script
+
+    write_numpy_script(trainer, path)
+
+
+def _write_tf1(trainer, path):
+    from .export.script import write_tf1_script
+
+    write_tf1_script(trainer, path)
+
+
+def _write_session(trainer, path):
+    from .engine.session import save_session
+
+    save_session(trainer, path)
 
 
 def train_command(args: argparse.Namespace) -> int:
-    try:
-        config = config_from_args(args)
-    except ConfigError as exc:
-        print(f"bpviz train: error: {exc}", file=sys.stderr)
-        return EXIT_USAGE
+    problem = _check_file_options(args)
+    if problem:
+        return _usage_error(problem)
+    if args.session:
+        from .engine.session import SessionError
+
+        try:
+            config, trainer = _resume(args)
+        except SessionError as exc:
+            return _usage_error(f"--session: {exc}")
+        except ConfigError as exc:
+            return _usage_error(str(exc))
+    else:
+        try:
+            config = config_from_args(args)
+        except ConfigError as exc:
+            return _usage_error(str(exc))
+        trainer = Trainer(config)
     out = io.StringIO() if args.output else sys.stdout
     status = 0
     try:
-        run_training(config, _Reporter(args.json, out))
+        run_training(config, _Reporter(args.json, out), trainer, resumed=bool(args.session))
     except Diverged as exc:
         print(f"bpviz train: {exc}", file=sys.stderr)
         status = EXIT_FAILED
@@ -177,8 +350,8 @@ def train_command(args: argparse.Namespace) -> int:
             write_text(args.output, out.getvalue())
         except WriteError as exc:
             print(f"bpviz train: error: {exc}", file=sys.stderr)
-            return EXIT_FAILED
-    return status
+            status = EXIT_FAILED
+    return write_files(args, trainer) or status
 
 
 def main(argv: Sequence[str] | None = None) -> int:

@@ -97,7 +97,7 @@ def load_session(path: str | os.PathLike, dtype=np.float32):
 
     path = Path(path)
     arrays = _read_npz(path)
-    state = _state_from_arrays(path, arrays)
+    state = _state_from_arrays(path, arrays, np.dtype(dtype))
     try:
         return Trainer.from_state(state, dtype)
     except (ConfigError, *_READ_ERRORS) as exc:
@@ -131,7 +131,7 @@ def _read_npz(path: Path) -> dict[str, np.ndarray]:
         raise SessionError(f"{path}: damaged session file ({exc})") from None
 
 
-def _state_from_arrays(path: Path, arrays: dict[str, np.ndarray]) -> dict:
+def _state_from_arrays(path: Path, arrays: dict[str, np.ndarray], dtype=np.dtype(np.float32)) -> dict:
     """Check the file against its own configuration and build `Trainer.state()`'s dict."""
 
     def damaged(why: str) -> SessionError:
@@ -159,7 +159,7 @@ def _state_from_arrays(path: Path, arrays: dict[str, np.ndarray]) -> dict:
         step = _int(meta["step"], "step")
         if step < 0:
             raise damaged(f"step {step}")
-        net = Network(config.model)
+        net = Network(config.model, dtype)
         opt_keys = _optimizer_keys(config, net)
         if sorted(meta["optimizer_state"]) != sorted(opt_keys):
             raise damaged(f"optimizer state {meta['optimizer_state']} does not match {config.optimizer.optimizer}")
