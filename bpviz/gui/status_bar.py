@@ -1,0 +1,99 @@
+"""The status bar: a message on the left; step / target with a progress bar, loss, rate on the right."""
+from __future__ import annotations
+
+import math
+from collections import deque
+
+from PySide6.QtWidgets import QLabel, QProgressBar, QStatusBar, QWidget
+
+INFO, SUCCESS, WARNING, ERROR = "info", "success", "warning", "error"
+_COLORS = {INFO: "", SUCCESS: "color: #2e7d32;", WARNING: "color: #b26a00;",
+           ERROR: "color: #c62828; font-weight: bold;"}
+
+
+class RateMeter:
+    """Steps per second over the last second of snapshots."""
+
+    def __init__(self, window: float = 1.0):
+        self._window = window
+        self._points: deque[tuple[float, int]] = deque()
+
+    def reset(self) -> None:
+        self._points.clear()
+
+    def add(self, t: float, step: int) -> None:
+        if self._points and step < self._points[-1][1]:
+            self._points.clear()
+        self._points.append((t, step))
+        while len(self._points) > 2 and t - self._points[1][0] >= self._window:
+            self._points.popleft()
+
+    def rate(self) -> float | None:
+        if len(self._points) < 2:
+            return None
+        (t0, s0), (t1, s1) = self._points[0], self._points[-1]
+        return (s1 - s0) / (t1 - t0) if t1 > t0 else None
+
+
+def format_loss(value: float) -> str:
+    if not math.isfinite(value):
+        return str(value)
+    return f"{value:.6g}"
+
+
+class TrainingStatusBar(QStatusBar):
+    def __init__(self, parent: QWidget | None = None):
+        super().__init__(parent)
+        self.setObjectName("status_bar")
+        self.message_label = QLabel()
+        self.message_label.setObjectName("status_message")
+        self.message_label.setMinimumWidth(200)
+        self.addWidget(self.message_label, 1)
+        self.step_label = QLabel()
+        self.step_label.setObjectName("status_step")
+        self.progress = QProgressBar()
+        self.progress.setObjectName("status_progress")
+        self.progress.setMaximumWidth(140)
+        self.progress.setMaximumHeight(16)
+        self.progress.setTextVisible(False)
+        self.loss_label = QLabel()
+        self.loss_label.setObjectName("status_loss")
+        self.lr_label = QLabel()
+        self.lr_label.setObjectName("status_lr")
+        self.rate_label = QLabel()
+        self.rate_label.setObjectName("status_rate")
+        self.rate_label.setMinimumWidth(110)
+        for widget in (self.step_label, self.loss_label, self.lr_label, self.rate_label):
+            widget.setContentsMargins(8, 0, 8, 0)
+        self.loss_label.setToolTip(self.tr("Loss of the last mini-batch, before its update"))
+        self.lr_label.setToolTip(self.tr("Learning rate of the next update"))
+        self.rate_label.setToolTip(self.tr("Training speed over the last second"))
+        for widget in (self.step_label, self.progress, self.loss_label, self.lr_label, self.rate_label):
+            self.addPermanentWidget(widget)
+        self._kind = INFO
+        self._shown = None  # what the labels show, to skip identical updates
+
+    def set_message(self, text: str, kind: str = INFO) -> None:
+        self.message_label.setText(text)
+        self.message_label.setToolTip(text)
+        if kind != self._kind:
+            self._kind = kind
+            self.message_label.setStyleSheet(_COLORS[kind])
+
+    def message(self) -> str:
+        return self.message_label.text()
+
+    def message_kind(self) -> str:
+        return self._kind
+
+    def show_progress(self, step: int, target: int, loss: float | None, lr: float, rate: float | None) -> None:
+        shown = (step, target, loss, lr, None if rate is None else round(rate, -1))
+        if shown == self._shown:
+            return
+        self._shown = shown
+        self.step_label.setText(self.tr("Step {step} / {target}").format(step=f"{step:,}", target=f"{target:,}"))
+        self.progress.setMaximum(max(target, 1))
+        self.progress.setValue(min(step, target) if target > 0 else 1)
+        self.loss_label.setText(self.tr("Loss {loss}").format(loss="—" if loss is None else format_loss(loss)))
+        self.lr_label.setText(self.tr("lr {lr}").format(lr=f"{lr:.4g}"))
+        self.rate_label.setText(self.tr("{rate} steps/s").format(rate="—" if rate is None else f"{rate:,.0f}"))

@@ -1,0 +1,304 @@
+"""The training thread: the only code that touches a `Trainer` while the app runs.
+
+The GUI sends commands through a thread-safe queue that the worker drains between
+chunks of steps.  The worker never emits a signal per step: after each chunk it
+publishes a `Snapshot` under a lock and raises a payload-free "dirty" flag; the GUI
+takes the latest snapshot at display rate.  Signals are emitted only for rare events
+(mode changes, divergence, target reached, a step done) and are delivered to the GUI
+thread by queued connections.
+"""
+from __future__ import annotations
+
+import math
+import queue
+import threading
+import time
+from dataclasses import dataclass
+
+import numpy as np
+from PySide6.QtCore import QObject, Signal, Slot
+
+from bpviz.engine.trainer import Diverged, Trainer
+
+PAUSED = "paused"
+RUNNING = "running"  # free running at the chosen speed, no end
+TO_TARGET = "to_target"  # running until the configured target step, then paused
+
+MAX_CHUNK = 512  # steps between two looks at the command queue at full speed (~2 ms)
+PUBLISH_INTERVAL = 1 / 120  # at most this often a snapshot at full speed (the GUI shows ~60 Hz)
+
+
+@dataclass(frozen=True, eq=False)
+class Snapshot:
+    """What the GUI may read of the training state; immutable once published."""
+
+    serial: int  # increases with every publish
+    generation: int  # increases whenever the trainer is replaced (reset, new configuration)
+    trainer: Trainer  # for pure read-outs only: .net, .dataset, .output(X, flat=params), .config
+    step: int
+    target: int
+    mode: str
+    params: np.ndarray  # a copy of the flat parameters
+    weights: dict  # name -> copy (w1, w2, ..., b1, ...)
+    batch_losses: np.ndarray  # view of the engine's history: these `step` values never change
+    logged_steps: np.ndarray  # views whose values never change either
+    logged_losses: np.ndarray
+    last_batch: np.ndarray | None  # sample indices of the last update (None before the first)
+    lr: float  # the learning rate the next update uses
+    time: float  # time.perf_counter() at publish
+
+
+class _LoggedSeries:
+    """The trainer's logged full-data losses as growing arrays, extended incrementally.
+
+    Published views stay valid: values are only ever appended; a truncation (divergence
+    rewind) starts new arrays instead of overwriting old ones."""
+
+    def __init__(self):
+        self.steps = np.empty(64, np.int64)
+        self.losses = np.empty(64, np.float32)
+        self.n = 0
+        self.scanned = 0  # every logged step below this has been collected
+
+    def update(self, trainer: Trainer) -> None:
+        logged, every, step = trainer.history.logged, trainer.log_every, trainer.step
+        if self.n and self.steps[self.n - 1] >= step:  # the trainer went back: start afresh
+            self.__init__()
+        self.scanned = min(self.scanned, step)
+        if step <= self.scanned:
+            return
+        first = -(-self.scanned // every) * every
+        for s in range(first, step, every):
+            value = logged.get(s)
+            if value is None:
+                continue
+            if self.n == self.steps.shape[0]:
+                self.steps = np.concatenate([self.steps, np.empty_like(self.steps)])
+                self.losses = np.concatenate([self.losses, np.empty_like(self.losses)])
+            self.steps[self.n] = s
+            self.losses[self.n] = value
+            self.n += 1
+        self.scanned = step
+
+    def views(self) -> tuple[np.ndarray, np.ndarray]:
+        return self.steps[: self.n], self.losses[: self.n]
+
+
+class TrainingWorker(QObject):
+    """Lives in its own QThread; `run_loop` is started by the thread's `started` signal."""
+
+    mode_changed = Signal(str)  # PAUSED, RUNNING, TO_TARGET
+    # events carry the generation of the trainer they happened to, so that the GUI can drop stale ones
+    stepped = Signal(int, int)  # generation, the new step (a single Step command was done)
+    diverged = Signal(int, int, float, int)  # generation, step, loss, kept_step
+    target_reached = Signal(int, int)  # generation, step
+    trainer_replaced = Signal(int)  # generation
+    failed = Signal(str)  # an unexpected exception (the worker keeps going, paused)
+    finished = Signal()
+
+    def __init__(self, trainer: Trainer):
+        super().__init__()
+        self._commands: queue.SimpleQueue = queue.SimpleQueue()
+        self._lock = threading.Lock()
+        self._snapshot: Snapshot | None = None
+        self._dirty = False
+        self._quit = False
+        self._serial = 0
+        self._generation = 0
+        self._trainer = trainer
+        self._logged = _LoggedSeries()
+        self._mode = PAUSED
+        self._target = trainer.config.schedule.steps
+        self._rate: float | None = None  # steps per second; None: as fast as possible
+        self._pace_t0 = 0.0
+        self._pace_done = 0
+        self._last_publish = 0.0
+        self._publish()
+
+    # -- called from the GUI thread ------------------------------------------------
+    def send(self, kind: str, value=None) -> None:
+        """Queue a command; thread-safe."""
+        self._commands.put((kind, value))
+
+    def take_snapshot(self) -> Snapshot | None:
+        """The latest snapshot if it changed since the last call, else None; thread-safe."""
+        with self._lock:
+            if not self._dirty:
+                return None
+            self._dirty = False
+            return self._snapshot
+
+    def latest_snapshot(self) -> Snapshot:
+        with self._lock:
+            return self._snapshot
+
+    # -- the worker thread -------------------------------------------------------------
+    @Slot()
+    def run_loop(self) -> None:
+        try:
+            while not self._quit:
+                try:
+                    self._iterate()
+                except Exception as exc:  # noqa: BLE001 - the GUI must learn of it, the thread must live
+                    self._set_mode(PAUSED)
+                    self.failed.emit(f"{type(exc).__name__}: {exc}")
+        finally:
+            self.finished.emit()
+
+    def _iterate(self) -> None:
+        """Handle commands, then train the steps now due (or wait for the next one, or for a command)."""
+        if self._mode == PAUSED:
+            self._handle(*self._commands.get())
+            return
+        while not self._commands.empty():
+            self._handle(*self._commands.get_nowait())
+        if self._quit or self._mode == PAUSED:
+            return
+        n = self._steps_due()
+        if self._mode == PAUSED:  # the target was reached (or lowered below the current step)
+            return
+        if n == 0:
+            try:
+                self._handle(*self._commands.get(timeout=self._time_to_next_step()))
+            except queue.Empty:
+                pass
+            return
+        self._train(n)
+
+    def _steps_due(self) -> int:
+        step = self._trainer.step
+        if self._mode == TO_TARGET:
+            left = self._target - step
+            if left <= 0:
+                self._reached_target()
+                return 0
+        else:
+            left = MAX_CHUNK
+        if self._rate is None:
+            return min(left, MAX_CHUNK)
+        now = time.perf_counter()
+        # step k (counting from 1) is due (k - 1) / rate seconds after the start: the first one at once
+        due = int((now - self._pace_t0) * self._rate) + 1 - self._pace_done
+        if due > max(2.0, self._rate * 0.25):  # fell far behind (a slow step, a pause): do not burst
+            self._restart_pacing()
+            due = 1
+        return max(0, min(left, due, MAX_CHUNK))
+
+    def _time_to_next_step(self) -> float:
+        if self._rate is None:
+            return 0.0
+        next_at = self._pace_t0 + self._pace_done / self._rate
+        return min(max(next_at - time.perf_counter(), 0.0), 0.5)
+
+    def _restart_pacing(self) -> None:
+        self._pace_t0 = time.perf_counter()
+        self._pace_done = 0
+
+    def _train(self, n: int) -> None:
+        trainer = self._trainer
+        before = trainer.step
+        try:
+            trainer.run(n, stop=self._should_stop)
+        except Diverged as exc:
+            self._pace_done += max(trainer.step - before, 0)
+            self._set_mode(PAUSED)
+            self.diverged.emit(self._generation, exc.step, float(exc.loss), exc.kept_step)
+            return
+        self._pace_done += trainer.step - before
+        if self._mode == TO_TARGET and trainer.step >= self._target:
+            self._reached_target()
+        elif self._rate is not None and self._rate <= 240:
+            self._publish()  # slow enough to show every step
+        elif time.perf_counter() - self._last_publish >= PUBLISH_INTERVAL:
+            self._publish()
+
+    def _should_stop(self) -> bool:
+        return self._quit
+
+    def _reached_target(self) -> None:
+        self._set_mode(PAUSED)
+        self.target_reached.emit(self._generation, self._trainer.step)
+
+    def _set_mode(self, mode: str) -> None:
+        """Switch mode and publish (so that the snapshot is current when the GUI hears of the change)."""
+        changed = mode != self._mode
+        self._mode = mode
+        if changed and mode != PAUSED:
+            self._restart_pacing()
+        self._publish()
+        if changed:
+            self.mode_changed.emit(mode)
+
+    def _handle(self, kind: str, value) -> None:
+        if kind == "quit":
+            self._quit = True
+        elif kind == "start":
+            self._set_mode(RUNNING)
+        elif kind == "pause":
+            self._set_mode(PAUSED)
+        elif kind == "toggle":
+            self._set_mode(PAUSED if self._mode != PAUSED else RUNNING)
+        elif kind == "run_to_target":
+            if self._trainer.step >= self._target:
+                self._reached_target()
+            else:
+                self._set_mode(TO_TARGET)
+        elif kind == "step":
+            if self._mode != PAUSED:
+                self._set_mode(PAUSED)
+            before = self._trainer.step
+            self._train(1)
+            self._publish()
+            if self._trainer.step > before:
+                self.stepped.emit(self._generation, self._trainer.step)
+        elif kind == "set_lr":
+            self._trainer.set_lr(value)
+            self._publish()
+        elif kind == "set_target":
+            self._target = int(value)
+            self._publish()
+        elif kind == "set_speed":
+            self._rate = value
+            self._restart_pacing()
+        elif kind == "replace_trainer":
+            self._trainer = value
+            self._target = value.config.schedule.steps
+            self._generation += 1
+            self._logged = _LoggedSeries()
+            self._set_mode(PAUSED)
+            self.trainer_replaced.emit(self._generation)
+        else:  # pragma: no cover - a programming error in the GUI
+            raise ValueError(f"unknown command {kind!r}")
+
+    def _publish(self) -> None:
+        trainer = self._trainer
+        params = trainer.params.copy()
+        self._logged.update(trainer)
+        steps, losses = self._logged.views()
+        step = trainer.step
+        now = time.perf_counter()
+        snapshot = Snapshot(
+            serial=self._serial + 1,
+            generation=self._generation,
+            trainer=trainer,
+            step=step,
+            target=self._target,
+            mode=self._mode,
+            params=params,
+            weights=trainer.weights(params),
+            batch_losses=trainer.history.batch_losses(),
+            logged_steps=steps,
+            logged_losses=losses,
+            last_batch=trainer.batch_indices(step - 1) if step > 0 else None,
+            lr=_finite_or_nan(trainer.current_lr()),
+            time=now,
+        )
+        with self._lock:
+            self._serial += 1
+            self._snapshot = snapshot
+            self._dirty = True
+        self._last_publish = now
+
+
+def _finite_or_nan(value: float) -> float:
+    return value if math.isfinite(value) else float("nan")

@@ -1,0 +1,29 @@
+"""Shared test setup.
+
+Qt must know its platform before it is imported anywhere: with no display, a QApplication on the
+default platform aborts the whole run (exit 134) without saying why.  The offscreen screen is made
+1600x1000 (its default, 800x800, is smaller than the app's 1280x800 window, and restoring a saved
+geometry would clamp to it).  Settings go to a temporary ini file per test, so no test reads or
+writes the user's real settings.
+"""
+import json
+import os
+import tempfile
+
+_SCREEN = {"screens": [{"name": "bpviz-test", "x": 0, "y": 0, "width": 1600, "height": 1000,
+                        "logicalDpi": 96, "logicalBaseDpi": 96, "dpr": 1}]}
+_SCREEN_FILE = os.path.join(tempfile.gettempdir(), f"bpviz-offscreen-screen-{os.getuid()}.json")
+with open(_SCREEN_FILE, "w", encoding="utf-8") as _f:
+    json.dump(_SCREEN, _f)
+os.environ.setdefault("QT_QPA_PLATFORM", f"offscreen:configfile={_SCREEN_FILE}")
+os.environ.setdefault("PYQTGRAPH_QT_LIB", "PySide6")
+
+import pytest  # noqa: E402
+
+
+@pytest.fixture(autouse=True)
+def _isolated_settings(tmp_path, monkeypatch):
+    """`bpviz.gui.settings` reads BPVIZ_SETTINGS: every test gets its own empty settings file."""
+    monkeypatch.setenv("BPVIZ_SETTINGS", str(tmp_path / "bpviz-settings.ini"))
+    monkeypatch.delenv("BPVIZ_LANG", raising=False)
+    return tmp_path / "bpviz-settings.ini"

@@ -1,0 +1,210 @@
+"""What training through the window does to the numbers: identical to the engine, live lr, divergence."""
+import time
+
+import numpy as np
+import pytest
+from PySide6.QtCore import Qt
+
+from bpviz.engine.config import RunConfig
+from bpviz.engine.trainer import Trainer
+
+from .conftest import shown_step, wait_shown_step
+
+
+def assert_same_run(snap, reference: Trainer):
+    assert snap.step == reference.step
+    for name, w in reference.weights().items():
+        np.testing.assert_array_equal(snap.weights[name], w, err_msg=name)
+    gui_losses = np.asarray(snap.batch_losses[: snap.step])
+    assert gui_losses.tobytes() == reference.history.batch_losses().tobytes()
+    steps, losses = reference.history.logged_arrays()
+    np.testing.assert_array_equal(snap.logged_steps, steps)
+    assert np.asarray(snap.logged_losses).tobytes() == losses.tobytes()
+
+
+@pytest.mark.parametrize("speed", ["max", 50_000])
+def test_gui_run_to_target_equals_the_engine_bit_for_bit(qtbot, make_window, speed):
+    window = make_window(speed=speed)
+    with qtbot.waitSignal(window.controller.target_reached, timeout=10_000):
+        window.act_run_target.trigger()
+    reference = Trainer(RunConfig())
+    reference.run(3000)
+    assert_same_run(window.controller.latest_snapshot(), reference)
+    wait_shown_step(qtbot, window, lambda s: s == 3000)
+    window.redraw_now()
+    np.testing.assert_allclose(window.weights_panel.heatmap("w1").values(), reference.weights()["w1"], rtol=1e-6)
+
+
+def test_gui_equals_engine_for_a_richer_configuration(qtbot, make_window):
+    config = RunConfig().replace(dataset="xor", hidden=[4, 4], activation="tanh", bias=True, optimizer="adam",
+                                 lr=0.01, lr_decay=0.5, decay_steps=500, loss="sigmoid-ce", l2=0.001, steps=2000,
+                                 batch_size=10)
+    window = make_window(config)
+    window.controller.run_to_target()
+    qtbot.waitUntil(lambda: window.controller.latest_snapshot().step == 2000, timeout=10_000)
+    reference = Trainer(config)
+    reference.run(2000)
+    assert_same_run(window.controller.latest_snapshot(), reference)
+
+
+def test_started_and_paused_runs_continue_the_same_trajectory(qtbot, make_window):
+    window = make_window(speed=20_000)
+    for _ in range(3):  # start/pause at arbitrary points, then finish to the target
+        window.controller.start()
+        qtbot.wait(40)
+        window.controller.pause()
+        qtbot.waitUntil(lambda: window.controller.mode == "paused")
+        window.controller.step()
+    window.speed.set_speed(None)
+    with qtbot.waitSignal(window.controller.target_reached, timeout=10_000):
+        window.controller.run_to_target()
+    reference = Trainer(RunConfig())
+    reference.run(3000)
+    assert_same_run(window.controller.latest_snapshot(), reference)
+
+
+def test_learning_rate_change_applies_live_without_reset(qtbot, make_window):
+    window = make_window(speed=500)
+    window.controller.start()
+    wait_shown_step(qtbot, window, lambda s: s >= 30)
+    lr = window.panel.field("lr").edit
+    lr.setFocus()
+    lr.selectAll()
+    qtbot.keyClicks(lr, "0.01")
+    before = window.controller.latest_snapshot().step
+    qtbot.keyClick(lr, Qt.Key_Return)
+    qtbot.waitUntil(lambda: window.controller.latest_snapshot().lr == pytest.approx(0.01))
+    snap = window.controller.latest_snapshot()
+    assert snap.step >= before  # no reset: the step keeps counting
+    assert snap.generation == 0
+    assert window.controller.mode == "running"
+    edits = [e for e in snap.trainer.edits if e.kind == "lr"]
+    assert edits and edits[-1].value == pytest.approx(0.01) and edits[-1].step >= before
+    assert "without a reset" in window.status.message()
+    assert window.controller.config.optimizer.lr == 0.01
+    wait_shown_step(qtbot, window, lambda s: s >= snap.step + 20)
+    assert window.controller.latest_snapshot().generation == 0
+
+
+def test_shape_change_resets_visibly(qtbot, make_window):
+    window = make_window()
+    window.controller.run_to_target()
+    wait_shown_step(qtbot, window, lambda s: s == 3000)
+    hidden = window.panel.field("hidden").edit
+    hidden.setFocus()
+    hidden.selectAll()
+    qtbot.keyClicks(hidden, "4, 4")
+    with qtbot.waitSignal(window.controller.trainer_replaced, timeout=3000):
+        qtbot.keyClick(hidden, Qt.Key_Return)
+    wait_shown_step(qtbot, window, lambda s: s == 0)
+    assert "starts again at step 0" in window.status.message()
+    assert window.status.message_kind() == "warning"
+    assert window.controller.config.model.hidden == [4, 4]
+    window.redraw_now()
+    assert window.weights_panel.heatmap("w1").values().shape == (2, 4)
+    assert window.weights_panel.heatmap("w3").values().shape == (4, 1)
+    assert window.windowTitle().startswith("bpviz — 2-4-4-1")
+
+
+def test_divergence_pauses_keeps_finite_weights_and_reset_recovers(qtbot, make_window):
+    window = make_window(RunConfig().replace(lr=10.0))
+    with qtbot.waitSignal(window.controller.diverged, timeout=5000) as blocker:
+        window.controller.start()
+    step, loss, kept = blocker.args
+    assert not np.isfinite(loss)
+    qtbot.waitUntil(lambda: window.controller.mode == "paused")
+    message = window.status.message()
+    assert f"step {step}" in message
+    assert "smaller learning rate" in message
+    assert window.status.message_kind() == "error"
+    assert window.banner.isVisible() and f"step {step}" in window.banner.text()
+    assert "smaller learning rate" in window.banner.text()
+    snap = window.controller.latest_snapshot()
+    assert snap.step == kept
+    assert all(np.isfinite(w).all() for w in snap.weights.values())
+    wait_shown_step(qtbot, window, lambda s: s == kept)
+    # pressing Start again meets the same wall, and still keeps finite weights
+    with qtbot.waitSignal(window.controller.diverged, timeout=5000):
+        window.controller.toggle()
+    with qtbot.waitSignal(window.controller.trainer_replaced, timeout=3000):
+        window.act_reset.trigger()
+    wait_shown_step(qtbot, window, lambda s: s == 0)
+    assert "Reset" in window.status.message()
+    assert not window.banner.isVisible()
+    np.testing.assert_array_equal(window.controller.latest_snapshot().params, Trainer(RunConfig()).initial_params)
+
+
+def test_divergence_banner_offers_a_smaller_learning_rate(qtbot, make_window):
+    window = make_window(RunConfig().replace(lr=10.0))
+    with qtbot.waitSignal(window.controller.diverged, timeout=5000):
+        window.controller.start()
+    assert window.banner.button.text() == "Use lr 1.0 and reset"
+    with qtbot.waitSignal(window.controller.trainer_replaced, timeout=3000):
+        window.banner.button.click()
+    assert window.controller.config.optimizer.lr == 1.0
+    assert window.panel.field("lr").edit.text() == "1.0"
+    assert not window.banner.isVisible()
+    wait_shown_step(qtbot, window, lambda s: s == 0)
+
+
+def test_the_worker_never_signals_per_step_and_snapshots_share_the_history(qtbot, make_window):
+    window = make_window()
+    c = window.controller
+    events = []
+    for signal in (c.mode_changed, c.stepped, c.diverged, c.target_reached, c.trainer_replaced, c.failed):
+        signal.connect(lambda *args: events.append(args))
+    first = c.latest_snapshot().serial
+    t0 = time.perf_counter()
+    c.start()
+    wait_shown_step(qtbot, window, lambda s: s > 50_000, timeout=10_000)
+    c.pause()
+    qtbot.waitUntil(lambda: c.mode == "paused")
+    elapsed = time.perf_counter() - t0
+    snap = c.latest_snapshot()
+    assert len(events) == 2  # running, paused: nothing per step
+    assert snap.serial - first <= 130 * elapsed + 5  # snapshots at display rate, not per chunk or step
+    # the loss history is shared with the engine, never copied (memory grows by the history alone)
+    assert np.shares_memory(snap.batch_losses, snap.trainer.history.batch_losses())
+
+
+def test_lowering_the_target_while_running_to_it_stops_there(qtbot, make_window):
+    window = make_window(RunConfig().replace(steps=10**8), speed=20_000)
+    window.controller.run_to_target()
+    wait_shown_step(qtbot, window, lambda s: s > 200)
+    steps = window.panel.field("steps").spin
+    with qtbot.waitSignal(window.controller.target_reached, timeout=3000):
+        steps.setValue(100)  # below the current step
+    assert window.controller.mode == "paused"
+    assert "Already past the target" in window.status.message()
+    # the worker is alive and well
+    with qtbot.waitSignal(window.controller.stepped, timeout=3000):
+        window.controller.step()
+
+
+def test_an_unexpected_error_in_the_worker_is_reported_and_training_survives(qtbot, window, monkeypatch):
+    trainer = window.controller.latest_snapshot().trainer
+
+    def broken(n, stop=None):
+        raise RuntimeError("boom")
+
+    monkeypatch.setattr(trainer, "run", broken)
+    with qtbot.waitSignal(window.controller.failed, timeout=3000) as blocker:
+        window.controller.start()
+    assert "boom" in blocker.args[0]
+    qtbot.waitUntil(lambda: window.controller.mode == "paused")
+    assert "boom" in window.status.message()
+    monkeypatch.undo()
+    with qtbot.waitSignal(window.controller.stepped, timeout=3000):
+        window.controller.step()
+
+
+def test_a_reset_while_running_keeps_the_message_that_explains_it(qtbot, make_window):
+    window = make_window(speed=2000)
+    window.controller.start()
+    wait_shown_step(qtbot, window, lambda s: s > 50)
+    with qtbot.waitSignal(window.controller.mode_changed, timeout=3000):
+        window.panel.field("activation").set_value("tanh")
+    wait_shown_step(qtbot, window, lambda s: s == 0)
+    qtbot.wait(50)
+    assert "starts again at step 0" in window.status.message()
+    assert window.controller.mode == "paused"
