@@ -82,6 +82,9 @@ class TrainingController(QObject):
         self._worker.target_reached.connect(self._on_target_reached, queued)
         self._worker.trainer_replaced.connect(self._on_trainer_replaced, queued)
         self._worker.failed.connect(self._on_failed, queued)
+        self._worker.called.connect(self._on_called, queued)
+        self._calls: dict[int, tuple] = {}
+        self._next_token = 0
         app = QCoreApplication.instance()
         if app is not None:
             app.aboutToQuit.connect(self.shutdown)
@@ -136,6 +139,20 @@ class TrainingController(QObject):
     def set_speed(self, steps_per_second: float | None) -> None:
         """None: as fast as possible."""
         self._worker.send("set_speed", steps_per_second)
+
+    def call(self, fn, on_result=None, on_error=None, changes_state: bool = False) -> None:
+        """Run `fn(trainer)` in the worker thread between chunks; `on_result(result)` (or
+        `on_error(text)`) then runs in the GUI thread.  Results for a trainer that has been
+        replaced meanwhile are dropped.  `changes_state`: fn edits the trainer (weights,
+        rewind), so a fresh snapshot is published."""
+        self._next_token += 1
+        self._calls[self._next_token] = (on_result, on_error, self._generation)
+        self._worker.send("call", (self._next_token, fn, changes_state))
+
+    def replace_trainer(self, trainer: Trainer) -> None:
+        """Continue from another trainer (an opened session) with its configuration."""
+        self._config = trainer.config
+        self._replace_trainer(trainer)
 
     # -- configuration ------------------------------------------------------------------
     def apply_config(self, config: RunConfig, force_reset: bool = False) -> ConfigChange:
@@ -202,3 +219,16 @@ class TrainingController(QObject):
     @Slot(str)
     def _on_failed(self, message: str) -> None:
         self.failed.emit(message)
+
+    @Slot(int, object, object)
+    def _on_called(self, token: int, result, error) -> None:
+        on_result, on_error, generation = self._calls.pop(token, (None, None, -1))
+        if generation != self._generation:
+            return
+        if error is not None:
+            if on_error is not None:
+                on_error(error)
+            else:
+                self.failed.emit(error)
+        elif on_result is not None:
+            on_result(result)

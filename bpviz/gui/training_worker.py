@@ -94,6 +94,7 @@ class TrainingWorker(QObject):
     target_reached = Signal(int, int)  # generation, step
     trainer_replaced = Signal(int)  # generation
     failed = Signal(str)  # an unexpected exception (the worker keeps going, paused)
+    called = Signal(int, object, object)  # token, result, error text (None on success) of a "call"
     finished = Signal()
 
     def __init__(self, trainer: Trainer):
@@ -260,6 +261,16 @@ class TrainingWorker(QObject):
         elif kind == "set_speed":
             self._rate = value
             self._restart_pacing()
+        elif kind == "call":
+            # run a function on the trainer in this thread, between chunks (inspector, exports, edits)
+            token, fn, changes_state = value
+            try:
+                result, error = fn(self._trainer), None
+            except Exception as exc:  # noqa: BLE001 - reported to the caller, the thread lives on
+                result, error = None, str(exc) or type(exc).__name__
+            if changes_state:
+                self._publish()
+            self.called.emit(token, result, error)
         elif kind == "replace_trainer":
             self._trainer = value
             self._target = value.config.schedule.steps
