@@ -1,6 +1,10 @@
 """GUI speed with every view live (run under Xvfb): training throughput vs headless, redraw rate, key latency.
 
-xvfb-run -a -s "-screen 0 1400x900x24" python artifacts/bench_gui.py [--seconds 5]
+xvfb-run -a -s "-screen 0 1400x900x24" python benchmarks/bench_gui.py [--seconds 5] [--memory-steps 10000000]
+
+The headless baseline is measured in the same run; --memory-steps trains the live window that far and
+reports resident-memory growth per step (after the first million steps) beside the loss history's own
+size (4 bytes a step, float32).
 """
 from __future__ import annotations
 
@@ -26,10 +30,34 @@ def headless(steps=300_000) -> float:
     return steps / (time.perf_counter() - t0)
 
 
+def rss_bytes() -> int:
+    with open("/proc/self/status") as status:
+        for line in status:
+            if line.startswith("VmRSS:"):
+                return int(line.split()[1]) * 1024
+    return 0
+
+
+def memory_growth(window, spin, total_steps: int) -> dict:
+    """Train the live window to `total_steps`; RSS growth per step after the first million."""
+    controller = window.controller
+    controller.start()
+    while controller.latest_snapshot().step < 1_000_000:
+        spin(0.5)
+    step0, rss0 = controller.latest_snapshot().step, rss_bytes()
+    while controller.latest_snapshot().step < total_steps:
+        spin(0.5)
+    step1, rss1 = controller.latest_snapshot().step, rss_bytes()
+    return {"from_step": step0, "to_step": step1,
+            "rss_growth_bytes_per_step": round((rss1 - rss0) / (step1 - step0), 2),
+            "history_bytes_per_step": 4, "rss_mb_end": round(rss1 / 2**20, 1)}
+
+
 def main() -> None:
     ap = argparse.ArgumentParser()
     ap.add_argument("--seconds", type=float, default=5.0)
     ap.add_argument("--keys", type=int, default=40)
+    ap.add_argument("--memory-steps", type=int, default=0, help="also train this far and report memory growth")
     args = ap.parse_args()
 
     from PySide6.QtCore import QEvent, QEventLoop, QObject, QTimer
@@ -104,6 +132,9 @@ def main() -> None:
         spin(0.2)
     spin(0.3)
     still_running = window.controller.mode == "running"
+    memory = None
+    if args.memory_steps:
+        memory = memory_growth(window, spin, args.memory_steps)
     window.controller.pause()
     spin(0.2)
     mem_steps = window.controller.latest_snapshot().step
@@ -124,6 +155,7 @@ def main() -> None:
                            "p95": round(p95 * 1000, 1), "max": round(max(lat) * 1000, 1) if lat else None},
         "training_during_keys": still_running,
         "steps_total": mem_steps,
+        "memory": memory,
     }
     print(json.dumps(result, indent=1))
 
