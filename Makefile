@@ -11,6 +11,7 @@ $(STAMP): pyproject.toml
 	touch $(STAMP)
 
 run: $(STAMP)
+	-@bash scripts/install-system-deps.sh --runtime
 	$(PY) -m bpviz
 
 test: $(STAMP)
