@@ -23,6 +23,8 @@ from bpviz.engine.config import ConfigError, RunConfig
 from .banner import MessageBanner
 from .control_panel import ControlPanel
 from .display import DISPLAY_INTERVAL_MS, FrameGovernor, ThrottledUpdate, cache_axes, configure_pyqtgraph
+from .file_actions import FileActions
+from .inspection_docks import StepInspection
 from .settings import AppSettings
 from .speed_control import DEFAULT_SPEED, SpeedControl
 from .status_bar import ERROR, SUCCESS, WARNING, RateMeter, TrainingStatusBar, format_loss
@@ -79,6 +81,7 @@ class MainWindow(QMainWindow):
         self._build_menus()
         self._build_toolbar()
         self._connect()
+        self.inspection = StepInspection(self)  # step inspector, gradients, timeline (docks + wiring)
         self._restore_settings()
         self._update_title()
         if self.settings.config_error is not None:
@@ -176,8 +179,8 @@ class MainWindow(QMainWindow):
                                      QKeySequence.Open)
         self.act_save = self._action("act_save", self.tr("&Save configuration…"), self.save_config_dialog,
                                      QKeySequence.Save)
-        self.act_export = self._action("act_export", self.tr("&Export loss plot as PNG…"),
-                                       self.export_loss_dialog, "Ctrl+E")
+        self.act_export = self._action("act_export", self.tr("&Export…"), lambda: self.files.show_export_menu(),
+                                       "Ctrl+E")
         self.act_quit = self._action("act_quit", self.tr("&Quit"), self.close, "Ctrl+Q")
         self.act_quit.setMenuRole(QAction.QuitRole)
         self.act_log_y = self._action("act_log_y", self.tr("&Logarithmic loss axis"), self._log_y_toggled,
@@ -192,7 +195,8 @@ class MainWindow(QMainWindow):
         file_menu = bar.addMenu(self.tr("&File"))
         file_menu.addActions([self.act_open, self.act_save])
         file_menu.addSeparator()
-        file_menu.addAction(self.act_export)
+        self.files = FileActions(self)  # sessions, Open Recent, Export, drops: file_actions.py
+        self.files.add_to_menu(file_menu)
         file_menu.addSeparator()
         file_menu.addAction(self.act_quit)
         training = bar.addMenu(self.tr("&Training"))
@@ -275,7 +279,8 @@ class MainWindow(QMainWindow):
 
     @Slot()
     def step_once(self) -> None:
-        self.controller.step()
+        if not self.inspection.step():  # records the update while an inspection dock is shown
+            self.controller.step()
 
     @Slot()
     def run_to_target(self) -> None:
@@ -335,6 +340,7 @@ class MainWindow(QMainWindow):
         self.panel.set_config(config)
         self._update_title()
         self.status.set_message(self.tr("Opened {path} — network reset to step 0").format(path=str(path)))
+        self.files.remember(path)
         return True
 
     def save_config(self, path: str | Path) -> bool:
@@ -344,6 +350,7 @@ class MainWindow(QMainWindow):
             self.show_error(self.tr("Cannot save the configuration"), str(exc))
             return False
         self.status.set_message(self.tr("Saved the configuration to {path}").format(path=str(path)), SUCCESS)
+        self.files.remember(path)
         return True
 
     def export_loss_png(self, path: str | Path) -> bool:
@@ -391,7 +398,8 @@ class MainWindow(QMainWindow):
     def show_shortcuts(self) -> None:
         rows = []
         for action in (self.act_start, self.act_step, self.act_reset, self.act_run_target, self.act_open,
-                       self.act_save, self.act_export, self.act_log_y, self.act_shortcuts, self.act_quit):
+                       self.act_save, self.files.act_open_session, self.files.act_save_session, self.act_export,
+                       self.act_log_y, self.act_shortcuts, self.act_quit):
             keys = action.shortcut().toString(QKeySequence.NativeText)
             name = action.text().replace("&", "").rstrip("…")
             rows.append(f"<tr><td><b>{html.escape(keys)}</b>&nbsp;&nbsp;</td><td>{html.escape(name)}</td></tr>")
@@ -605,6 +613,12 @@ class MainWindow(QMainWindow):
 
     def _initial_focus(self) -> None:
         self.boundary.setFocus(Qt.OtherFocusReason)
+
+    def dragEnterEvent(self, event) -> None:
+        self.files.drag_enter(event)
+
+    def dropEvent(self, event) -> None:
+        self.files.drop(event)
 
     def closeEvent(self, event: QCloseEvent) -> None:
         if not self._closing:

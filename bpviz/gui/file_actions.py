@@ -1,0 +1,412 @@
+"""File menu work beyond configurations: sessions, Open Recent, exports, and files dropped on the window.
+
+* Sessions (`bpviz.engine.session`): Save session… writes the running trainer from the worker thread;
+  Open session… reads the file in the GUI thread (a new Trainer nobody else holds) and hands it to the
+  controller, which pauses and continues from it.  The control panel shows its configuration without
+  applying it (no reset).  A file that is not a complete session changes nothing.
+* Exports (`bpviz.export`): everything that needs the trainer runs through `controller.call` (in the
+  worker); pictures are drawn in the GUI thread.  Every file is written atomically, and every failure
+  is shown in a message box and the status bar.
+* Open Recent: sessions and configurations, kept in QSettings (`recent_files.RecentFiles`).
+* Drag and drop: a session or configuration dropped on the window is opened; which one it is is told
+  by the content (a zip archive / a JSON object), the extension only as a fallback.
+
+`done(path, ok)` is emitted when an export or save has finished, successfully or not (tests wait on it).
+"""
+from __future__ import annotations
+
+import os
+from pathlib import Path
+
+from PySide6.QtCore import QCoreApplication, QObject, QPoint, Signal, Slot
+from PySide6.QtGui import QAction, QKeySequence
+from PySide6.QtWidgets import QFileDialog, QMenu, QMessageBox
+
+from bpviz.atomic import WriteError, write_bytes
+
+from .export_dialog import DEFAULT_SIZE, ImageSizeDialog
+from .recent_files import RecentFiles
+from .status_bar import ERROR, SUCCESS, WARNING
+
+SESSION = "session"
+CONFIGURATION = "configuration"
+
+# what / format -> (file filter, default file name)
+FILTERS = {
+    "png": ("PNG image (*.png)", ".png"),
+    "svg": ("SVG drawing (*.svg)", ".svg"),
+    "csv": ("CSV table (*.csv)", ".csv"),
+    "npz": ("NumPy archive (*.npz)", ".npz"),
+    "json": ("JSON (*.json)", ".json"),
+    "py": ("Python script (*.py)", ".py"),
+}
+
+
+def sniff(path) -> str | None:
+    """SESSION, CONFIGURATION or None, from the file's first bytes (a session is a zip archive,
+    a configuration a JSON object); the extension decides only for files that cannot be read."""
+    try:
+        with open(path, "rb") as f:
+            head = f.read(64)
+    except OSError:
+        head = None
+    if head is not None:
+        if head[:4] in (b"PK\x03\x04", b"PK\x05\x06"):
+            return SESSION
+        if head.lstrip(b"\xef\xbb\xbf \t\r\n").startswith(b"{"):
+            return CONFIGURATION
+        if head:
+            return None
+    suffix = Path(path).suffix.lower()
+    return {".npz": SESSION, ".json": CONFIGURATION}.get(suffix)
+
+
+class FileActions(QObject):
+    done = Signal(str, bool)  # path, ok
+
+    def __init__(self, window):
+        super().__init__(window)
+        self.window = window
+        self.controller = window.controller
+        self.recent = RecentFiles(window.settings.q)
+        self._dir = ""
+        self._build_actions()
+        window.setAcceptDrops(True)
+
+    def tr(self, text: str) -> str:
+        return QCoreApplication.translate("FileActions", text)
+
+    # -- menus ----------------------------------------------------------------------------------
+    def _action(self, name: str, text: str, slot, shortcut=None, window_wide: bool = False) -> QAction:
+        action = QAction(text, self.window)
+        action.setObjectName(name)
+        if shortcut is not None:
+            action.setShortcut(QKeySequence(shortcut))
+        if window_wide:
+            self.window.addAction(action)  # the shortcut works with the menu bar hidden
+        action.triggered.connect(slot)
+        return action
+
+    def _build_actions(self) -> None:
+        t = self.tr
+        self.act_open_session = self._action("act_open_session", t("Open &session…"), self.open_session_dialog,
+                                             "Ctrl+Shift+O", True)
+        self.act_save_session = self._action("act_save_session", t("Save s&ession…"), self.save_session_dialog,
+                                             "Ctrl+Shift+S", True)
+        self.recent_menu = QMenu(t("Open &Recent"), self.window)
+        self.recent_menu.setObjectName("recent_menu")
+        self.recent_menu.aboutToShow.connect(self._fill_recent_menu)
+        self._fill_recent_menu()
+
+        menu = QMenu(t("&Export") + "\t" + QKeySequence("Ctrl+E").toString(QKeySequence.NativeText), self.window)
+        menu.setObjectName("export_menu")
+        self.export_actions: dict[str, QAction] = {}
+        entries = [
+            ("loss_png", t("Loss plot as &PNG…"), lambda: self.export_dialog("loss", "png")),
+            ("loss_svg", t("Loss plot as &SVG…"), lambda: self.export_dialog("loss", "svg")),
+            ("loss_csv", t("Loss as &CSV table…"), lambda: self.export_dialog("loss", "csv")),
+            None,
+            ("boundary_png", t("Decision &boundary as PNG…"), lambda: self.export_dialog("boundary", "png")),
+            ("boundary_svg", t("Decision boundary as SVG…"), lambda: self.export_dialog("boundary", "svg")),
+            ("heatmaps_png", t("&Weight heatmaps as PNG…"), lambda: self.export_dialog("heatmaps", "png")),
+            ("heatmaps_svg", t("Weight heatmaps as SVG…"), lambda: self.export_dialog("heatmaps", "svg")),
+            ("window_png", t("Whole w&indow as PNG…"), lambda: self.export_dialog("window", "png")),
+            None,
+            ("weights_npz", t("Weights and history as &NPZ…"), lambda: self.export_dialog("weights", "npz")),
+            ("weights_json", t("Weights and history as &JSON…"), lambda: self.export_dialog("weights", "json")),
+            None,
+            ("numpy_script", t("N&umPy script of this run…"), lambda: self.export_dialog("numpy", "py")),
+            ("tf1_script", t("&TensorFlow 1 code of this run…"), lambda: self.export_dialog("tf1", "py")),
+        ]
+        for entry in entries:
+            if entry is None:
+                menu.addSeparator()
+                continue
+            name, text, slot = entry
+            self.export_actions[name] = self._action(f"act_export_{name}", text, slot)
+            menu.addAction(self.export_actions[name])
+        self.export_menu = menu
+
+        # the loss plot's right-click menu (pyqtgraph's own "Export..." stays)
+        vb_menu = self.window.loss_plot.plot_item.getViewBox().menu
+        vb_menu.addSeparator()
+        self.loss_menu_actions = []
+        for fmt, text in (("png", t("Export loss as PNG…")), ("svg", t("Export loss as SVG…")),
+                          ("csv", t("Export loss as CSV…"))):
+            action = QAction(text, vb_menu)
+            action.setObjectName(f"loss_menu_export_{fmt}")
+            action.triggered.connect(lambda _=False, fmt=fmt: self.export_dialog("loss", fmt))
+            vb_menu.addAction(action)
+            self.loss_menu_actions.append(action)
+
+    def add_to_menu(self, file_menu: QMenu) -> None:
+        """Session items, Open Recent and Export, appended to the File menu."""
+        file_menu.addActions([self.act_open_session, self.act_save_session])
+        file_menu.addMenu(self.recent_menu)
+        file_menu.addSeparator()
+        file_menu.addMenu(self.export_menu)
+
+    @Slot()
+    def show_export_menu(self) -> None:
+        """Ctrl+E: the Export menu, under the File menu."""
+        bar = self.window.menuBar()
+        file_action = bar.actions()[0] if bar.actions() and bar.isVisible() else None
+        if file_action is not None:
+            pos = bar.mapToGlobal(bar.actionGeometry(file_action).bottomLeft())
+        else:
+            pos = self.window.mapToGlobal(QPoint(40, 40))
+        self.export_menu.popup(pos)
+
+    def _fill_recent_menu(self) -> None:
+        menu = self.recent_menu
+        menu.clear()
+        paths = self.recent.paths()
+        for k, path in enumerate(paths, 1):
+            name = os.path.basename(path)
+            action = menu.addAction(f"&{k}  {name}  —  {os.path.dirname(path)}")
+            action.setData(path)
+            action.setToolTip(path)
+            action.triggered.connect(lambda _=False, p=path: self.open_recent(p))
+        if paths:
+            menu.addSeparator()
+        clear = menu.addAction(self.tr("&Clear list"))
+        clear.setEnabled(bool(paths))
+        clear.triggered.connect(self.clear_recent)
+        menu.setEnabled(True)
+
+    def recent_paths(self) -> list[str]:
+        return self.recent.paths()
+
+    def remember(self, path) -> None:
+        self.recent.add(path)
+        self._fill_recent_menu()
+
+    @Slot()
+    def clear_recent(self) -> None:
+        self.recent.clear()
+        self._fill_recent_menu()
+
+    def open_recent(self, path: str) -> bool:
+        if not os.path.exists(path):
+            self.recent.remove(path)
+            self._fill_recent_menu()
+            QMessageBox.warning(self.window, self.tr("File not found"),
+                                self.tr("{path} no longer exists; it was removed from the recent files.")
+                                .format(path=path))
+            self.window.status.set_message(self.tr("Removed {path} from the recent files (it no longer exists)")
+                                           .format(path=path), WARNING)
+            return False
+        return self.open_path(path)
+
+    # -- opening --------------------------------------------------------------------------------
+    def open_path(self, path) -> bool:
+        """Open a session or a configuration, whichever `path` holds."""
+        kind = sniff(path)
+        if kind == SESSION:
+            return self.open_session(path)
+        if kind == CONFIGURATION:
+            return self.window.open_config(path)
+        self.window.show_error(self.tr("Cannot open the file"),
+                               self.tr("{path}: neither a bpviz session (.npz) nor a configuration (.json)")
+                               .format(path=str(path)))
+        return False
+
+    def open_session(self, path) -> bool:
+        """Continue from the session in `path` (paused); on any problem, a message and no change at all."""
+        from bpviz.engine.session import SessionError, load_session
+
+        try:
+            trainer = load_session(path)
+        except SessionError as exc:
+            self.window.show_error(self.tr("Cannot open the session"), str(exc))
+            return False
+        except MemoryError:
+            self.window.show_error(self.tr("Cannot open the session"),
+                                   self.tr("{path}: too large to load").format(path=str(path)))
+            return False
+        self.controller.replace_trainer(trainer)  # pauses; the window redraws from the next snapshot
+        self.window.panel.set_config(trainer.config)  # shows it, emits nothing: no reset
+        self.window._update_title()
+        self.remember(path)
+        self.window.status.set_message(self.tr("Opened session {path} at step {step} — paused; press Space to "
+                                               "continue").format(path=str(path), step=f"{trainer.step:,}"),
+                                       SUCCESS)
+        return True
+
+    def open_session_dialog(self) -> None:
+        path, _ = QFileDialog.getOpenFileName(self.window, self.tr("Open session"), self._dir,
+                                              self.tr("bpviz session (*.npz);;All files (*)"))
+        if path:
+            self._dir = os.path.dirname(path)
+            self.open_session(path)
+
+    # -- saving ---------------------------------------------------------------------------------
+    def save_session(self, path) -> None:
+        """Write the current run to `path` (from the worker thread); `done` reports the outcome."""
+        from bpviz.engine.session import save_session
+
+        path = str(path)
+        title = self.tr("Cannot save the session")
+
+        def saved(_result) -> None:
+            self.remember(path)
+            self._succeeded(path, self.tr("Saved the session to {path}").format(path=path))
+
+        self.controller.call(lambda t: save_session(t, path), saved, lambda text: self._failed(path, title, text))
+
+    def save_session_dialog(self) -> None:
+        path = self._ask_path(self.tr("Save session"), "bpviz-session.npz",
+                              self.tr("bpviz session (*.npz)"), ".npz")
+        if path:
+            self.save_session(path)
+
+    # -- exports --------------------------------------------------------------------------------
+    def export_dialog(self, what: str, fmt: str) -> None:
+        """Ask where (and, for a PNG, how big), then export."""
+        names = {"loss": "loss", "boundary": "boundary", "heatmaps": "weights-heatmaps", "window": "bpviz-window",
+                 "weights": "weights", "numpy": "bpviz_run", "tf1": "bpviz_run_tf1"}
+        file_filter, suffix = FILTERS[fmt]
+        path = self._ask_path(self.tr("Export"), names[what] + suffix, self.tr(file_filter), suffix)
+        if not path:
+            return
+        size = None
+        if fmt == "png" and what != "window":
+            default = DEFAULT_SIZE if what == "loss" else self._widget_size(what)
+            size = ImageSizeDialog.get_size(self.window, self.tr("Picture size"), default)
+            if size is None:
+                return
+        self.export(what, fmt, path, size)
+
+    def _widget_size(self, what: str) -> tuple[int, int]:
+        widget = self.window.boundary if what == "boundary" else self.window.weights_panel
+        w, h = widget.width(), widget.height()
+        return (w, h) if w > 10 and h > 10 else DEFAULT_SIZE
+
+    def export(self, what: str, fmt: str, path, size: tuple[int, int] | None = None) -> None:
+        """Export `what` ("loss", "boundary", "heatmaps", "window", "weights", "numpy", "tf1") as `fmt`."""
+        path = str(path)
+        handlers = {
+            ("loss", "png"): self._export_loss_picture, ("loss", "svg"): self._export_loss_picture,
+            ("loss", "csv"): self._export_loss_csv,
+            ("boundary", "png"): self._export_view, ("boundary", "svg"): self._export_view,
+            ("heatmaps", "png"): self._export_view, ("heatmaps", "svg"): self._export_view,
+            ("window", "png"): self._export_window,
+            ("weights", "npz"): self._export_weights, ("weights", "json"): self._export_weights,
+            ("numpy", "py"): self._export_script, ("tf1", "py"): self._export_script,
+        }
+        handler = handlers.get((what, fmt))
+        if handler is None:
+            raise ValueError(f"cannot export {what} as {fmt}")
+        handler(what, fmt, path, size)
+
+    def _export_loss_picture(self, what, fmt, path, size) -> None:
+        from bpviz.export.loss_figure import LossCurves, export_loss_figure
+
+        width, height = size or DEFAULT_SIZE
+        log_y = self.window.loss_plot.log_y()
+        title = self.tr("Cannot export the loss plot")
+
+        def draw(curves) -> None:
+            self._write(path, title, lambda: export_loss_figure(curves, path, width, height, log_y=log_y),
+                        self.tr("Exported the loss plot to {path}"))
+
+        self.controller.call(LossCurves.from_trainer, draw, lambda text: self._failed(path, title, text))
+
+    def _export_loss_csv(self, what, fmt, path, size) -> None:
+        from bpviz.export.data import write_loss_csv
+
+        self._in_worker(path, lambda t: write_loss_csv(t, path), self.tr("Cannot export the loss table"),
+                        self.tr("Exported the loss table to {path}"))
+
+    def _export_weights(self, what, fmt, path, size) -> None:
+        from bpviz.export.data import write_weights_json, write_weights_npz
+
+        write = write_weights_npz if fmt == "npz" else write_weights_json
+        self._in_worker(path, lambda t: write(t, path), self.tr("Cannot export the weights"),
+                        self.tr("Exported the weights and history to {path}"))
+
+    def _export_script(self, what, fmt, path, size) -> None:
+        from bpviz.export.script import write_numpy_script, write_tf1_script
+
+        write = write_numpy_script if what == "numpy" else write_tf1_script
+        self._in_worker(path, lambda t: write(t, path), self.tr("Cannot export the script"),
+                        self.tr("Exported the script to {path}"))
+
+    def _export_view(self, what, fmt, path, size) -> None:
+        from bpviz.export.image import export_png, export_svg
+
+        self.window.redraw_now()
+        target = self.window.boundary if what == "boundary" else self.window.weights_panel
+        title = self.tr("Cannot export the decision boundary") if what == "boundary" \
+            else self.tr("Cannot export the weight heatmaps")
+        if fmt == "png":
+            write = lambda: export_png(target, path, *(size or (None, None)))  # noqa: E731
+        else:
+            write = lambda: export_svg(target, path)  # noqa: E731
+        self._write(path, title, write, self.tr("Exported the picture to {path}"))
+
+    def _export_window(self, what, fmt, path, size) -> None:
+        from bpviz.export.image import png_bytes
+
+        self.window.redraw_now()
+        self._write(path, self.tr("Cannot export the window"),
+                    lambda: write_bytes(path, png_bytes(self.window.grab().toImage())),
+                    self.tr("Exported the window to {path}"))
+
+    # -- plumbing -------------------------------------------------------------------------------
+    def _in_worker(self, path: str, fn, title: str, success: str) -> None:
+        self.controller.call(fn, lambda _r: self._succeeded(path, success.format(path=path)),
+                             lambda text: self._failed(path, title, text))
+
+    def _write(self, path: str, title: str, write, success: str) -> None:
+        from bpviz.export.image import ExportError
+
+        try:
+            write()
+        except (WriteError, ExportError, OSError, ValueError) as exc:
+            self._failed(path, title, str(exc))
+            return
+        self._succeeded(path, success.format(path=path))
+
+    def _succeeded(self, path: str, message: str) -> None:
+        self.window.status.set_message(message, SUCCESS)
+        self.done.emit(path, True)
+
+    def _failed(self, path: str, title: str, text: str) -> None:
+        self.window.status.set_message(f"{title}: {text}", ERROR)
+        self.window.show_error(title, text)
+        self.done.emit(path, False)
+
+    def _ask_path(self, title: str, name: str, file_filter: str, suffix: str) -> str:
+        start = os.path.join(self._dir, name) if self._dir else name
+        path, _ = QFileDialog.getSaveFileName(self.window, title, start, file_filter)
+        if not path:
+            return ""
+        if not Path(path).suffix:
+            path += suffix
+        self._dir = os.path.dirname(path)
+        return path
+
+    # -- drag and drop --------------------------------------------------------------------------
+    @staticmethod
+    def _dropped_file(mime) -> str | None:
+        if mime is None or not mime.hasUrls():
+            return None
+        files = [u.toLocalFile() for u in mime.urls() if u.isLocalFile()]
+        return files[0] if len(files) == 1 else None
+
+    def drag_enter(self, event) -> None:
+        path = self._dropped_file(event.mimeData())
+        if path and os.path.isfile(path):
+            event.acceptProposedAction()
+        else:
+            event.ignore()
+
+    def drop(self, event) -> None:
+        path = self._dropped_file(event.mimeData())
+        if not path:
+            event.ignore()
+            return
+        event.acceptProposedAction()
+        self.open_path(path)
+

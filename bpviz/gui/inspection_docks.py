@@ -1,0 +1,474 @@
+"""Step through backpropagation inside the main window: the inspector docks, wired to the worker.
+
+`StepInspection` builds the docks (step inspector, network diagram, code, per-sample table, gradient
+check, gradients & optimizer state) and the timeline tool bar, and connects them to the training
+controller.  Every number comes from the engine, on the worker thread, through `controller.call`:
+the GUI thread never touches the Trainer.
+
+Inspect-mode stepping: while any of these docks is visible, Step (→) pauses and runs
+`sample_table(t)` then `record_step(t)` on the worker (one ordinary update, the same code path as
+`Trainer.run`), publishes a snapshot, and re-emits the controller's `stepped` signal, so that the
+window reacts exactly as to an ordinary step.
+
+Rewind and branching (see `timeline.py`): the timeline seeks to any step by checkpoint replay.  After
+going back, the old future is kept (losses and edits) and drawn as a faint curve; going forward again
+replays it bit for bit.  As soon as the new history differs from it (a weight edit or another change),
+the run has *branched*: the faint curve stays as the abandoned future, and a marker "branched at step k"
+shows where.
+"""
+from __future__ import annotations
+
+import time
+
+import numpy as np
+from PySide6.QtCore import QObject, Qt, QTimer, Slot
+from PySide6.QtWidgets import QFrame, QLabel, QScrollArea, QTabWidget, QVBoxLayout, QWidget
+
+from bpviz.engine.inspection import gradient_check, record_step, sample_table
+from bpviz.engine.trainer import Diverged
+
+from .inspector import CodePanel, GradientCheckView, NetworkDiagram, SampleTableView, StepInspector
+from .inspector._common import index_text
+from .status_bar import SUCCESS, WARNING
+from .timeline import Timeline, apply_edit
+from .training_worker import PAUSED
+from .views.heatmap import WeightPanel
+
+POLL_MS = 250  # how often the docks look at the latest snapshot (state refreshes at most this often)
+
+
+# -- functions run on the worker thread (they get the Trainer) ----------------------------------------
+def read_state(t) -> dict:
+    """What the docks show besides a record: live weights, last gradients, optimizer state."""
+    return {"step": t.step, "weights": t.weights(), "gradients": t.gradients(),
+            "slots": t.optimizer_state(), "lr_t": _lr_t(t), "optimizer": t.config.optimizer.optimizer}
+
+
+def _lr_t(t) -> float | None:
+    lr_t = getattr(t.optimizer, "lr_t", None)
+    return None if lr_t is None else float(lr_t)
+
+
+def recorded_step(t) -> dict:
+    """One ordinary update with everything it computed; the sample table is of the same batch."""
+    try:
+        table = sample_table(t)
+        rec = record_step(t)
+    except Diverged as exc:
+        return {"diverged": (exc.step, float(exc.loss), exc.kept_step)}
+    return {"record": rec, "table": table, **read_state(t)}
+
+
+def scrolled(widget: QWidget) -> QScrollArea:
+    """`widget` in a scroll area: a narrow dock scrolls instead of forcing the window wider."""
+    area = QScrollArea()
+    area.setWidget(widget)
+    area.setWidgetResizable(True)
+    area.setFrameShape(QFrame.NoFrame)
+    return area
+
+
+class GradientPanel(QWidget):
+    """∂L/∂W, ΔW of the last recorded update and the optimizer's state, as heatmaps like the weights'."""
+
+    def __init__(self, parent=None):
+        super().__init__(parent)
+        self._tabs = QTabWidget()
+        self._tabs.setDocumentMode(True)
+        self._panels: dict[str, WeightPanel] = {}
+        self._captions: dict[str, QLabel] = {}
+        self._optimizer = None
+        layout = QVBoxLayout(self)
+        layout.setContentsMargins(0, 0, 0, 0)
+        layout.addWidget(self._tabs)
+        self.set_optimizer("gd")
+
+    def set_optimizer(self, optimizer: str) -> None:
+        if optimizer == self._optimizer:
+            return
+        self._optimizer = optimizer
+        current = self._tabs.tabText(self._tabs.currentIndex()) if self._tabs.count() else ""
+        self._tabs.clear()
+        for panel in self._panels.values():
+            panel.parentWidget().deleteLater()
+        self._panels, self._captions = {}, {}
+        kinds = [("grad", self.tr("∂L/∂W")), ("delta", self.tr("ΔW last step"))]
+        kinds += {"gd": [], "momentum": [("accumulator", self.tr("accumulator"))],
+                  "adam": [("m", self.tr("Adam m")), ("v", self.tr("Adam v"))]}[optimizer]
+        for key, label in kinds:
+            page = QWidget()
+            box = QVBoxLayout(page)
+            box.setContentsMargins(2, 2, 2, 2)
+            box.setSpacing(2)
+            caption = QLabel()
+            caption.setWordWrap(True)
+            caption.setTextFormat(Qt.RichText)
+            panel = WeightPanel()
+            panel.setObjectName(f"{key}_panel")
+            box.addWidget(caption)
+            box.addWidget(panel, 1)
+            self._panels[key], self._captions[key] = panel, caption
+            self._tabs.addTab(page, label)
+            if label == current:
+                self._tabs.setCurrentWidget(page)
+        self._captions["grad"].setText(self.tr("<b>∂L/∂W</b> of the last update: each weight moves against it."))
+        self._captions["grad"].setToolTip(self.tr(
+            "How much the batch loss would change per unit change of each weight (regularisation included)."))
+        self._captions["delta"].setText(self.tr("<b>ΔW = new − old</b>: no update recorded yet (press Step →)."))
+        if "accumulator" in self._captions:
+            self._captions["accumulator"].setText(self.tr(
+                "<b>Momentum's accumulator</b> acc′ = m·acc + g; then w ← w − lr·acc′."))
+        if "m" in self._captions:
+            self._captions["m"].setText(self.tr("<b>Adam's m</b>: mean of the gradients, m′ = m + (g − m)(1 − β1)."))
+            self._captions["v"].setText(self.tr("<b>Adam's v</b>: mean of the squared gradients, v′ = v + (g² − v)(1 − β2)."))
+
+    def set_state(self, gradients: dict, slots: dict, lr_t: float | None = None, step: int = 0) -> None:
+        self._put("grad", gradients, "∂L/∂{}")
+        for slot, values in slots.items():
+            if slot in self._panels:
+                self._put(slot, values, "{}" + (" " + slot if slot != "accumulator" else " acc"))
+        if lr_t is not None and "m" in self._captions:
+            self._captions["v"].setText(self.tr(
+                "<b>Adam's v</b>: v′ = v + (g² − v)(1 − β2). Update {i}: <b>lr_t = {lr_t:.6g}</b> "
+                "(bias-corrected); each weight moved −lr_t·m′/(√v′ + ε): see ΔW.").format(i=max(step - 1, 0), lr_t=lr_t))
+
+    def set_delta(self, delta: dict, step: int, lr_t: float | None = None) -> None:
+        self._put("delta", delta, "Δ{}")
+        text = self.tr("<b>ΔW = new − old</b> of update i = {i}: each weight's effective step").format(i=step)
+        if lr_t is not None and self._optimizer == "adam":
+            text += self.tr(" (= −lr_t·m′/(√v′ + ε), lr_t = {lr_t:.6g})").format(lr_t=lr_t)
+        self._captions["delta"].setText(text + ".")
+
+    def clear(self) -> None:
+        opt, self._optimizer = self._optimizer, None
+        self.set_optimizer(opt)
+
+    def panel(self, key: str) -> WeightPanel:
+        return self._panels[key]
+
+    def tabs(self) -> QTabWidget:
+        return self._tabs
+
+    def _put(self, key: str, values: dict, title: str) -> None:
+        panel = self._panels[key]
+        panel.set_weights(values)
+        for name in values:
+            panel.heatmap(name).set_title(title.format(name))
+
+
+class StepInspection(QObject):
+    """The inspection docks and the timeline of one MainWindow (construct after its menus and tool bar)."""
+
+    def __init__(self, window):
+        super().__init__(window)
+        self.window = window
+        self.controller = c = window.controller
+        self.inspector = StepInspector()
+        self.inspector.setObjectName("step_inspector")
+        self.diagram = NetworkDiagram()
+        self.diagram.setObjectName("network_diagram")
+        self.code = CodePanel()
+        self.code.setObjectName("code_panel")
+        self.samples = SampleTableView()
+        self.samples.setObjectName("sample_table")
+        self.gradcheck = GradientCheckView()
+        self.gradcheck.setObjectName("gradient_check")
+        self.gradcheck.button().setFocusPolicy(Qt.NoFocus)  # → must keep stepping after a click
+        self.gradients = GradientPanel()
+        self.gradients.setObjectName("gradient_panel")
+        self.samples_caption = QLabel(self.tr("Samples of the run; press Step (→) to record an update."))
+        self.samples_caption.setWordWrap(True)
+        samples_box = QWidget()
+        box = QVBoxLayout(samples_box)
+        box.setContentsMargins(2, 2, 2, 2)
+        box.addWidget(self.samples_caption)
+        box.addWidget(self.samples, 1)
+
+        w = window
+        self.inspector_dock = w._dock("inspector_dock", self.tr("Step inspector"), scrolled(self.inspector),
+                                      Qt.BottomDockWidgetArea)
+        w.tabifyDockWidget(w.loss_dock, self.inspector_dock)
+        self.gradients_dock = w._dock("gradients_dock", self.tr("Gradients && optimizer"), self.gradients,
+                                      Qt.RightDockWidgetArea)
+        w.splitDockWidget(w.weights_dock, self.gradients_dock, Qt.Vertical)
+        self.network_dock = w._dock("network_dock", self.tr("Network"), scrolled(self.diagram),
+                                    Qt.RightDockWidgetArea)
+        w.tabifyDockWidget(w.weights_dock, self.network_dock)
+        self.code_dock = w._dock("code_dock", self.tr("Code"), scrolled(self.code), Qt.RightDockWidgetArea)
+        w.tabifyDockWidget(self.gradients_dock, self.code_dock)
+        self.samples_dock = w._dock("samples_dock", self.tr("Samples"), samples_box, Qt.LeftDockWidgetArea)
+        w.tabifyDockWidget(w.panel_dock, self.samples_dock)
+        self.gradcheck_dock = w._dock("gradcheck_dock", self.tr("Gradient check"), self.gradcheck,
+                                      Qt.LeftDockWidgetArea)
+        w.tabifyDockWidget(w.panel_dock, self.gradcheck_dock)
+        for first in (w.loss_dock, w.weights_dock, self.gradients_dock, w.panel_dock):
+            first.raise_()
+        self.docks = [self.inspector_dock, self.network_dock, self.code_dock, self.samples_dock,
+                      self.gradcheck_dock, self.gradients_dock]
+
+        self._first_show = True
+        self.inspector_dock.visibilityChanged.connect(self._on_inspector_shown)
+        self._samples_widened = False
+        self.samples_dock.visibilityChanged.connect(self._on_samples_shown)
+
+        self.timeline = Timeline(w.loss_plot)
+        self.timeline.seek_requested.connect(self.seek)
+        w.addToolBar(Qt.BottomToolBarArea, self.timeline.toolbar)
+
+        # walk the phases from anywhere in the window (→ stays "Step one mini-batch")
+        self.act_next_phase = w._action("act_next_phase", self.tr("Next phase"), self.inspector.next_phase,
+                                        "Ctrl+Right", None, self.tr("Step inspector: next phase (Ctrl+→)"))
+        self.act_prev_phase = w._action("act_prev_phase", self.tr("Previous phase"), self.inspector.previous_phase,
+                                        "Ctrl+Left", None, self.tr("Step inspector: previous phase (Ctrl+←)"))
+        view = w.view_menu
+        view.addSeparator()
+        view.addActions([self.act_prev_phase, self.act_next_phase])
+        view.addSeparator()
+        for dock in self.docks:
+            view.addAction(dock.toggleViewAction())
+        view.addAction(self.timeline.toolbar.toggleViewAction())
+
+        self.inspector.phase_changed.connect(self.code.highlight_phase)
+        self.inspector.phase_changed.connect(self.diagram.highlight_phase)
+        self.inspector.weight_highlighted.connect(self.diagram.highlight_link)
+        self.diagram.weight_edited.connect(self.edit_weight)
+        self.gradcheck.check_requested.connect(self.check_gradients)
+        self.samples.sample_selected.connect(self._on_sample_selected)
+        w.boundary.sample_clicked.connect(self._on_point_clicked)
+        c.trainer_replaced.connect(self._on_trainer_replaced)
+
+        self._generation = None
+        self._config_key = None
+        self._state_serial = -1
+        self._state_pending = False
+        self._state_time = 0.0
+        self._checked_params: np.ndarray | None = None
+        self.records = 0  # records shown (for tests)
+        self._timer = QTimer(self)
+        self._timer.setInterval(POLL_MS)
+        self._timer.timeout.connect(self.poll)
+        self._timer.start()
+        self.poll()
+
+    # -- state ----------------------------------------------------------------------------------------
+    def inspecting(self) -> bool:
+        """Whether Step should record the update (one of the inspection docks is on screen)."""
+        return any(d.isVisible() and not d.visibleRegion().isEmpty() for d in self.docks) or any(
+            d.isFloating() and d.isVisible() for d in self.docks)
+
+    @Slot(bool)
+    def _on_inspector_shown(self, visible: bool) -> None:
+        """The first time the inspector comes up: give it room, and bring the diagram and the code forward,
+        which follow its phases."""
+        if not visible or not self._first_show or not self.window.isVisible():
+            return
+        self._first_show = False
+        self.network_dock.raise_()
+        self.code_dock.raise_()
+        self.window.resizeDocks([self.inspector_dock], [max(self.window.height() // 2, 380)], Qt.Vertical)
+        self.window.resizeDocks([self.network_dock], [470], Qt.Horizontal)
+
+    @Slot(bool)
+    def _on_samples_shown(self, visible: bool) -> None:
+        """The first time the table comes up, widen the left column so that loss and share are in view."""
+        if visible and not self._samples_widened and self.window.isVisible():
+            self._samples_widened = True
+            width = self.samples.horizontalHeader().length() + self.samples.verticalScrollBar().sizeHint().width() + 12
+            room = self.samples_dock.width() + max(self.window.centralWidget().width() - 460, 0)  # keep the plot
+            if self.samples_dock.width() < width:
+                self.window.resizeDocks([self.samples_dock], [min(width, room, 480)], Qt.Horizontal)
+
+    # -- actions --------------------------------------------------------------------------------------
+    def step(self) -> bool:
+        """Step one mini-batch recording the update; False if the window should step as usual."""
+        if not self.inspecting():
+            return False
+        self.controller.pause()
+        extra = self.timeline.future_edits()
+
+        def step(t):
+            out = recorded_step(t)
+            later = [e for e in extra if e.step == t.step]  # after a rewind: replay the old future's edits
+            for e in later:
+                apply_edit(t, e)
+            return {**out, **read_state(t)} if later and "record" in out else out
+
+        self.controller.call(step, self._on_recorded, self._on_error, changes_state=True)
+        return True
+
+    @Slot(int)
+    def seek(self, target: int) -> None:
+        """Go to step `target` (paused): back by checkpoint replay, forward by replaying the kept future."""
+        self.controller.pause()
+        self.timeline.show_snapshot(self.controller.latest_snapshot())  # the future as it is now
+        extra = self.timeline.future_edits()
+        self.timeline.before_seek(target)
+
+        def go(t):
+            edits = list(t.edits) + [e for e in extra if e.step > t.step]
+            old = t.step
+            if target <= old:
+                t.rewind(max(target - 1, 0))
+            else:
+                for e in sorted((e for e in edits if old < e.step <= target - 1), key=lambda e: e.step):
+                    t.run(e.step - t.step)
+                    apply_edit(t, e)
+                t.run(target - 1 - t.step)
+            out = {"edits": edits, "from": old}
+            if target == 0:
+                out["table"] = sample_table(t)
+                return {**out, **read_state(t)}
+            out.update(recorded_step(t))
+            for e in edits:
+                if e.step == target:
+                    apply_edit(t, e)
+            out.update(read_state(t))
+            return out
+
+        self.controller.call(go, self._on_seeked, self._on_error, changes_state=True)
+
+    @Slot(str, tuple, float)
+    def edit_weight(self, name: str, index: tuple, value: float) -> None:
+        def edit(t):
+            t.set_weight(name, index, value)
+            return {"edit_step": t.step, **read_state(t)}
+
+        def done(result):
+            self._show_state(result)
+            step = result["edit_step"]
+            self.gradcheck.clear()
+            self.timeline.edited_at(step)
+            self.poll()
+            self.window.status.set_message(self.tr(
+                "{w} = {v}: takes effect at the next update (i = {step}) and is recorded in the history").format(
+                w=index_text(name, index), v=f"{value:g}", step=step), SUCCESS)
+
+        self.controller.call(edit, done, self._on_error, changes_state=True)
+
+    @Slot()
+    def check_gradients(self) -> None:
+        self.gradcheck.button().setEnabled(False)
+
+        def check(t):
+            return t.params.copy(), gradient_check(t), t.step
+
+        def done(result):
+            params, errors, step = result
+            self.gradcheck.button().setEnabled(True)
+            self._checked_params = params
+            self.gradcheck.set_result(errors)
+
+        def failed(text):
+            self.gradcheck.button().setEnabled(True)
+            self._on_error(text)
+
+        self.controller.call(check, done, failed)
+
+    # -- results (GUI thread) ------------------------------------------------------------------------
+    def _on_recorded(self, result: dict) -> None:
+        if "diverged" in result:
+            self.controller.diverged.emit(*result["diverged"])
+            return
+        self._show_record(result)
+        self.poll()
+        self.controller.stepped.emit(result["step"])  # the window's usual "one step done" handling
+
+    def _on_seeked(self, result: dict) -> None:
+        self.timeline.after_seek(result["edits"], result["from"])
+        if "diverged" in result:
+            self.controller.diverged.emit(*result["diverged"])
+            return
+        if "record" in result:
+            self._show_record(result)
+        else:
+            self.inspector.clear()
+            self.samples.set_table(result["table"])
+            self.samples_caption.setText(self.tr("Step 0: the first batch (✓) is what update i = 0 will train on."))
+            self._show_state(result)
+        self.poll()
+        self.window.status.set_message(self.tr("At step {step} (replayed from the nearest checkpoint)").format(
+            step=f"{result['step']:,}"))
+
+    def _show_record(self, result: dict) -> None:
+        rec = result["record"]
+        lc = self.controller.config.loss
+        self.inspector.set_record(rec, lc.loss, lc.l1, lc.l2)
+        self.samples.set_table(result["table"])
+        self.samples_caption.setText(self.tr(
+            "Update i = {i}: each sample's prediction and loss <i>before</i> the update; ✓ = in its batch, "
+            "share = its part of the batch gradient. Select a row to find the point.").format(i=rec.step))
+        self.samples_caption.setTextFormat(Qt.RichText)
+        self.gradients.set_delta(rec.delta, rec.step, rec.lr_t if rec.optimizer == "adam" else None)
+        self._show_state(result)
+        self.gradcheck.clear()
+        self.records += 1
+
+    def _show_state(self, state: dict) -> None:
+        self.diagram.set_values(state["weights"], state["gradients"] if state["step"] > 0 else None)
+        self.gradients.set_state(state["gradients"], state["slots"], state["lr_t"], state["step"])
+
+    def _on_error(self, text: str) -> None:
+        self.window.status.set_message(self.tr("Could not do that: {error}").format(error=text), WARNING)
+
+    @Slot(int)
+    def _on_sample_selected(self, i: int) -> None:
+        self.window._on_sample_clicked(i)  # rings the point and says what the network makes of it
+
+    @Slot(int)
+    def _on_point_clicked(self, i: int) -> None:
+        self.samples.select_sample(i)
+
+    @Slot(int)
+    def _on_trainer_replaced(self, generation: int) -> None:
+        self._generation = None  # poll() sets the new network up
+
+    # -- polling the snapshot ------------------------------------------------------------------------
+    @Slot()
+    def poll(self) -> None:
+        snap = self.controller.latest_snapshot()
+        if snap is None:
+            return
+        if snap.generation != self._generation:
+            self._new_trainer(snap)
+        cfg = self.controller.config.optimizer
+        key = (cfg.optimizer, cfg.lr, cfg.momentum, cfg.nesterov)
+        if key != self._config_key:
+            self._config_key = key
+            self.code.set_optimizer(cfg.optimizer, cfg.lr, cfg.momentum, cfg.nesterov)
+            self.gradients.set_optimizer(cfg.optimizer)
+        self.timeline.show_snapshot(snap)
+        if self._checked_params is not None and not np.array_equal(self._checked_params, snap.params):
+            self._checked_params = None
+            self.gradcheck.clear()  # the result belonged to other weights
+        now = time.perf_counter()
+        due = snap.mode == PAUSED or now - self._state_time >= POLL_MS / 1000
+        if snap.serial != self._state_serial and not self._state_pending and due and self.inspecting():
+            self._state_pending = True
+            self._state_serial = snap.serial
+            self._state_time = now
+            self.controller.call(read_state, self._on_state, self._on_state_error)
+
+    def _on_state(self, state: dict) -> None:
+        self._state_pending = False
+        self._show_state(state)
+
+    def _on_state_error(self, text: str) -> None:
+        self._state_pending = False
+
+    def _new_trainer(self, snap) -> None:
+        self._generation = snap.generation
+        self._state_pending = False
+        self._state_serial = -1
+        self._checked_params = None
+        m = snap.trainer.config.model
+        self.diagram.set_structure([2, *m.hidden, 1], m.bias)
+        self.inspector.clear()
+        self.gradients.clear()
+        self.gradcheck.clear()
+        self.timeline.reset()
+        self.samples_caption.setText(self.tr("Samples of the run; press Step (→) to record an update."))
+
+        def first_table(t):
+            return sample_table(t)
+
+        self.controller.call(first_table, self.samples.set_table, self._on_state_error)
