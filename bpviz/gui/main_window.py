@@ -396,11 +396,13 @@ class MainWindow(QMainWindow):
         QMessageBox.critical(self, title, text)
 
     def show_shortcuts(self) -> None:
-        rows = []
-        for action in (self.act_start, self.act_step, self.act_reset, self.act_run_target, self.act_open,
-                       self.act_save, self.files.act_open_session, self.files.act_save_session, self.act_export,
-                       self.act_log_y, self.act_shortcuts, self.act_quit):
+        # every action with a shortcut, so the list cannot fall behind the menus
+        rows, seen = [], set()
+        for action in self.findChildren(QAction):
             keys = action.shortcut().toString(QKeySequence.NativeText)
+            if not keys or keys in seen:
+                continue
+            seen.add(keys)
             name = action.text().replace("&", "").rstrip("…")
             rows.append(f"<tr><td><b>{html.escape(keys)}</b>&nbsp;&nbsp;</td><td>{html.escape(name)}</td></tr>")
         note = self.tr("Shortcuts work anywhere in the window except while you type in a text field "

@@ -146,7 +146,8 @@ def test_help_lists_the_keyboard_shortcuts(qtbot, window, monkeypatch):
     monkeypatch.setattr(QMessageBox, "about", lambda parent, title, text: shown.append(text))
     window.act_shortcuts.trigger()
     text = shown[-1]
-    for keys in ("Space", "Right", "Ctrl+R", "Ctrl+T", "Ctrl+Q", "Ctrl+O", "Ctrl+S"):
+    for keys in ("Space", "Right", "Ctrl+R", "Ctrl+T", "Ctrl+Q", "Ctrl+O", "Ctrl+S", "Ctrl+Right", "Ctrl+Left",
+                 "Ctrl+Shift+S", "Ctrl+E", "Ctrl+L"):
         assert keys in text
     window.act_about.trigger()
     assert "bpviz" in shown[-1]
