@@ -252,7 +252,8 @@ class FileActions(QObject):
             self.remember(path)
             self._succeeded(path, self.tr("Saved the session to {path}").format(path=path))
 
-        self.controller.call(lambda t: save_session(t, path), saved, lambda text: self._failed(path, title, text))
+        self.controller.call(lambda t: save_session(t, path), saved, lambda text: self._failed(path, title, text),
+                             even_if_replaced=True)
 
     def save_session_dialog(self) -> None:
         path = self._ask_path(self.tr("Save session"), "bpviz-session.npz",
@@ -310,7 +311,8 @@ class FileActions(QObject):
             self._write(path, title, lambda: export_loss_figure(curves, path, width, height, log_y=log_y),
                         self.tr("Exported the loss plot to {path}"))
 
-        self.controller.call(LossCurves.from_trainer, draw, lambda text: self._failed(path, title, text))
+        self.controller.call(LossCurves.from_trainer, draw, lambda text: self._failed(path, title, text),
+                             even_if_replaced=True)
 
     def _export_loss_csv(self, what, fmt, path, size) -> None:
         from bpviz.export.data import write_loss_csv
@@ -356,7 +358,7 @@ class FileActions(QObject):
     # -- plumbing -------------------------------------------------------------------------------
     def _in_worker(self, path: str, fn, title: str, success: str) -> None:
         self.controller.call(fn, lambda _r: self._succeeded(path, success.format(path=path)),
-                             lambda text: self._failed(path, title, text))
+                             lambda text: self._failed(path, title, text), even_if_replaced=True)
 
     def _write(self, path: str, title: str, write, success: str) -> None:
         from bpviz.export.image import ExportError

@@ -140,13 +140,15 @@ class TrainingController(QObject):
         """None: as fast as possible."""
         self._worker.send("set_speed", steps_per_second)
 
-    def call(self, fn, on_result=None, on_error=None, changes_state: bool = False) -> None:
+    def call(self, fn, on_result=None, on_error=None, changes_state: bool = False,
+             even_if_replaced: bool = False) -> None:
         """Run `fn(trainer)` in the worker thread between chunks; `on_result(result)` (or
         `on_error(text)`) then runs in the GUI thread.  Results for a trainer that has been
-        replaced meanwhile are dropped.  `changes_state`: fn edits the trainer (weights,
-        rewind), so a fresh snapshot is published."""
+        replaced meanwhile are dropped unless `even_if_replaced` (a file write the user must
+        hear about).  `changes_state`: fn edits the trainer (weights, rewind), so a fresh
+        snapshot is published."""
         self._next_token += 1
-        self._calls[self._next_token] = (on_result, on_error, self._generation)
+        self._calls[self._next_token] = (on_result, on_error, None if even_if_replaced else self._generation)
         self._worker.send("call", (self._next_token, fn, changes_state))
 
     def replace_trainer(self, trainer: Trainer) -> None:
@@ -223,7 +225,7 @@ class TrainingController(QObject):
     @Slot(int, object, object)
     def _on_called(self, token: int, result, error) -> None:
         on_result, on_error, generation = self._calls.pop(token, (None, None, -1))
-        if generation != self._generation:
+        if generation is not None and generation != self._generation:
             return
         if error is not None:
             if on_error is not None:

@@ -50,3 +50,17 @@ def test_replacing_the_trainer_adopts_its_configuration(qtbot):
         assert controller.config.optimizer.optimizer == "adam"
     finally:
         controller.shutdown()
+
+
+def test_a_file_write_is_reported_even_after_a_reset(qtbot):
+    controller = TrainingController(RunConfig())
+    try:
+        dropped, kept = [], []
+        controller.call(lambda t: "old", dropped.append)
+        controller.call(lambda t: "written", kept.append, even_if_replaced=True)
+        controller.reset()
+        qtbot.waitUntil(lambda: bool(kept), timeout=5000)
+        qtbot.wait(50)
+        assert kept == ["written"] and dropped == []
+    finally:
+        controller.shutdown()
