@@ -65,7 +65,7 @@ def main() -> None:
     from bpviz.gui.app import create_application
     from bpviz.gui.training_controller import SWITCH_INTERVAL
 
-    app = create_application()
+    app = create_application()  # noqa: F841 - the QApplication must stay referenced
     from bpviz.gui.main_window import MainWindow
 
     window = MainWindow()

@@ -10,7 +10,7 @@ import time
 import numpy as np
 import pytest
 
-from bpviz.cli import main
+from cli_helpers import run_cli
 
 TUTORIAL_PRINTOUT_START = """\
 [[-0.8113182   1.4845988   0.06532937]
@@ -27,15 +27,6 @@ After 2500 training step(s),loss on all data is 0.390597
 """
 TUTORIAL_FINAL_W1 = [[-0.7000663, 0.9136318, 0.08953571], [-2.3402493, -0.14641267, 0.58823055]]
 TUTORIAL_FINAL_W2 = [[-0.06024267], [0.91956186], [-0.0682071]]
-
-
-def run_cli(capsys, *args):
-    try:
-        code = main(["train", *args])
-    except SystemExit as exc:  # argparse's own refusals
-        code = exc.code
-    out, err = capsys.readouterr()
-    return code, out, err
 
 
 def json_events(out: str) -> list[dict]:

@@ -15,27 +15,14 @@ from pathlib import Path
 import numpy as np
 import pytest
 
-from bpviz.cli import build_parser, config_from_args, main
 from bpviz.engine.config import RunConfig
 from bpviz.engine.trainer import Trainer
 from bpviz.export import data as export_data
 from bpviz.export.data import learning_rates, loss_table, write_loss_csv, write_weights
 from bpviz.export.script import f32_literal, numpy_script, tf1_script
+from cli_helpers import run_cli, trainer_for
 
 QT_MODULES = ("PySide6", "pyqtgraph", "shiboken6", "PyQt6")
-
-
-def run_cli(capsys, *args):
-    try:
-        code = main(["train", *args])
-    except SystemExit as exc:
-        code = exc.code
-    out, err = capsys.readouterr()
-    return code, out, err
-
-
-def trainer_for(*args) -> Trainer:
-    return Trainer(config_from_args(build_parser().parse_args(["train", *args])))
 
 
 def headless_env() -> dict:

@@ -8,9 +8,9 @@ import zipfile
 import numpy as np
 import pytest
 
-from bpviz.cli import build_parser, config_from_args, main
 from bpviz.engine.session import SESSION_VERSION, SessionError, load_session, save_session, session_arrays
 from bpviz.engine.trainer import Trainer
+from cli_helpers import run_cli, trainer_for
 
 RUNS = {
     "gd": [],
@@ -19,19 +19,6 @@ RUNS = {
                        "--staircase", "--ema", "0.99", "--l2", "0.001", "--hidden", "4,3", "--activation", "relu",
                        "--bias"],
 }
-
-
-def run_cli(capsys, *args):
-    try:
-        code = main(["train", *args])
-    except SystemExit as exc:
-        code = exc.code
-    out, err = capsys.readouterr()
-    return code, out, err
-
-
-def trainer_for(*args) -> Trainer:
-    return Trainer(config_from_args(build_parser().parse_args(["train", *args])))
 
 
 def bits(a) -> np.ndarray:

@@ -25,7 +25,7 @@ def compile_calls(calls: Sequence[tuple[Callable, tuple]], result: tuple[Callabl
         body[-1] = body[-1].replace("        ", "        return ", 1)
     source = (f"def bind({', '.join(env)}):\n"
               f"    def run():\n" + ("\n".join(body) or "        pass") + "\n"
-              f"    return run\n")
+              "    return run\n")
     namespace: dict = {}
     exec(compile(source, "<bpviz compiled calls>", "exec"), namespace)
     return namespace["bind"](**env)

@@ -464,7 +464,7 @@ def write_numpy_script(trainer, path, steps: int | None = None) -> None:
 def tf1_script(trainer, steps: int | None = None) -> str:
     """TensorFlow 1 source for the run, written the way the tutorial writes it."""
     cfg = trainer.config
-    d, m, lc, o, s = cfg.data, cfg.model, cfg.loss, cfg.optimizer, cfg.schedule
+    m, lc, o, s = cfg.model, cfg.loss, cfg.optimizer, cfg.schedule
     L = len(m.hidden) + 1
     sizes = [2, *m.hidden, 1]
     uses_global_step = o.lr_decay is not None or o.ema is not None

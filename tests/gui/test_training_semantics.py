@@ -8,7 +8,7 @@ from PySide6.QtCore import Qt
 from bpviz.engine.config import RunConfig
 from bpviz.engine.trainer import Trainer
 
-from .conftest import shown_step, wait_shown_step
+from .conftest import wait_shown_step
 
 
 def assert_same_run(snap, reference: Trainer):
