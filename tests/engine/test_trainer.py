@@ -204,6 +204,16 @@ def test_stop_callback_ends_the_run_early_at_a_whole_step():
 
 
 # -- rewind and replay ----------------------------------------------------------------------------
+def do(trainer, actions):
+    for action in actions:
+        if action[0] == "run":
+            trainer.run(action[1])
+        elif action[0] == "lr":
+            trainer.set_lr(action[1])
+        else:
+            trainer.set_weight(*action[1:])
+
+
 def follow(config, plan, until=None):
     """A fresh trainer doing `plan` up to `until` updates (edits made at step `until` included)."""
     trainer = Trainer(config)
@@ -251,13 +261,7 @@ def test_rewind_reaches_the_state_of_a_fresh_run_and_replays_identically(changes
     assert len(trainer.history) == trainer.step == k
     assert_same_state(full_state(follow(config, EDIT_PLAN, until=k)), full_state(trainer))
     # and running on (re-making the later edits) reproduces the original run bit for bit
-    for action in remainder(EDIT_PLAN, k):
-        if action[0] == "run":
-            trainer.run(action[1])
-        elif action[0] == "lr":
-            trainer.set_lr(action[1])
-        else:
-            trainer.set_weight(*action[1:])
+    do(trainer, remainder(EDIT_PLAN, k))
     assert_same_state(final, full_state(trainer))
 
 
@@ -321,13 +325,7 @@ def test_rewind_across_thinned_checkpoints_replays_identically(long_run, k):
     trainer = follow(config, LONG_PLAN)
     trainer.rewind(k)
     assert_same_state(full_state(follow(config, LONG_PLAN, until=k)), full_state(trainer))
-    for action in remainder(LONG_PLAN, k):
-        if action[0] == "run":
-            trainer.run(action[1])
-        elif action[0] == "lr":
-            trainer.set_lr(action[1])
-        else:
-            trainer.set_weight(*action[1:])
+    do(trainer, remainder(LONG_PLAN, k))
     assert_same_state(final, full_state(trainer))
 
 
