@@ -191,6 +191,7 @@ class StepInspection(QObject):
         self.gradients_dock = w._dock("gradients_dock", self.tr("Gradients && optimizer"), self.gradients,
                                       Qt.RightDockWidgetArea)
         w.splitDockWidget(w.weights_dock, self.gradients_dock, Qt.Vertical)
+        w.resizeDocks([w.weights_dock, self.gradients_dock], [1, 1], Qt.Vertical)  # W and ∂L/∂W alike
         self.network_dock = w._dock("network_dock", self.tr("Network"), scrolled(self.diagram),
                                     Qt.RightDockWidgetArea)
         w.tabifyDockWidget(w.weights_dock, self.network_dock)

@@ -12,7 +12,7 @@ from pathlib import Path
 
 import numpy as np
 from PySide6.QtCore import QBuffer, QByteArray, QIODevice, Qt, QTimer, Slot
-from PySide6.QtGui import QAction, QCloseEvent, QKeySequence
+from PySide6.QtGui import QAction, QCloseEvent, QGuiApplication, QKeySequence
 from PySide6.QtWidgets import (QDockWidget, QFileDialog, QMainWindow, QMessageBox, QStyle,
                                QToolBar, QVBoxLayout, QWidget)
 
@@ -35,7 +35,8 @@ from .views.boundary import BoundaryPlot
 from .views.heatmap import WeightPanel
 from .views.loss_plot import LossPlot
 
-DEFAULT_SIZE = (1280, 800)
+DEFAULT_SIZE = (1280, 800)  # fits a classroom projector; larger screens get up to LARGE_SIZE
+LARGE_SIZE = (1680, 1020)
 BOUNDARY_RESOLUTION = 100
 WEIGHTS_INTERVAL = 0.05  # s
 STATUS_INTERVAL = 0.066  # s: the numbers in the status bar, while training runs
@@ -109,7 +110,7 @@ class MainWindow(QMainWindow):
 
     # -- layout -------------------------------------------------------------------------------
     def _build_layout(self) -> None:
-        self.resize(*DEFAULT_SIZE)
+        self.resize(*_first_size())
         self.setDockOptions(QMainWindow.AnimatedDocks | QMainWindow.AllowNestedDocks)
         central = QWidget()
         central.setObjectName("central")
@@ -133,7 +134,9 @@ class MainWindow(QMainWindow):
         self.weights_dock = self._dock("weights_dock", self.tr("Weights"), self.weights_panel,
                                        Qt.RightDockWidgetArea)
         self.loss_dock = self._dock("loss_dock", self.tr("Loss"), self.loss_plot, Qt.BottomDockWidgetArea)
-        self.resizeDocks([self.panel_dock, self.weights_dock], [290, 370], Qt.Horizontal)
+        # on a large screen the weight (and gradient) heatmaps get a share of the extra width
+        self.resizeDocks([self.panel_dock, self.weights_dock], [290, max(370, int(self.width() * 0.3))],
+                         Qt.Horizontal)
         self.resizeDocks([self.loss_dock], [290], Qt.Vertical)
 
     def _dock(self, name: str, title: str, widget: QWidget, area) -> QDockWidget:
@@ -629,6 +632,17 @@ class MainWindow(QMainWindow):
             self.controller.shutdown()  # the worker stops before anything is saved
             self.save_settings()
         super().closeEvent(event)
+
+
+def _first_size() -> tuple[int, int]:
+    """The window's size before any saved geometry: as much of LARGE_SIZE as the screen has room for."""
+    screen = QGuiApplication.primaryScreen()
+    if screen is None:
+        return DEFAULT_SIZE
+    room = screen.availableGeometry()
+    width = max(DEFAULT_SIZE[0], min(LARGE_SIZE[0], int(room.width() * 0.95)))
+    height = max(DEFAULT_SIZE[1], min(LARGE_SIZE[1], int(room.height() * 0.92)))
+    return width, height
 
 
 def _same_data(a, b) -> bool:
