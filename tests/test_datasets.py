@@ -211,3 +211,16 @@ def test_validation_errors(kwargs, word):
 def test_limits_are_accepted():
     assert len(make_dataset("spiral", samples=100000, noise=0.5).X) == 100000
     assert len(make_dataset("seed", samples=np.int64(3), noise=2.0).X) == 3  # no cap off playground
+
+
+@pytest.mark.parametrize("name", ["seed", "circle", "xor"])
+def test_true_margin_is_positive_exactly_where_the_rule_says_label_1(name):
+    ds = make_dataset(name, samples=400, data_seed=5)
+    x0, x1 = np.meshgrid(np.linspace(-3, 3, 61), np.linspace(-3, 3, 61))
+    margin = ds.true_margin(x0, x1)
+    off_boundary = margin != 0
+    np.testing.assert_array_equal((margin > 0)[off_boundary], ds.true_label(x0, x1)[off_boundary] == 1)
+
+
+def test_no_margin_without_a_closed_form_rule():
+    assert make_dataset("spiral").true_margin(np.zeros(3), np.zeros(3)) is None

@@ -35,6 +35,17 @@ def _rule(name, x0, x1):
     return None
 
 
+def _margin(name, x0, x1):
+    """A smooth field that is positive where the rule says label 1 and zero on its boundary."""
+    if name == "seed":
+        return 1 - (x0 + x1)
+    if name == "circle":
+        return 2 - (x0 * x0 + x1 * x1)
+    if name == "xor":
+        return x0 * x1
+    return None
+
+
 # eq=False: the generated __eq__/__hash__ would choke on ndarray fields.
 @dataclass(frozen=True, eq=False)
 class Dataset:
@@ -51,6 +62,13 @@ class Dataset:
         x1 = np.asarray(grid_x1, dtype=np.float64)
         inside = _rule(self.name, x0, x1)
         return None if inside is None else inside.astype(np.float64)
+
+    def true_margin(self, grid_x0, grid_x1) -> np.ndarray | None:
+        """The rule as a smooth field (> 0 for label 1, 0 on the true boundary), so that a contour of it is
+        the exact line or circle rather than a staircase; None when the rule has no closed form."""
+        x0 = np.asarray(grid_x0, dtype=np.float64)
+        x1 = np.asarray(grid_x1, dtype=np.float64)
+        return _margin(self.name, x0, x1)
 
     def __repr__(self) -> str:
         return f"Dataset(name={self.name!r}, n={len(self.X)}, domain={self.domain})"

@@ -414,3 +414,15 @@ def test_update_costs(qtbot, run):
             fn()
         costs[name] = (time.perf_counter() - t0) / 20 * 1e3
     print("\n" + "\n".join(f"{k}: {v:.2f} ms" for k, v in costs.items()))
+
+
+def test_true_boundary_field_draws_the_exact_tutorial_line():
+    from bpviz.engine.datasets import make_dataset
+    from bpviz.gui.truth import true_boundary_field
+
+    ds = make_dataset("seed")
+    grid = np.array([[0.2, 0.3], [0.5, 0.5], [0.9, 0.8]], np.float32)
+    field = true_boundary_field(ds, grid)
+    assert field[0] > 0.5 and field[2] < 0.5  # label 1 below the line x0 + x1 = 1
+    assert field[1] == pytest.approx(0.5, abs=1e-6)  # on the line
+    assert true_boundary_field(make_dataset("spiral"), grid) is None
