@@ -124,6 +124,9 @@ class GradientPanel(QWidget):
 
     def set_state(self, gradients: dict, slots: dict, lr_t: float | None = None, step: int = 0) -> None:
         self._put("grad", gradients, "∂L/∂{}")
+        self._captions["grad"].setText(
+            self.tr("<b>∂L/∂W</b> of the last update: each weight moves against it.") if step else
+            self.tr("<b>∂L/∂W</b>: no update yet — all zero until the first step (press Step →)."))
         for slot, values in slots.items():
             if slot in self._panels:
                 self._put(slot, values, "{}" + (" " + slot if slot != "accumulator" else " acc"))
