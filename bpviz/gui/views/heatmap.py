@@ -69,6 +69,7 @@ class MatrixHeatmap(QWidget):
         self._values = np.zeros((0, 0))
         self._levels = (-1.0, 1.0)
         self._texts: list[pg.TextItem] = []
+        self._longest = 0  # characters of the longest cell text shown
         self._shown: list[str] = []
         self._colors: list[QColor] = []
         self._bar_ticks: list = []
@@ -141,6 +142,10 @@ class MatrixHeatmap(QWidget):
             if colors[k] != self._colors[k]:
                 item.setColor(colors[k])
                 self._colors[k] = colors[k]
+        longest = max(map(len, self._shown), default=0)
+        if longest != self._longest:  # e.g. "-5.27e+19" near a divergence needs a smaller font to fit
+            self._longest = longest
+            self._fit_font()
 
     def _on_view_resized(self, _vb) -> None:
         self._fit_font()
@@ -179,7 +184,8 @@ class MatrixHeatmap(QWidget):
         rows, cols = shape or self._values.shape
         rect = self._plot.getViewBox().boundingRect()
         cell_w, cell_h = rect.width() / max(cols, 1), rect.height() / max(rows, 1)
-        size = int(np.clip(min(cell_w / 3.8, cell_h * 0.5), 7, 13))
+        # a digit is ~0.6 of the pixel size wide; "-0.123" (6 characters) is the usual text
+        size = int(np.clip(min(cell_w / max(3.8, 0.62 * self._longest), cell_h * 0.5), 6, 13))
         font = QFont()
         font.setPixelSize(size)
         for item in self._texts:
