@@ -11,13 +11,13 @@ import time
 from pathlib import Path
 
 import numpy as np
-from PySide6.QtCore import QBuffer, QByteArray, QIODevice, Qt, QTimer, Slot
+from PySide6.QtCore import Qt, QTimer, Slot
 from PySide6.QtGui import QAction, QCloseEvent, QGuiApplication, QKeySequence
 from PySide6.QtWidgets import (QDockWidget, QFileDialog, QMainWindow, QMessageBox, QStyle,
                                QToolBar, QVBoxLayout, QWidget)
 
 from bpviz import __version__
-from bpviz.atomic import WriteError, write_bytes, write_text
+from bpviz.atomic import WriteError, write_text
 from bpviz.engine.config import ConfigError, RunConfig
 
 from .banner import MessageBanner
@@ -37,6 +37,7 @@ from .views.loss_plot import LossPlot
 
 DEFAULT_SIZE = (1280, 800)  # fits a classroom projector; larger screens get up to LARGE_SIZE
 LARGE_SIZE = (1680, 1020)
+MAX_MARKED_STEPS = 20_000
 BOUNDARY_RESOLUTION = 100
 WEIGHTS_INTERVAL = 0.05  # s
 STATUS_INTERVAL = 0.066  # s: the numbers in the status bar, while training runs
@@ -48,7 +49,7 @@ class MainWindow(QMainWindow):
         super().__init__(parent)
         self.setObjectName("main_window")
         self.settings = settings if settings is not None else AppSettings()
-        restored = self.settings.load_config()
+        restored = self.settings.load_config() if config is None else None
         config = config or restored or RunConfig()
 
         configure_pyqtgraph()
@@ -256,8 +257,7 @@ class MainWindow(QMainWindow):
         if state is not None:
             self.restoreState(state)
         self.set_log_y(s.log_y())
-        self.speed.set_speed(s.speed(DEFAULT_SPEED))
-        self.controller.set_speed(self.speed.speed())
+        self.speed.set_speed(s.speed(DEFAULT_SPEED))  # speed_changed tells the controller
 
     def save_settings(self) -> None:
         s = self.settings
@@ -356,26 +356,6 @@ class MainWindow(QMainWindow):
         self.files.remember(path)
         return True
 
-    def export_loss_png(self, path: str | Path) -> bool:
-        """The loss plot as a PNG file, written atomically; a clear message if that fails."""
-        from pyqtgraph.exporters import ImageExporter
-
-        try:
-            image = ImageExporter(self.loss_plot.plot_item).export(toBytes=True)
-            data = QByteArray()
-            buffer = QBuffer(data)
-            buffer.open(QIODevice.WriteOnly)
-            ok = image.save(buffer, "PNG")
-            buffer.close()
-            if not ok or data.isEmpty():
-                raise WriteError(self.tr("the plot could not be rendered as PNG"))
-            write_bytes(path, bytes(data.data()))
-        except (WriteError, OSError) as exc:
-            self.show_error(self.tr("Cannot export the loss plot"), str(exc))
-            return False
-        self.status.set_message(self.tr("Exported the loss plot to {path}").format(path=str(path)), SUCCESS)
-        return True
-
     # dialogs (thin wrappers, so that tests can call the methods above directly)
     def open_config_dialog(self) -> None:
         path, _ = QFileDialog.getOpenFileName(self, self.tr("Open configuration"), "",
@@ -388,12 +368,6 @@ class MainWindow(QMainWindow):
                                               self.tr("Configuration (*.json);;All files (*)"))
         if path:
             self.save_config(path)
-
-    def export_loss_dialog(self) -> None:
-        path, _ = QFileDialog.getSaveFileName(self, self.tr("Export loss plot"), "loss.png",
-                                              self.tr("PNG image (*.png)"))
-        if path:
-            self.export_loss_png(path)
 
     def show_error(self, title: str, text: str) -> None:
         QMessageBox.critical(self, title, text)
@@ -479,7 +453,7 @@ class MainWindow(QMainWindow):
         marked = (snap.target, snap.trainer.log_every)
         if marked != self._marked:
             self._marked = marked
-            self.loss_plot.set_marked_steps(np.arange(0, snap.target, snap.trainer.log_every))
+            self.loss_plot.set_marked_steps(print_points(snap.target, snap.trainer.log_every))
 
     def _new_trainer(self, snap: Snapshot) -> None:
         self._generation = snap.generation
@@ -632,6 +606,13 @@ class MainWindow(QMainWindow):
             self.controller.shutdown()  # the worker stops before anything is saved
             self.save_settings()
         super().closeEvent(event)
+
+
+def print_points(target: int, log_every: int, most: int = MAX_MARKED_STEPS) -> np.ndarray:
+    """The steps the tutorial prints at (multiples of log_every below target), thinned to at most `most`:
+    a target of 10⁹ with log_every 1 must not build a 10⁹-element array."""
+    every = log_every * max(1, -(-target // (log_every * most)))
+    return np.arange(0, target, every)
 
 
 def _first_size() -> tuple[int, int]:

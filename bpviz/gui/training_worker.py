@@ -296,7 +296,7 @@ class TrainingWorker(QObject):
             target=self._target,
             mode=self._mode,
             params=params,
-            weights=trainer.weights(params),
+            weights=trainer.net.views(params),  # views of this snapshot's own copy
             batch_losses=trainer.history.batch_losses(),
             logged_steps=steps,
             logged_losses=losses,

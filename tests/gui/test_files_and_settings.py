@@ -4,7 +4,6 @@ import os
 
 import pytest
 from PySide6.QtCore import QSettings
-from PySide6.QtGui import QImage
 from PySide6.QtWidgets import QMessageBox
 
 from bpviz.engine.config import RunConfig
@@ -110,22 +109,6 @@ def test_saving_to_an_unwritable_place_says_so(qtbot, window, tmp_path, message_
     assert "cannot write" in message_boxes[-1][1]
 
 
-def test_export_loss_plot_png(qtbot, window, tmp_path, message_boxes):
-    with qtbot.waitSignal(window.controller.target_reached, timeout=5000):
-        window.controller.run_to_target()
-    window.redraw_now()
-    path = tmp_path / "loss.png"
-    assert window.export_loss_png(path)
-    image = QImage(str(path))
-    assert not image.isNull() and image.width() > 200 and image.height() > 100
-    assert path.read_bytes()[:8] == b"\x89PNG\r\n\x1a\n"
-    assert "Exported" in window.status.message()
-
-    assert not window.export_loss_png(tmp_path / "missing-dir" / "loss.png")
-    title, text = message_boxes[-1]
-    assert "loss plot" in title and "cannot write" in text
-
-
 def test_settings_file_comes_from_the_environment(_isolated_settings):
     assert AppSettings().path() == str(_isolated_settings)
 
@@ -151,3 +134,11 @@ def test_help_lists_the_keyboard_shortcuts(qtbot, window, monkeypatch):
         assert keys in text
     window.act_about.trigger()
     assert "bpviz" in shown[-1]
+
+
+def test_print_points_are_the_tutorials_and_stay_bounded():
+    from bpviz.gui.main_window import print_points
+
+    assert print_points(3000, 500).tolist() == [0, 500, 1000, 1500, 2000, 2500]
+    huge = print_points(10**9, 1)
+    assert len(huge) <= 20_000 and huge[0] == 0 and huge[-1] < 10**9
