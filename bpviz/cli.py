@@ -235,8 +235,7 @@ def _resume(args: argparse.Namespace) -> tuple[RunConfig, Trainer]:
     if config.schedule.steps < trainer.step:
         raise ConfigError("--steps", f"the session is already at step {trainer.step}; "
                                      f"give --steps {trainer.step} or more")
-    trainer.config = config
-    trainer.log_every = config.schedule.log_every
+    trainer.set_schedule(**changes)
     return config, trainer
 
 

@@ -64,7 +64,7 @@ class BatchPass:
         self._per_sample_flat = self.per_sample.reshape(-1)
         self._ones = np.ones(n, dt)
 
-        self._reg = _regulariser(net, params, grads, l1, l2)
+        self._reg = _Regulariser(net, params, grads, l1, l2)
         if not with_backward:
             return
         self.backward_ops += loss_backward
@@ -143,10 +143,6 @@ class _Regulariser:
             if self._l1:
                 total = total + self._l1 * np.sum(np.abs(w))
         return total
-
-
-def _regulariser(net, params, grads, l1, l2):
-    return _Regulariser(net, params, grads, l1, l2)
 
 
 def _activation_forward(act, z, a, one, zero):

@@ -26,10 +26,6 @@ class LossHistory:
     def set_length(self, n: int) -> None:
         self._n = n
 
-    def append(self, loss) -> None:
-        self.reserve(self._n + 1)[self._n] = loss
-        self._n += 1
-
     def batch_losses(self) -> np.ndarray:
         """A view of the losses so far; values already written never change."""
         return self._batch[: self._n]

@@ -52,10 +52,6 @@ class Optimizer:
         for name, buf in self.slots.items():
             buf[...] = state[name]
 
-    def effective_lr(self) -> float:
-        """The step size multiplying the update direction this step (Adam's lr_t)."""
-        return float(self.lr)
-
 
 class Momentum(Optimizer):
     """acc <- m*acc + g; w <- w - lr*acc (Nesterov: w <- w - (lr*g + lr*m*acc))."""
@@ -137,10 +133,6 @@ class Adam(Optimizer):
         super().load_state(state)
         self.beta1_power[()] = state["beta1_power"]
         self.beta2_power[()] = state["beta2_power"]
-
-    def effective_lr(self):
-        one = self.dtype.type(1)
-        return float(self.lr * np.sqrt(one - self.beta2_power) / (one - self.beta1_power))
 
 
 OPTIMIZERS = {cls.name: cls for cls in (Optimizer, Momentum, Adam)}

@@ -62,7 +62,6 @@ class Trainer:
         self.Y = self.dataset.Y.astype(dtype, copy=False)
         self.n_samples = self.X.shape[0]
         self.batch_size = s.batch_size
-        self.log_every = s.log_every
         self.step = 0
         self.history = LossHistory()
         self.edits: list[Edit] = []
@@ -92,10 +91,10 @@ class Trainer:
             bp = BatchPass(self.net, self.X, self.Y, self.batch_rows(step), self.params, self.grads,
                            lc.loss, lc.l1, lc.l2)
             # the whole update as one flat call list: the hot loop is one Python loop per step
-            bp.step_ops = bp.forward_ops + bp.backward_ops + self.optimizer.ops + (
+            calls = bp.forward_ops + bp.backward_ops + self.optimizer.ops + (
                 self.ema.ops if self.ema is not None else [])
             # returns the batch's summed data loss, computed from the forward values
-            bp.run_step = compile_calls(bp.step_ops, result=bp.loss_sum_call())
+            bp.run_step = compile_calls(calls, result=bp.loss_sum_call())
             self._passes[start] = bp
         return bp
 
@@ -131,15 +130,17 @@ class Trainer:
         tutorial's network Python overhead is as large as the arithmetic."""
         opt, ema, history, cfg = self.optimizer, self.ema, self.history, self.config.optimizer
         decay, scalar_work = cfg.lr_decay is not None, opt.has_scalar_work
-        B, n_samples, log_every = self.batch_size, self.n_samples, self.log_every
+        B, n_samples, log_every = self.batch_size, self.n_samples, self.config.schedule.log_every
         passes, isfinite = self._passes, math.isfinite
         regularised = bool(self.config.loss.l1 or self.config.loss.l2)
         first = self.step
         losses = history.reserve(first + n)
+        if decay:  # the chunk's rates in one vectorised call (the base rate cannot change inside a chunk)
+            rates = decayed_lr(self.base_lr, np.arange(first, first + n), cfg, self.net.dtype)
         for i in range(first, first + n):
             bp = passes.get((i * B) % n_samples) or self._pass_for(i)
             if decay:
-                opt.lr[()] = decayed_lr(self.base_lr, i, cfg, self.net.dtype)
+                opt.lr[()] = rates[i - first]
             if scalar_work:
                 opt.before_update()
             if ema is not None:
@@ -182,6 +183,16 @@ class Trainer:
         """The training objective on all samples (regularisation included), as the tutorial logs it."""
         with np.errstate(all="ignore"):
             return self._full.run_forward()
+
+    @property
+    def log_every(self) -> int:
+        return self.config.schedule.log_every
+
+    def set_schedule(self, **changes) -> None:
+        """Change `steps` (the target) or `log_every` of this run, validated; the history is kept."""
+        if set(changes) - {"steps", "log_every"}:
+            raise ValueError(f"only steps and log_every can change during a run, not {sorted(changes)}")
+        self.config = self.config.replace(**changes)
 
     # -- live edits -----------------------------------------------------------------
     def set_lr(self, lr: float) -> None:

@@ -13,6 +13,7 @@ import numpy as np
 
 from .. import __version__
 from ..atomic import atomic_path, write_text
+from ..engine.optimizers import decayed_lr
 from ..engine.trainer import Trainer
 
 WEIGHTS_FORMAT = "bpviz-weights"
@@ -29,7 +30,6 @@ def learning_rates(trainer: Trainer, n: int | None = None) -> np.ndarray:
     recorded at step s changes the base rate from update s on."""
     n = trainer.step if n is None else n
     cfg = trainer.config.optimizer
-    t = np.float32
     steps = np.arange(n)
     edits = [e for e in trainer.edits if e.kind == "lr"]  # chronological, so steps do not decrease
     base = np.full(n, cfg.lr, np.float64)
@@ -38,13 +38,7 @@ def learning_rates(trainer: Trainer, n: int | None = None) -> np.ndarray:
         values = np.array([e.value for e in edits], np.float64)
         last = np.searchsorted(edit_steps, steps, side="right") - 1  # last edit at or before each step
         base = np.where(last >= 0, values[np.maximum(last, 0)], base)
-    base = base.astype(t)  # t(lr0), as decayed_lr rounds it
-    if cfg.lr_decay is None:
-        return base
-    p = steps.astype(t) / t(cfg.decay_steps)  # t(global_step) / t(decay_steps)
-    if cfg.staircase:
-        p = np.floor(p)
-    return base * np.power(t(cfg.lr_decay), p)
+    return decayed_lr(base, steps, cfg, trainer.net.dtype)
 
 
 def _f32_text(values) -> np.ndarray:

@@ -109,7 +109,6 @@ class TrainingWorker(QObject):
         self._trainer = trainer
         self._logged = _LoggedSeries()
         self._mode = PAUSED
-        self._target = trainer.config.schedule.steps
         self._rate: float | None = None  # steps per second; None: as fast as possible
         self._pace_t0 = 0.0
         self._pace_done = 0
@@ -169,7 +168,7 @@ class TrainingWorker(QObject):
     def _steps_due(self) -> int:
         step = self._trainer.step
         if self._mode == TO_TARGET:
-            left = self._target - step
+            left = self._trainer.config.schedule.steps - step
             if left <= 0:
                 self._reached_target()
                 return 0
@@ -206,7 +205,7 @@ class TrainingWorker(QObject):
             self.diverged.emit(self._generation, exc.step, float(exc.loss), exc.kept_step)
             return
         self._pace_done += trainer.step - before
-        if self._mode == TO_TARGET and trainer.step >= self._target:
+        if self._mode == TO_TARGET and trainer.step >= self._trainer.config.schedule.steps:
             self._reached_target()
         elif self._rate is not None and self._rate <= 240:
             self._publish()  # slow enough to show every step
@@ -240,7 +239,7 @@ class TrainingWorker(QObject):
         elif kind == "toggle":
             self._set_mode(PAUSED if self._mode != PAUSED else RUNNING)
         elif kind == "run_to_target":
-            if self._trainer.step >= self._target:
+            if self._trainer.step >= self._trainer.config.schedule.steps:
                 self._reached_target()
             else:
                 self._set_mode(TO_TARGET)
@@ -256,7 +255,7 @@ class TrainingWorker(QObject):
             self._trainer.set_lr(value)
             self._publish()
         elif kind == "set_target":
-            self._target = int(value)
+            self._trainer.set_schedule(steps=int(value))  # sessions and exported scripts see it too
             self._publish()
         elif kind == "set_speed":
             self._rate = value
@@ -273,7 +272,6 @@ class TrainingWorker(QObject):
             self.called.emit(token, result, error)
         elif kind == "replace_trainer":
             self._trainer = value
-            self._target = value.config.schedule.steps
             self._generation += 1
             self._logged = _LoggedSeries()
             self._set_mode(PAUSED)
@@ -293,7 +291,7 @@ class TrainingWorker(QObject):
             generation=self._generation,
             trainer=trainer,
             step=step,
-            target=self._target,
+            target=self._trainer.config.schedule.steps,
             mode=self._mode,
             params=params,
             weights=trainer.net.views(params),  # views of this snapshot's own copy

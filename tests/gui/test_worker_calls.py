@@ -64,3 +64,16 @@ def test_a_file_write_is_reported_even_after_a_reset(qtbot):
         assert kept == ["written"] and dropped == []
     finally:
         controller.shutdown()
+
+
+def test_a_live_target_change_reaches_the_trainers_configuration(qtbot):
+    controller = TrainingController(RunConfig())
+    try:
+        change = controller.apply_config(RunConfig().replace(steps=500))
+        assert not change.reset
+        seen = []
+        controller.call(lambda t: t.config.schedule.steps, seen.append)
+        qtbot.waitUntil(lambda: bool(seen), timeout=5000)
+        assert seen == [500]  # what a saved session or an exported script will use
+    finally:
+        controller.shutdown()
