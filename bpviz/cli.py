@@ -16,6 +16,10 @@ import numpy as np
 
 from . import __version__
 from .atomic import WriteError, write_text
+from .export.data import WEIGHT_WRITERS, json_numbers
+from .export.image import MAX_SIDE as MAX_PICTURE_SIDE
+from .export.loss_figure import DEFAULT_SIZE as DEFAULT_PICTURE_SIZE
+from .export.loss_figure import FORMATS as PICTURE_FORMATS
 from .engine.config import (ACTIVATIONS, DATASETS, LOSSES, OPTIMIZERS, ConfigError, RunConfig)
 from .engine.trainer import Diverged, Trainer
 
@@ -41,10 +45,8 @@ def _hidden(text: str) -> list[int]:
             f"expected a comma-separated list of layer widths such as 3 or 8,8, got {text!r}") from None
 
 
-DEFAULT_PICTURE_SIZE = (1200, 800)
-MAX_PICTURE_SIDE = 16384
-LOSS_FORMATS = (".png", ".svg", ".csv")
-WEIGHT_FORMATS = (".npz", ".json")
+LOSS_FORMATS = (*PICTURE_FORMATS, ".csv")
+WEIGHT_FORMATS = tuple(WEIGHT_WRITERS)
 # run options a session may change: the rest are the session's own
 SESSION_OPTIONS = ("steps", "log_every")
 
@@ -140,13 +142,8 @@ def config_from_args(args: argparse.Namespace) -> RunConfig:
     return config.replace(**overrides) if overrides else config
 
 
-def _json_number(value) -> float:
-    """The shortest decimal that reads back as the same float32."""
-    return float(str(np.float32(value)))
-
-
 def _json_weights(weights: dict[str, np.ndarray]) -> dict:
-    return {name: np.vectorize(_json_number, otypes=[object])(w).tolist() for name, w in weights.items()}
+    return {name: json_numbers(w) for name, w in weights.items()}
 
 
 class _Reporter:
@@ -161,7 +158,7 @@ class _Reporter:
 
     def weights(self, event: str, trainer: Trainer, **extra) -> None:
         if self.as_json:
-            obj = {"event": event, **{k: (_json_number(v) if isinstance(v, np.floating) else v)
+            obj = {"event": event, **{k: (json_numbers(v) if isinstance(v, np.floating) else v)
                                       for k, v in extra.items()},
                    "weights": _json_weights(trainer.weights())}
             if event == "final" and trainer.ema is not None:
@@ -173,7 +170,7 @@ class _Reporter:
 
     def log(self, step: int, loss) -> None:
         if self.as_json:
-            self._emit({"event": "log", "step": step, "loss": _json_number(loss)})
+            self._emit({"event": "log", "step": step, "loss": json_numbers(loss)})
         else:
             self.out.write("After %d training step(s),loss on all data is %g\n" % (step, loss))
 

@@ -130,11 +130,16 @@ def _domain(name, X):
     return (float(lo[0] - pad[0]), float(hi[0] + pad[0]), float(lo[1] - pad[1]), float(hi[1] + pad[1]))
 
 
+def size_and_seed(name: str, samples: int | None, data_seed: int | None) -> tuple[int, int]:
+    """The sample count and generator seed a dataset uses, None meaning the dataset's default."""
+    return (DEFAULT_SAMPLES[name] if samples is None else samples,
+            DEFAULT_DATA_SEED[name] if data_seed is None else data_seed)
+
+
 def _check(name, samples, data_seed, noise):
     if not isinstance(name, str) or name not in DATASETS:
         raise ValueError(f"name must be one of {', '.join(DATASETS)}; got {name!r}")
-    samples = DEFAULT_SAMPLES[name] if samples is None else samples
-    data_seed = DEFAULT_DATA_SEED[name] if data_seed is None else data_seed
+    samples, data_seed = size_and_seed(name, samples, data_seed)
     try:
         samples = operator.index(samples)
     except TypeError:

@@ -16,7 +16,6 @@ and refuses anything that is not a complete session of a format it knows.
 """
 from __future__ import annotations
 
-import io
 import json
 import os
 import zipfile
@@ -26,7 +25,7 @@ from pathlib import Path
 import numpy as np
 
 from .. import __version__
-from ..atomic import atomic_path
+from ..atomic import write_npz
 from .config import ConfigError, RunConfig
 from .network import Network
 from .optimizers import OPTIMIZERS
@@ -79,10 +78,7 @@ def session_arrays(trainer) -> dict[str, np.ndarray]:
 
 def save_session(trainer, path: str | os.PathLike) -> None:
     """Write everything needed to continue `trainer` exactly, atomically (raises WriteError)."""
-    buffer = io.BytesIO()
-    np.savez_compressed(buffer, **session_arrays(trainer))
-    with atomic_path(path) as tmp:
-        tmp.write_bytes(buffer.getvalue())
+    write_npz(path, session_arrays(trainer))
 
 
 # -- reading ------------------------------------------------------------------------------

@@ -5,14 +5,13 @@ on a machine without a display or Qt libraries.  Every file is written atomicall
 """
 from __future__ import annotations
 
-import io
 import json
 from pathlib import Path
 
 import numpy as np
 
 from .. import __version__
-from ..atomic import atomic_path, write_text
+from ..atomic import write_npz, write_text
 from ..engine.optimizers import decayed_lr
 from ..engine.trainer import Trainer
 
@@ -108,13 +107,10 @@ def write_weights_npz(trainer: Trainer, path) -> None:
     Readable with `np.load(path)` (no pickle needed)."""
     meta, arrays = weights_record(trainer)
     arrays["bpviz_weights"] = np.array(json.dumps(meta))
-    buffer = io.BytesIO()
-    np.savez_compressed(buffer, **arrays)
-    with atomic_path(path) as tmp:
-        tmp.write_bytes(buffer.getvalue())
+    write_npz(path, arrays)
 
 
-def _json_numbers(a: np.ndarray):
+def json_numbers(a: np.ndarray):
     """Nested lists of floats whose decimal text reads back as the same float32."""
     a = np.asarray(a)
     if a.dtype.kind in "iu":
@@ -127,21 +123,21 @@ def weights_json(trainer: Trainer) -> str:
     meta, arrays = weights_record(trainer)
     names = meta["weight_names"]
     out = dict(meta)
-    out["weights"] = {n: _json_numbers(arrays[n]) for n in names}
+    out["weights"] = {n: json_numbers(arrays[n]) for n in names}
     if trainer.ema is not None:
-        out["ema_weights"] = {n: _json_numbers(arrays[f"ema_{n}"]) for n in names}
-    out["initial_weights"] = {n: _json_numbers(arrays[f"initial_{n}"]) for n in names}
+        out["ema_weights"] = {n: json_numbers(arrays[f"ema_{n}"]) for n in names}
+    out["initial_weights"] = {n: json_numbers(arrays[f"initial_{n}"]) for n in names}
     out["history"] = {
-        "batch_loss": _json_numbers(arrays["batch_loss"]),
-        "learning_rate": _json_numbers(arrays["learning_rate"]),
-        "logged_steps": _json_numbers(arrays["logged_steps"]),
-        "logged_loss": _json_numbers(arrays["logged_loss"]),
+        "batch_loss": json_numbers(arrays["batch_loss"]),
+        "learning_rate": json_numbers(arrays["learning_rate"]),
+        "logged_steps": json_numbers(arrays["logged_steps"]),
+        "logged_loss": json_numbers(arrays["logged_loss"]),
     }
     checkpoints = []
     for k, step in enumerate(arrays["checkpoint_steps"].tolist()):
-        entry = {"step": step, "weights": {n: _json_numbers(arrays[f"checkpoint_{n}"][k]) for n in names}}
+        entry = {"step": step, "weights": {n: json_numbers(arrays[f"checkpoint_{n}"][k]) for n in names}}
         if trainer.ema is not None:
-            entry["ema_weights"] = {n: _json_numbers(arrays[f"checkpoint_ema_{n}"][k]) for n in names}
+            entry["ema_weights"] = {n: json_numbers(arrays[f"checkpoint_ema_{n}"][k]) for n in names}
         checkpoints.append(entry)
     out["checkpoints"] = checkpoints
     return json.dumps(out) + "\n"

@@ -19,7 +19,7 @@ import numpy as np
 from .. import __version__
 from ..atomic import write_text
 from ..engine.config import RunConfig, option_name
-from ..engine.datasets import DEFAULT_DATA_SEED, DEFAULT_SAMPLES
+from ..engine.datasets import size_and_seed
 
 _BAR = "# " + "=" * 88
 
@@ -72,8 +72,7 @@ def cli_args(config: RunConfig) -> list[str]:
 def describe(config: RunConfig) -> list[str]:
     """The run in a few plain lines (for the scripts' docstrings and figure titles)."""
     d, m, lc, o, s = config.data, config.model, config.loss, config.optimizer, config.schedule
-    n = d.samples or DEFAULT_SAMPLES[d.dataset]
-    seed = DEFAULT_DATA_SEED[d.dataset] if d.data_seed is None else d.data_seed
+    n, seed = size_and_seed(d.dataset, d.samples, d.data_seed)
     sizes = "-".join(map(str, [2, *m.hidden, 1]))
     opt = {"gd": "gradient descent", "momentum": f"momentum {o.momentum:g}" + (" (Nesterov)" if o.nesterov else ""),
            "adam": f"Adam (beta1 {o.beta1:g}, beta2 {o.beta2:g}, epsilon {o.epsilon:g})"}[o.optimizer]
@@ -94,8 +93,7 @@ def describe(config: RunConfig) -> list[str]:
 def _data_lines(trainer) -> list[str]:
     """Source that builds X (n, 2) and Y (n, 1) as the run's data set."""
     d = trainer.config.data
-    n = d.samples or DEFAULT_SAMPLES[d.dataset]
-    seed = DEFAULT_DATA_SEED[d.dataset] if d.data_seed is None else d.data_seed
+    n, seed = size_and_seed(d.dataset, d.samples, d.data_seed)
     out = []
     if d.dataset in ("seed", "circle"):
         draw, rule, words = {
@@ -207,13 +205,13 @@ def numpy_script(trainer, steps: int | None = None) -> str:
         "# 1. 前传 (forward): the parameters and the forward pass",
         _BAR,
     ]
+    as_drawn = np.array_equal(trainer.initial_params, trainer.net.initial_params(m.init_seed, m.init_stddev))
     for i in range(1, L + 1):
         name = f"w{i}"
         shape = list(initial[name].shape)
         lines += [
             f"# {name} = tf.Variable(tf.random_normal({shape}, stddev={m.init_stddev:g}, seed={m.init_seed})),"
-            + (" as TF draws it" if np.array_equal(trainer.initial_params, trainer.net.initial_params(
-                m.init_seed, m.init_stddev)) else " (the run's initial values)"),
+            + (" as TF draws it" if as_drawn else " (the run's initial values)"),
             f"{name} = " + array_literal(initial[name], len(name) + 3),
         ]
     if m.bias:
@@ -465,8 +463,8 @@ def tf1_script(trainer, steps: int | None = None) -> str:
     """TensorFlow 1 source for the run, written the way the tutorial writes it."""
     cfg = trainer.config
     m, lc, o, s = cfg.model, cfg.loss, cfg.optimizer, cfg.schedule
-    L = len(m.hidden) + 1
-    sizes = [2, *m.hidden, 1]
+    sizes = trainer.net.sizes
+    L = len(sizes) - 1
     uses_global_step = o.lr_decay is not None or o.ema is not None
     lines = [
         "#!/usr/bin/env python3",
