@@ -522,3 +522,12 @@ def test_tf1_export_from_the_cli(tmp_path, capsys):
 
 def test_loss_table_of_an_untrained_run_is_just_the_header():
     assert loss_table(trainer_for("--steps", "0")) == export_data.CSV_HEADER + "\n"
+
+
+def test_decimation_keeps_a_bins_range_around_a_nan():
+    from bpviz.export.loss_figure import minmax_decimate
+
+    y = np.linspace(1.0, 2.0, 100_000)
+    y[500] = np.nan
+    x, yd = minmax_decimate(y, 1000)
+    assert np.isfinite(yd).all() and yd.min() == 1.0 and yd.max() == 2.0

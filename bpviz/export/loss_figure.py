@@ -67,8 +67,9 @@ def minmax_decimate(values, max_points: int = MAX_POINTS) -> tuple[np.ndarray, n
     rows = -(-n // k)
     lo = np.full(rows * k, np.inf, np.float64)
     hi = np.full(rows * k, -np.inf, np.float64)
-    lo[:n] = y
-    hi[:n] = y
+    missing = np.isnan(y)  # a NaN (a diverged step) must not hide its bin's finite range
+    lo[:n] = np.where(missing, np.inf, y)
+    hi[:n] = np.where(missing, -np.inf, y)
     i_lo = lo.reshape(rows, k).argmin(axis=1)
     i_hi = hi.reshape(rows, k).argmax(axis=1)
     base = np.arange(rows) * k

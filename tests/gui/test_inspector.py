@@ -422,3 +422,13 @@ def test_gradient_check_view_marks_pass_and_fail(qtbot):
     assert view.results()["w2"][1] is False and view.results()["w1"][1] is True
     assert "w2" in view.summary()
     save(view, "gradient-check-fail")
+
+
+def test_empty_gradient_check_result_resets_the_verdict(qtbot):
+    from bpviz.gui.inspector.gradient_check_view import GradientCheckView
+
+    view = GradientCheckView()
+    qtbot.addWidget(view)
+    view.set_result({"w1": 0.5})
+    view.set_result({})
+    assert view.summary() == "Not checked yet." and view._summary.styleSheet() == ""

@@ -7,15 +7,16 @@ from PySide6.QtGui import QColor, QFont, QFontDatabase
 from PySide6.QtWidgets import (QAbstractItemView, QFrame, QHeaderView, QLabel, QSizePolicy, QTableWidget,
                                QTableWidgetItem, QVBoxLayout, QWidget)
 
+from ..views.colormaps import LABEL_COLORS
+
 DIGITS = 5  # significant digits in tables; the exact value is in each cell's tooltip
 MAX_ROWS = 64  # a table shows at most this many rows and columns (a batch can have thousands of samples)
 MAX_COLS = 32
 MINUS = "\u2212"  # the typographic minus used in formulas (tables keep ASCII '-' so numbers can be copied)
 
-# Diverging colours with the same meaning as the plot views (Kovesi CET-D1, reversed): blue = positive,
-# red = negative, white = zero.  Only the two ends are needed here; values in between are mixed with white.
-POSITIVE = QColor(58, 76, 192)
-NEGATIVE = QColor(180, 4, 38)
+# The plot views' diverging map (blue = positive, red = negative, white = zero): only its two ends are
+# needed here; values in between are mixed with white.
+NEGATIVE, POSITIVE = LABEL_COLORS
 HIGHLIGHT = QColor(255, 214, 102)  # the weight / cell being explained
 BATCH_ROW = QColor(255, 240, 200)  # samples of the current mini-batch
 PASS = QColor(30, 130, 60)

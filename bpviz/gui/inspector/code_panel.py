@@ -170,10 +170,6 @@ class CodePanel(QWidget):
         """The highlighted lines' text, indentation stripped (e.g. ["a = tf.matmul(x,w1)", ...])."""
         return [self._block_text(n).strip() for n in self._highlighted]
 
-    def highlighted_line_numbers(self) -> list[int]:
-        """1-based line numbers (in the listing as shown, headers included)."""
-        return [n + 1 for n in self._highlighted]
-
     def current_part(self) -> str:
         return PART_OF_PHASE.get(self._phase, "")
 

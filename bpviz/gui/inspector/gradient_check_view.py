@@ -19,7 +19,6 @@ class GradientCheckView(QWidget):
 
     def __init__(self, parent=None):
         super().__init__(parent)
-        self._errors: dict[str, float] = {}
         intro = QLabel(self.tr(
             "Is backpropagation right? For every weight w the check also measures the slope directly: "
             "(L(w + ε) − L(w − ε)) / 2ε on the next batch, in float64, and compares it with ∂L/∂w from "
@@ -50,7 +49,9 @@ class GradientCheckView(QWidget):
         layout.addWidget(self._table, 1)
 
     def set_result(self, errors: dict[str, float]) -> None:
-        self._errors = dict(errors)
+        if not errors:
+            self.clear()
+            return
         self._table.setRowCount(len(errors))
         for row, (name, err) in enumerate(errors.items()):
             ok = self.passes(err)
@@ -65,9 +66,7 @@ class GradientCheckView(QWidget):
                 if col == 2:
                     item.setForeground(PASS if ok else FAIL)
         failed = [name for name, err in errors.items() if not self.passes(err)]
-        if not errors:
-            self._summary.setText(self.tr("Not checked yet."))
-        elif failed:
+        if failed:
             self._summary.setText(self.tr("✗ Backprop disagrees with finite differences for {names}.").format(
                 names=", ".join(failed)))
             self._summary.setStyleSheet(f"color: {FAIL.name()}; font-weight: bold;")
@@ -77,7 +76,6 @@ class GradientCheckView(QWidget):
 
     def clear(self) -> None:
         """Forget the result (e.g. after the weights changed: it belonged to another step)."""
-        self._errors = {}
         self._table.setRowCount(0)
         self._summary.setText(self.tr("Not checked yet."))
         self._summary.setStyleSheet("")

@@ -267,11 +267,6 @@ class NetworkDiagram(QWidget):
         if ok:
             self.weight_edited.emit(name, tuple(int(i) for i in index), float(value))
 
-    def link_scene_center(self, name: str, index: tuple) -> QPointF:
-        """A point on the link (scene coordinates), e.g. to click it in a test."""
-        link = self._links[(name, tuple(index))]
-        return link.path().pointAtPercent(0.5)
-
     def view(self) -> QGraphicsView:
         return self._view
 

@@ -492,7 +492,6 @@ class StepInspector(QWidget):
 
     def __init__(self, parent=None):
         super().__init__(parent)
-        self._rec: UpdateRecord | None = None
         self._ctx: _Context | None = None
         self._structure = None
         self._phases = phase_names(2)
@@ -554,7 +553,7 @@ class StepInspector(QWidget):
         if structure != self._structure:
             self._rebuild(ctx)
             self._structure = structure
-        self._rec, self._ctx = rec, ctx
+        self._ctx = ctx
         self._stale = set(self._pages)  # pages are filled when shown (or read): big networks have many cells
         if self._weight is None or not self._valid_weight(*self._weight):
             first = next(iter(rec.before))
@@ -571,7 +570,7 @@ class StepInspector(QWidget):
 
     def clear(self) -> None:
         """Show no record (e.g. after a reset); the structure's widgets are kept for the next record."""
-        self._rec = self._ctx = None
+        self._ctx = None
         self._stale = set()
         self._emitted = None
         self._title.setText(self.tr("No update recorded yet."))
@@ -647,8 +646,12 @@ class StepInspector(QWidget):
         return page
 
     # -- internals ---------------------------------------------------------------------------------
+    @property
+    def _rec(self) -> UpdateRecord | None:
+        return None if self._ctx is None else self._ctx.rec
+
     def _valid_weight(self, name: str, index: tuple) -> bool:
-        rec = self._rec if self._ctx is None else self._ctx.rec
+        rec = self._rec
         if rec is None or name not in rec.before:
             return False
         shape = rec.before[name].shape
