@@ -50,12 +50,10 @@ def _lr_t(t) -> float | None:
 
 
 def recorded_step(t) -> dict:
-    """One ordinary update with everything it computed; the sample table is of the same batch."""
-    try:
-        table = sample_table(t)
-        rec = record_step(t)
-    except Diverged as exc:
-        return {"diverged": (exc.step, float(exc.loss), exc.kept_step)}
+    """One ordinary update with everything it computed; the sample table is of the same batch.
+    Raises Diverged as `Trainer.run` does."""
+    table = sample_table(t)
+    rec = record_step(t)
     return {"record": rec, "table": table, **read_state(t)}
 
 
@@ -213,6 +211,7 @@ class StepInspection(QObject):
         self._first_show = True
         self.inspector_dock.visibilityChanged.connect(self._on_inspector_shown)
         self._samples_widened = False
+        self._table_stale = False
         self.samples_dock.visibilityChanged.connect(self._on_samples_shown)
 
         self.timeline = Timeline(w.loss_plot)
@@ -275,6 +274,8 @@ class StepInspection(QObject):
     @Slot(bool)
     def _on_samples_shown(self, visible: bool) -> None:
         """The first time the table comes up, widen the left column so that loss and share are in view."""
+        if visible:
+            self._fill_table_if_shown()
         if visible and not self._samples_widened and self.window.isVisible():
             self._samples_widened = True
             width = self.samples.horizontalHeader().length() + self.samples.verticalScrollBar().sizeHint().width() + 12
@@ -297,7 +298,8 @@ class StepInspection(QObject):
                 apply_edit(t, e)
             return {**out, **read_state(t)} if later and "record" in out else out
 
-        self.controller.call(step, self._on_recorded, self._on_error, changes_state=True)
+        # the worker's own Step command, so that stepped/diverged are reported as for any step
+        self.controller.step(record=step, on_result=self._on_recorded)
         return True
 
     @Slot(int)
@@ -322,7 +324,11 @@ class StepInspection(QObject):
             if target == 0:
                 out["table"] = sample_table(t)
                 return {**out, **read_state(t)}
-            out.update(recorded_step(t))
+            try:
+                out.update(recorded_step(t))
+            except Diverged as exc:
+                out["diverged"] = (exc.step, float(exc.loss), exc.kept_step)
+                return out
             for e in edits:
                 if e.step == target:
                     apply_edit(t, e)
@@ -369,13 +375,11 @@ class StepInspection(QObject):
         self.controller.call(check, done, failed)
 
     # -- results (GUI thread) ------------------------------------------------------------------------
-    def _on_recorded(self, result: dict) -> None:
-        if "diverged" in result:
-            self.controller.diverged.emit(*result["diverged"])
+    def _on_recorded(self, result: dict | None) -> None:
+        if result is None:  # the update diverged: the worker reported it like any step
             return
         self._show_record(result)
         self.poll()
-        self.controller.stepped.emit(result["step"])  # the window's usual "one step done" handling
 
     def _on_seeked(self, result: dict) -> None:
         self.timeline.after_seek(result["edits"], result["from"])
@@ -465,14 +469,17 @@ class StepInspection(QObject):
         self._state_serial = -1
         self._checked_params = None
         m = snap.trainer.config.model
-        self.diagram.set_structure([2, *m.hidden, 1], m.bias)
+        self.diagram.set_structure(snap.trainer.net.sizes, m.bias)
         self.inspector.clear()
         self.gradients.clear()
         self.gradcheck.clear()
         self.timeline.reset()
         self.samples_caption.setText(self.tr("Samples of the run; press Step (→) to record an update."))
+        self._table_stale = True
+        self._fill_table_if_shown()
 
-        def first_table(t):
-            return sample_table(t)
-
-        self.controller.call(first_table, self.samples.set_table, self._on_state_error)
+    def _fill_table_if_shown(self) -> None:
+        """The step-0 table of a new run, built (over every sample) only once the table is on screen."""
+        if self._table_stale and self.samples_dock.isVisible() and not self.samples_dock.visibleRegion().isEmpty():
+            self._table_stale = False
+            self.controller.call(sample_table, self.samples.set_table, self._on_state_error)

@@ -122,8 +122,15 @@ class TrainingController(QObject):
     def toggle(self) -> None:
         self._worker.send("toggle")
 
-    def step(self) -> None:
-        self._worker.send("step")
+    def step(self, record=None, on_result=None) -> None:
+        """One mini-batch.  `record(trainer)`, if given, makes the update instead of `run(1)` (the step
+        inspector records it) and its result goes to `on_result` (None if the update diverged)."""
+        if record is None:
+            self._worker.send("step")
+            return
+        self._next_token += 1
+        self._calls[self._next_token] = (on_result, None, self._generation)
+        self._worker.send("step", (self._next_token, record))
 
     def run_to_target(self) -> None:
         self._worker.send("run_to_target")

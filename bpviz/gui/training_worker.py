@@ -194,16 +194,18 @@ class TrainingWorker(QObject):
         self._pace_t0 = time.perf_counter()
         self._pace_done = 0
 
-    def _train(self, n: int) -> None:
+    def _train(self, n: int, make_update=None):
+        """n updates (or `make_update(trainer)`, which makes one: the inspector's recorded step);
+        returns make_update's result, None on divergence."""
         trainer = self._trainer
         before = trainer.step
         try:
-            trainer.run(n, stop=self._should_stop)
+            result = make_update(trainer) if make_update else trainer.run(n, stop=self._should_stop)
         except Diverged as exc:
             self._pace_done += max(trainer.step - before, 0)
             self._set_mode(PAUSED)
             self.diverged.emit(self._generation, exc.step, float(exc.loss), exc.kept_step)
-            return
+            return None
         self._pace_done += trainer.step - before
         if self._mode == TO_TARGET and trainer.step >= self._trainer.config.schedule.steps:
             self._reached_target()
@@ -211,6 +213,7 @@ class TrainingWorker(QObject):
             self._publish()  # slow enough to show every step
         elif time.perf_counter() - self._last_publish >= PUBLISH_INTERVAL:
             self._publish()
+        return result
 
     def _should_stop(self) -> bool:
         return self._quit
@@ -247,8 +250,11 @@ class TrainingWorker(QObject):
             if self._mode != PAUSED:
                 self._set_mode(PAUSED)
             before = self._trainer.step
-            self._train(1)
+            token, make_update = value or (None, None)
+            result = self._train(1, make_update)
             self._publish()
+            if token is not None:
+                self.called.emit(token, result, None)
             if self._trainer.step > before:
                 self.stepped.emit(self._generation, self._trainer.step)
         elif kind == "set_lr":
