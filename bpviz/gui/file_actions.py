@@ -226,7 +226,7 @@ class FileActions(QObject):
             return False
         self.controller.replace_trainer(trainer)  # pauses; the window redraws from the next snapshot
         self.window.panel.set_config(trainer.config)  # shows it, emits nothing: no reset
-        self.window._update_title()
+        self.window.update_title()
         self.remember(path)
         self.window.status.set_message(self.tr("Opened session {path} at step {step} — paused; press Space to "
                                                "continue").format(path=str(path), step=f"{trainer.step:,}"),

@@ -186,21 +186,21 @@ class StepInspection(QObject):
         box.addWidget(self.samples, 1)
 
         w = window
-        self.inspector_dock = w._dock("inspector_dock", self.tr("Step inspector"), scrolled(self.inspector),
+        self.inspector_dock = w.add_dock("inspector_dock", self.tr("Step inspector"), scrolled(self.inspector),
                                       Qt.BottomDockWidgetArea)
         w.tabifyDockWidget(w.loss_dock, self.inspector_dock)
-        self.gradients_dock = w._dock("gradients_dock", self.tr("Gradients && optimizer"), self.gradients,
+        self.gradients_dock = w.add_dock("gradients_dock", self.tr("Gradients && optimizer"), self.gradients,
                                       Qt.RightDockWidgetArea)
         w.splitDockWidget(w.weights_dock, self.gradients_dock, Qt.Vertical)
         w.resizeDocks([w.weights_dock, self.gradients_dock], [1, 1], Qt.Vertical)  # W and ∂L/∂W alike
-        self.network_dock = w._dock("network_dock", self.tr("Network"), scrolled(self.diagram),
+        self.network_dock = w.add_dock("network_dock", self.tr("Network"), scrolled(self.diagram),
                                     Qt.RightDockWidgetArea)
         w.tabifyDockWidget(w.weights_dock, self.network_dock)
-        self.code_dock = w._dock("code_dock", self.tr("Code"), scrolled(self.code), Qt.RightDockWidgetArea)
+        self.code_dock = w.add_dock("code_dock", self.tr("Code"), scrolled(self.code), Qt.RightDockWidgetArea)
         w.tabifyDockWidget(self.gradients_dock, self.code_dock)
-        self.samples_dock = w._dock("samples_dock", self.tr("Samples"), samples_box, Qt.LeftDockWidgetArea)
+        self.samples_dock = w.add_dock("samples_dock", self.tr("Samples"), samples_box, Qt.LeftDockWidgetArea)
         w.tabifyDockWidget(w.panel_dock, self.samples_dock)
-        self.gradcheck_dock = w._dock("gradcheck_dock", self.tr("Gradient check"), self.gradcheck,
+        self.gradcheck_dock = w.add_dock("gradcheck_dock", self.tr("Gradient check"), self.gradcheck,
                                       Qt.LeftDockWidgetArea)
         w.tabifyDockWidget(w.panel_dock, self.gradcheck_dock)
         for first in (w.loss_dock, w.weights_dock, self.gradients_dock, w.panel_dock):
@@ -219,9 +219,9 @@ class StepInspection(QObject):
         w.addToolBar(Qt.BottomToolBarArea, self.timeline.toolbar)
 
         # walk the phases from anywhere in the window (→ stays "Step one mini-batch")
-        self.act_next_phase = w._action("act_next_phase", self.tr("Next phase"), self.inspector.next_phase,
+        self.act_next_phase = w.add_action("act_next_phase", self.tr("Next phase"), self.inspector.next_phase,
                                         "Ctrl+Right", None, self.tr("Step inspector: next phase (Ctrl+→)"))
-        self.act_prev_phase = w._action("act_prev_phase", self.tr("Previous phase"), self.inspector.previous_phase,
+        self.act_prev_phase = w.add_action("act_prev_phase", self.tr("Previous phase"), self.inspector.previous_phase,
                                         "Ctrl+Left", None, self.tr("Step inspector: previous phase (Ctrl+←)"))
         view = w.view_menu
         view.addSeparator()
@@ -420,7 +420,7 @@ class StepInspection(QObject):
 
     @Slot(int)
     def _on_sample_selected(self, i: int) -> None:
-        self.window._on_sample_clicked(i)  # rings the point and says what the network makes of it
+        self.window.show_sample(i)  # rings the point and says what the network makes of it
 
     @Slot(int)
     def _on_point_clicked(self, i: int) -> None:

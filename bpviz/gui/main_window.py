@@ -85,7 +85,7 @@ class MainWindow(QMainWindow):
         self._connect()
         self.inspection = StepInspection(self)  # step inspector, gradients, timeline (docks + wiring)
         self._restore_settings()
-        self._update_title()
+        self.update_title()
         if self.settings.config_error is not None:
             self.status.set_message(self.tr("Could not restore the last configuration ({error}); "
                                             "using the tutorial's").format(error=self.settings.config_error),
@@ -131,16 +131,16 @@ class MainWindow(QMainWindow):
         self.setCorner(Qt.BottomLeftCorner, Qt.LeftDockWidgetArea)
         self.setCorner(Qt.TopRightCorner, Qt.RightDockWidgetArea)
         self.setCorner(Qt.BottomRightCorner, Qt.BottomDockWidgetArea)
-        self.panel_dock = self._dock("controls_dock", self.tr("Controls"), self.panel, Qt.LeftDockWidgetArea)
-        self.weights_dock = self._dock("weights_dock", self.tr("Weights"), self.weights_panel,
+        self.panel_dock = self.add_dock("controls_dock", self.tr("Controls"), self.panel, Qt.LeftDockWidgetArea)
+        self.weights_dock = self.add_dock("weights_dock", self.tr("Weights"), self.weights_panel,
                                        Qt.RightDockWidgetArea)
-        self.loss_dock = self._dock("loss_dock", self.tr("Loss"), self.loss_plot, Qt.BottomDockWidgetArea)
+        self.loss_dock = self.add_dock("loss_dock", self.tr("Loss"), self.loss_plot, Qt.BottomDockWidgetArea)
         # on a large screen the weight (and gradient) heatmaps get a share of the extra width
         self.resizeDocks([self.panel_dock, self.weights_dock], [290, max(370, int(self.width() * 0.3))],
                          Qt.Horizontal)
         self.resizeDocks([self.loss_dock], [290], Qt.Vertical)
 
-    def _dock(self, name: str, title: str, widget: QWidget, area) -> QDockWidget:
+    def add_dock(self, name: str, title: str, widget: QWidget, area) -> QDockWidget:
         dock = QDockWidget(title, self)
         dock.setObjectName(name)
         dock.setWidget(widget)
@@ -149,7 +149,7 @@ class MainWindow(QMainWindow):
         self.addDockWidget(area, dock)
         return dock
 
-    def _action(self, name: str, text: str, slot, shortcut=None, icon=None, tip: str = "") -> QAction:
+    def add_action(self, name: str, text: str, slot, shortcut=None, icon=None, tip: str = "") -> QAction:
         action = QAction(text, self)
         action.setObjectName(name)
         if shortcut is not None:
@@ -166,33 +166,33 @@ class MainWindow(QMainWindow):
 
     def _build_actions(self) -> None:
         S = QStyle.StandardPixmap
-        self.act_start = self._action("act_start", self.tr("Start"), self.toggle_training, Qt.Key_Space,
+        self.act_start = self.add_action("act_start", self.tr("Start"), self.toggle_training, Qt.Key_Space,
                                       S.SP_MediaPlay, self.tr("Start or pause training (Space)"))
-        self.act_step = self._action("act_step", self.tr("Step"), self.step_once, Qt.Key_Right,
+        self.act_step = self.add_action("act_step", self.tr("Step"), self.step_once, Qt.Key_Right,
                                      S.SP_MediaSkipForward,
                                      self.tr("Train on exactly one mini-batch and highlight its points (→)"))
-        self.act_reset = self._action("act_reset", self.tr("Reset"), self.reset_training, "Ctrl+R",
+        self.act_reset = self.add_action("act_reset", self.tr("Reset"), self.reset_training, "Ctrl+R",
                                       S.SP_BrowserReload, self.tr("Back to the initial weights, step 0 (Ctrl+R)"))
-        self.act_run_target = self._action("act_run_target", self.tr("Run to target"), self.run_to_target,
+        self.act_run_target = self.add_action("act_run_target", self.tr("Run to target"), self.run_to_target,
                                            "Ctrl+T", S.SP_MediaSeekForward,
                                            self.tr("Train until the target step, then pause (Ctrl+T)"))
-        self.act_defaults = self._action("act_defaults", self.tr("Tutorial defaults"),
+        self.act_defaults = self.add_action("act_defaults", self.tr("Tutorial defaults"),
                                          self.panel.restore_tutorial_defaults, None, None,
                                          self.tr("Restore the tutorial's exact configuration"))
-        self.act_open = self._action("act_open", self.tr("&Open configuration…"), self.open_config_dialog,
+        self.act_open = self.add_action("act_open", self.tr("&Open configuration…"), self.open_config_dialog,
                                      QKeySequence.Open)
-        self.act_save = self._action("act_save", self.tr("&Save configuration…"), self.save_config_dialog,
+        self.act_save = self.add_action("act_save", self.tr("&Save configuration…"), self.save_config_dialog,
                                      QKeySequence.Save)
-        self.act_export = self._action("act_export", self.tr("&Export…"), lambda: self.files.show_export_menu(),
+        self.act_export = self.add_action("act_export", self.tr("&Export…"), lambda: self.files.show_export_menu(),
                                        "Ctrl+E")
-        self.act_quit = self._action("act_quit", self.tr("&Quit"), self.close, "Ctrl+Q")
+        self.act_quit = self.add_action("act_quit", self.tr("&Quit"), self.close, "Ctrl+Q")
         self.act_quit.setMenuRole(QAction.QuitRole)
-        self.act_log_y = self._action("act_log_y", self.tr("&Logarithmic loss axis"), self._log_y_toggled,
+        self.act_log_y = self.add_action("act_log_y", self.tr("&Logarithmic loss axis"), self._log_y_toggled,
                                       "Ctrl+L")
         self.act_log_y.setCheckable(True)
-        self.act_shortcuts = self._action("act_shortcuts", self.tr("&Keyboard shortcuts"), self.show_shortcuts,
+        self.act_shortcuts = self.add_action("act_shortcuts", self.tr("&Keyboard shortcuts"), self.show_shortcuts,
                                           QKeySequence.HelpContents)
-        self.act_about = self._action("act_about", self.tr("&About bpviz"), self.show_about)
+        self.act_about = self.add_action("act_about", self.tr("&About bpviz"), self.show_about)
 
     def _build_menus(self) -> None:
         bar = self.menuBar()
@@ -242,7 +242,7 @@ class MainWindow(QMainWindow):
         c.target_reached.connect(self._on_target_reached)
         c.failed.connect(self._on_failed)
         self.panel.config_changed.connect(self.apply_config)
-        self.boundary.sample_clicked.connect(self._on_sample_clicked)
+        self.boundary.sample_clicked.connect(self.show_sample)
         self.banner.action_clicked.connect(self._use_suggested_lr)
         c.trainer_replaced.connect(self._on_trainer_replaced)
         self.speed.speed_changed.connect(c.set_speed)
@@ -306,7 +306,7 @@ class MainWindow(QMainWindow):
             self.panel.show_config_error(exc)
             return None
         self.panel.accept_config(config)
-        self._update_title()
+        self.update_title()
         self._report_change(change, config)
         return change
 
@@ -341,7 +341,7 @@ class MainWindow(QMainWindow):
             self.panel.set_config(previous)
             return False
         self.panel.set_config(config)
-        self._update_title()
+        self.update_title()
         self.status.set_message(self.tr("Opened {path} — network reset to step 0").format(path=str(path)))
         self.files.remember(path)
         return True
@@ -402,7 +402,7 @@ class MainWindow(QMainWindow):
     def _log_y_toggled(self, on: bool) -> None:
         self.loss_plot.set_log_y(on)
 
-    def _update_title(self) -> None:
+    def update_title(self) -> None:
         c = self.controller.config
         sizes = "-".join(str(n) for n in [2, *c.model.hidden, 1])
         activation = {"linear": self.tr("linear"), "relu": self.tr("ReLU"), "tanh": self.tr("tanh"),
@@ -497,7 +497,7 @@ class MainWindow(QMainWindow):
                     update.run(self._snap)
 
     @Slot(int)
-    def _on_sample_clicked(self, index: int) -> None:
+    def show_sample(self, index: int) -> None:
         """Clicking a point shows what the network makes of it."""
         snap = self._snap
         if snap is None:

@@ -219,7 +219,10 @@ def test_running_refreshes_gradients_and_optimizer_state_at_a_low_rate(qtbot, in
 
     def shown():
         ins.poll()
-        return np.array_equal(ins.gradients.panel("grad").heatmap("w1").values(), grads["w1"]) and \
-            np.array_equal(ins.gradients.panel("accumulator").heatmap("w2").values(), slots["accumulator"]["w2"])
+        try:
+            return np.array_equal(ins.gradients.panel("grad").heatmap("w1").values(), grads["w1"]) and \
+                np.array_equal(ins.gradients.panel("accumulator").heatmap("w2").values(), slots["accumulator"]["w2"])
+        except KeyError:  # no state has arrived yet
+            return False
 
     qtbot.waitUntil(shown, timeout=5000)
