@@ -7,73 +7,73 @@ from __future__ import annotations
 
 import dataclasses
 import json
-import math
 from dataclasses import dataclass, field, fields
 from pathlib import Path
 
-from .datasets import DATASETS, MAX_SAMPLES, PLAYGROUND_MAX_NOISE, PLAYGROUND_SETS
+from .optimizers import OPTIMIZERS as _OPTIMIZER_CLASSES
+from .settings import (ACTIVATIONS, LOSSES, MAX_HIDDEN_LAYERS, MAX_LAYER_WIDTH, SECTION_NAMES,  # noqa: F401
+                       SETTINGS, ConfigError, default, option_name)
+from .settings import validate as _validate
+from .datasets import DATASETS  # noqa: F401  (re-exported: the names a run can use)
 
-ACTIVATIONS = ("linear", "relu", "tanh", "sigmoid")
-LOSSES = ("mse", "sigmoid-ce")
-OPTIMIZERS = ("gd", "momentum", "adam")
-
-MAX_LAYER_WIDTH = 256
-MAX_HIDDEN_LAYERS = 8
+OPTIMIZERS = tuple(_OPTIMIZER_CLASSES)
 
 
-class ConfigError(ValueError):
-    """A configuration value is invalid.  `option` names it as the CLI spells it."""
-
-    def __init__(self, option: str, message: str):
-        super().__init__(f"{option}: {message}")
-        self.option = option
-        self.message = message
+def _d(name: str):
+    """A dataclass default taken from the settings registry."""
+    value = SETTINGS[name].default
+    if isinstance(value, list):
+        return field(default_factory=lambda: default(name))
+    return value
 
 
 @dataclass
 class DataConfig:
-    dataset: str = "seed"
-    samples: int | None = None  # None: the dataset's own default (32 for the tutorial)
-    data_seed: int | None = None  # None: the dataset's own default (23455 for the tutorial)
-    noise: float = 0.0
+    dataset: str = _d('dataset')
+    samples: int | None = _d('samples')
+    data_seed: int | None = _d('data_seed')
+    noise: float = _d('noise')
 
 
 @dataclass
 class ModelConfig:
-    hidden: list[int] = field(default_factory=lambda: [3])
-    activation: str = "linear"
-    bias: bool = False
-    init_seed: int = 1
-    init_stddev: float = 1.0
+    hidden: list[int] = _d('hidden')
+    activation: str = _d('activation')
+    bias: bool = _d('bias')
+    init_seed: int = _d('init_seed')
+    init_stddev: float = _d('init_stddev')
 
 
 @dataclass
 class LossConfig:
-    loss: str = "mse"
-    l1: float = 0.0
-    l2: float = 0.0
+    loss: str = _d('loss')
+    l1: float = _d('l1')
+    l2: float = _d('l2')
 
 
 @dataclass
 class OptimizerConfig:
-    optimizer: str = "gd"
-    lr: float = 0.001
-    momentum: float = 0.9
-    nesterov: bool = False
-    beta1: float = 0.9
-    beta2: float = 0.999
-    epsilon: float = 1e-8
-    lr_decay: float | None = None  # decay rate of TF's exponential_decay; None: constant rate
-    decay_steps: int = 1
-    staircase: bool = False
-    ema: float | None = None  # ExponentialMovingAverage decay; None: off
+    optimizer: str = _d('optimizer')
+    lr: float = _d('lr')
+    momentum: float = _d('momentum')
+    nesterov: bool = _d('nesterov')
+    beta1: float = _d('beta1')
+    beta2: float = _d('beta2')
+    epsilon: float = _d('epsilon')
+    lr_decay: float | None = _d('lr_decay')
+    decay_steps: int = _d('decay_steps')
+    staircase: bool = _d('staircase')
+    ema: float | None = _d('ema')
+    rms_decay: float = _d('rms_decay')
+    centered: bool = _d('centered')
+    initial_accumulator: float = _d('initial_accumulator')
 
 
 @dataclass
 class ScheduleConfig:
-    steps: int = 3000
-    batch_size: int = 8
-    log_every: int = 500
+    steps: int = _d('steps')
+    batch_size: int = _d('batch_size')
+    log_every: int = _d('log_every')
 
 
 SECTIONS = {
@@ -83,11 +83,6 @@ SECTIONS = {
     "optimizer": OptimizerConfig,
     "schedule": ScheduleConfig,
 }
-
-
-def option_name(field_name: str) -> str:
-    """The CLI spelling of a field: `data_seed` -> `--data-seed`."""
-    return "--" + field_name.replace("_", "-")
 
 
 @dataclass
@@ -118,7 +113,13 @@ class RunConfig:
             values = raw.get(name, {})
             if not isinstance(values, dict):
                 raise ConfigError("config", f"section {name!r} must be an object")
-            sections[name] = section_cls(**_typed_fields(section_cls, values))
+            typed = _typed_fields(section_cls, values)
+            if name == "optimizer":  # a missing value takes the optimizer's own default (RMSProp's momentum 0)
+                chosen = {"optimizer": typed.get("optimizer", default("optimizer"))}
+                for f in fields(section_cls):
+                    if f.name not in typed and chosen["optimizer"] in _OPTIMIZER_CLASSES:
+                        typed[f.name] = SETTINGS[f.name].default_for(chosen)
+            sections[name] = section_cls(**typed)
         config = cls(**sections)
         config.validate()
         return config
@@ -151,6 +152,7 @@ class RunConfig:
         for key, value in changes.items():
             section = section_of(key)
             raw[section][key] = value
+        _follow_optimizer_defaults(self.optimizer, raw["optimizer"], changes)
         return RunConfig.from_dict(raw)
 
     def copy(self) -> "RunConfig":
@@ -158,38 +160,24 @@ class RunConfig:
 
     # -- validation ----------------------------------------------------------------
     def validate(self) -> None:
-        d, m, l, o, s = self.data, self.model, self.loss, self.optimizer, self.schedule
-        _choice("dataset", d.dataset, DATASETS)
-        if d.samples is not None:
-            _int_range("samples", d.samples, 1, MAX_SAMPLES)
-        if d.data_seed is not None:
-            _int_range("data_seed", d.data_seed, 0, 2**32 - 1)
-        # Playground's generators take a noise fraction; the tutorial's sets take a jitter scale
-        _float_range("noise", d.noise, 0.0, PLAYGROUND_MAX_NOISE if d.dataset in PLAYGROUND_SETS else 10.0)
-        if len(m.hidden) > MAX_HIDDEN_LAYERS:
-            raise ConfigError("--hidden", f"at most {MAX_HIDDEN_LAYERS} hidden layers, got {len(m.hidden)}")
-        for width in m.hidden:
-            _int_range("hidden", width, 1, MAX_LAYER_WIDTH)
-        _choice("activation", m.activation, ACTIVATIONS)
-        _int_range("init_seed", m.init_seed, 0, 2**63 - 1)
-        _float_range("init_stddev", m.init_stddev, 0.0, 100.0, low_open=True)
-        _choice("loss", l.loss, LOSSES)
-        _float_range("l1", l.l1, 0.0, 1e6)
-        _float_range("l2", l.l2, 0.0, 1e6)
-        _choice("optimizer", o.optimizer, OPTIMIZERS)
-        _float_range("lr", o.lr, 0.0, 1e6, low_open=True)
-        _float_range("momentum", o.momentum, 0.0, 1.0, high_open=True)
-        _float_range("beta1", o.beta1, 0.0, 1.0, high_open=True)
-        _float_range("beta2", o.beta2, 0.0, 1.0, high_open=True)
-        _float_range("epsilon", o.epsilon, 0.0, 1.0, low_open=True)
-        if o.lr_decay is not None:
-            _float_range("lr_decay", o.lr_decay, 0.0, 1.0, low_open=True)
-        _int_range("decay_steps", o.decay_steps, 1, 2**31 - 1)
-        if o.ema is not None:
-            _float_range("ema", o.ema, 0.0, 1.0, high_open=True)
-        _int_range("steps", s.steps, 0, 10**9)
-        _int_range("batch_size", s.batch_size, 1, MAX_SAMPLES)
-        _int_range("log_every", s.log_every, 1, 10**9)
+        """Check every field against the settings registry; raise the first ConfigError."""
+        _validate(self.flat())
+
+    def flat(self) -> dict:
+        """The configuration as one dict field -> value (field names are unique across sections)."""
+        return {f.name: getattr(section, f.name) for section in (self.data, self.model, self.loss, self.optimizer,
+                                                                 self.schedule) for f in fields(section)}
+
+
+def _follow_optimizer_defaults(old: OptimizerConfig, new: dict, changed) -> None:
+    """A new optimizer brings its own defaults (RMSProp: momentum 0, epsilon 1e-10) to the settings
+    that were at the old optimizer's default and are not being set now."""
+    if new.get("optimizer") == old.optimizer or new.get("optimizer") not in _OPTIMIZER_CLASSES:
+        return
+    before = {"optimizer": old.optimizer}
+    for name in new:
+        if name not in changed and new[name] == SETTINGS[name].default_for(before):
+            new[name] = SETTINGS[name].default_for(new)
 
 
 def section_of(field_name: str) -> str:
@@ -234,26 +222,3 @@ def _typed_fields(section_cls, values: dict) -> dict:
 
 def _is_int(value) -> bool:
     return isinstance(value, int) and not isinstance(value, bool)
-
-
-def _choice(name, value, choices):
-    if value not in choices:
-        raise ConfigError(option_name(name), f"unknown value {value!r} (choose from {', '.join(choices)})")
-
-
-def _int_range(name, value, low, high):
-    if not _is_int(value):
-        raise ConfigError(option_name(name), f"expected an integer, got {value!r}")
-    if not low <= value <= high:
-        raise ConfigError(option_name(name), f"must be between {low} and {high}, got {value}")
-
-
-def _float_range(name, value, low, high, low_open=False, high_open=False):
-    if isinstance(value, bool) or not isinstance(value, (int, float)) or not math.isfinite(value):
-        raise ConfigError(option_name(name), f"expected a finite number, got {value!r}")
-    too_low = value <= low if low_open else value < low
-    too_high = value >= high if high_open else value > high
-    if too_low or too_high:
-        lo = "(" if low_open else "["
-        hi = ")" if high_open else "]"
-        raise ConfigError(option_name(name), f"must be in {lo}{low:g}, {high:g}{hi}, got {value:g}")

@@ -18,6 +18,7 @@ DEFAULT_DATA_SEED = {"seed": 23455, "circle": 2, "xor": 1, "gauss": 1, "spiral":
 
 MAX_SAMPLES = 100_000
 PLAYGROUND_MAX_NOISE = 0.5  # Playground's noise slider tops out at 50%
+MAX_JITTER = 10.0  # the tutorial's sets: the largest jitter scale offered
 PLAYGROUND_SETS = ("xor", "gauss", "spiral")
 
 # Boundary of each generating rule, written "<numpy expression in x0, x1> = <constant>".

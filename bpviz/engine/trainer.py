@@ -17,7 +17,8 @@ from .config import RunConfig
 from .datasets import Dataset, make_dataset
 from .history import LossHistory
 from .network import Network
-from .optimizers import MovingAverage, decayed_lr, make_optimizer
+from .optimizers import make_optimizer
+from .schedules import MovingAverage, decayed_lr
 
 MAX_CHECKPOINTS = 256
 
@@ -308,7 +309,7 @@ class Trainer:
 
     def optimizer_state(self) -> dict[str, dict[str, np.ndarray] | np.ndarray]:
         out: dict = {}
-        for slot, buf in self.optimizer.slots.items():
+        for slot, buf in self.optimizer.slot_buffers.items():
             out[slot] = self.weights(buf)
         return out
 

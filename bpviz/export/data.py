@@ -12,7 +12,7 @@ import numpy as np
 
 from .. import __version__
 from ..atomic import write_npz, write_text
-from ..engine.optimizers import decayed_lr
+from ..engine.schedules import decayed_lr
 from ..engine.trainer import Trainer
 
 WEIGHTS_FORMAT = "bpviz-weights"

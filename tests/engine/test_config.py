@@ -93,7 +93,7 @@ INVALID_VALUES = [
     ("dataset", "moons", "--dataset"),
     ("activation", "softplus", "--activation"),
     ("loss", "hinge", "--loss"),
-    ("optimizer", "rmsprop", "--optimizer"),
+    ("optimizer", "lbfgs", "--optimizer"),
     ("lr", math.nan, "--lr"),
     ("lr", math.inf, "--lr"),
     ("lr", -math.inf, "--lr"),
