@@ -20,7 +20,9 @@ from .export.data import WEIGHT_WRITERS, json_numbers
 from .export.image import MAX_SIDE as MAX_PICTURE_SIDE
 from .export.loss_figure import DEFAULT_SIZE as DEFAULT_PICTURE_SIZE
 from .export.loss_figure import FORMATS as PICTURE_FORMATS
-from .engine.config import (ACTIVATIONS, DATASETS, LOSSES, OPTIMIZERS, ConfigError, RunConfig)
+from .engine.config import ConfigError, RunConfig
+from .engine.optimizers import OPTIMIZERS
+from .engine.settings import SETTINGS, Setting
 from .engine.trainer import Diverged, Trainer
 
 EXIT_USAGE = 2
@@ -69,35 +71,31 @@ def _optional_float(text: str) -> float:
         raise argparse.ArgumentTypeError(f"expected a number, got {text!r}") from None
 
 
-# (flag, config field, argparse keyword arguments); the flags are a public interface
-RUN_OPTIONS = [
-    ("--dataset", "dataset", dict(choices=DATASETS, help="training data (seed = the tutorial's)")),
-    ("--samples", "samples", dict(type=int, metavar="N", help="number of samples (dataset default)")),
-    ("--data-seed", "data_seed", dict(type=int, metavar="S", help="seed of the data generator")),
-    ("--noise", "noise", dict(type=_optional_float, metavar="F", help="noise level")),
-    ("--hidden", "hidden", dict(type=_hidden, metavar="W[,W...]", help="hidden layer widths (default 3)")),
-    ("--activation", "activation", dict(choices=ACTIVATIONS, help="hidden-layer activation")),
-    ("--bias", "bias", dict(action="store_true", help="add biases (start at zero)")),
-    ("--init-seed", "init_seed", dict(type=int, metavar="S", help="op seed of tf.random_normal (1)")),
-    ("--init-stddev", "init_stddev", dict(type=_optional_float, metavar="F", help="stddev of the initial weights (1.0)")),
-    ("--loss", "loss", dict(choices=LOSSES, help="loss function")),
-    ("--l1", "l1", dict(type=_optional_float, metavar="F", help="L1 regularisation scale")),
-    ("--l2", "l2", dict(type=_optional_float, metavar="F", help="L2 regularisation scale (TF's l2_loss)")),
-    ("--optimizer", "optimizer", dict(choices=OPTIMIZERS, help="gd, momentum or adam")),
-    ("--lr", "lr", dict(type=_optional_float, metavar="F", help="learning rate (0.001)")),
-    ("--momentum", "momentum", dict(type=_optional_float, metavar="F", help="momentum (0.9)")),
-    ("--nesterov", "nesterov", dict(action="store_true", help="Nesterov momentum")),
-    ("--beta1", "beta1", dict(type=_optional_float, metavar="F", help="Adam beta1 (0.9)")),
-    ("--beta2", "beta2", dict(type=_optional_float, metavar="F", help="Adam beta2 (0.999)")),
-    ("--epsilon", "epsilon", dict(type=_optional_float, metavar="F", help="Adam epsilon (1e-8)")),
-    ("--lr-decay", "lr_decay", dict(type=_optional_float, metavar="RATE", help="exponential decay rate")),
-    ("--decay-steps", "decay_steps", dict(type=int, metavar="N", help="decay period in steps")),
-    ("--staircase", "staircase", dict(action="store_true", help="decay in whole periods")),
-    ("--ema", "ema", dict(type=_optional_float, metavar="DECAY", help="exponential moving average of the weights")),
-    ("--steps", "steps", dict(type=int, metavar="N", help="training steps (3000; 0 only initialises)")),
-    ("--batch-size", "batch_size", dict(type=int, metavar="B", help="mini-batch size (8)")),
-    ("--log-every", "log_every", dict(type=int, metavar="K", help="log the loss on all data every K steps (500)")),
-]
+def _shown(value) -> str:
+    return ",".join(map(str, value)) if isinstance(value, list) else f"{value:g}" if isinstance(value, float) else str(value)
+
+
+def _help(setting: Setting) -> str:
+    """The registry's help with the default, and the optimizers' own defaults where they differ."""
+    if setting.kind in ("bool", "choice") or setting.default is None:
+        return setting.help
+    own = [f"{name}: {_shown(cls.defaults[setting.name])}" for name, cls in OPTIMIZERS.items()
+           if setting.name in cls.defaults]
+    return f"{setting.help} ({'; '.join([_shown(setting.default), *own])})"
+
+
+def _argparse_options(setting: Setting) -> dict:
+    """argparse keyword arguments for a setting of the registry."""
+    if setting.kind == "bool":
+        return dict(action="store_true", help=_help(setting))
+    if setting.kind == "choice":
+        return dict(choices=setting.choices, help=_help(setting))
+    kind = {"int": int, "float": _optional_float, "widths": _hidden}[setting.kind]
+    return dict(type=kind, metavar=setting.metavar, help=_help(setting))
+
+
+# (flag, config field, argparse keyword arguments), from the settings registry; the flags are a public interface
+RUN_OPTIONS = [(s.flag, s.name, _argparse_options(s)) for s in SETTINGS.values()]
 
 
 def build_parser() -> argparse.ArgumentParser:
