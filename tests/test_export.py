@@ -399,6 +399,12 @@ SCRIPT_CONFIGS = [
     ["--dataset", "seed", "--noise", "0.1", "--hidden", "none", "--samples", "50", "--data-seed", "7",
      "--steps", "700", "--log-every", "70", "--loss", "sigmoid-ce", "--l2", "0.001", "--l1", "0.0001",
      "--init-seed", "5", "--init-stddev", "0.3", "--batch-size", "6"],
+    ["--optimizer", "rmsprop", "--centered", "--momentum", "0.9", "--lr", "0.01", "--rms-decay", "0.8",
+     "--activation", "tanh", "--bias", "--hidden", "4", "--dataset", "circle", "--lr-decay", "0.9",
+     "--decay-steps", "50", "--steps", "400", "--log-every", "100"],
+    ["--optimizer", "rmsprop", "--lr", "0.003", "--steps", "600", "--log-every", "100"],
+    ["--optimizer", "adagrad", "--lr", "0.1", "--initial-accumulator", "0.5", "--activation", "relu",
+     "--hidden", "5", "--dataset", "xor", "--l2", "0.001", "--steps", "400", "--log-every", "100"],
 ]
 
 
@@ -419,7 +425,8 @@ def imported_modules(source: str) -> set[str]:
     return names
 
 
-@pytest.mark.parametrize("args", SCRIPT_CONFIGS, ids=["tutorial", "momentum", "adam", "sigmoid", "ce-l1l2"])
+@pytest.mark.parametrize("args", SCRIPT_CONFIGS, ids=["tutorial", "momentum", "adam", "sigmoid", "ce-l1l2",
+                                                "rmsprop-centered", "rmsprop", "adagrad"])
 def test_exported_numpy_script_prints_what_bpviz_prints(tmp_path, capsys, args):
     path = tmp_path / "run.py"
     code, out, err = run_cli(capsys, *args, "--export-script", str(path))
@@ -487,6 +494,10 @@ def _kw(call: ast.Call) -> dict:
       "tf.nn.sigmoid_cross_entropy_with_logits": None, "tf.nn.relu": None, "tf.zeros": None}),
     (["--l2", "0.01", "--l1", "0.001", "--activation", "tanh", "--dataset", "xor", "--init-seed", "3"],
      {"tf.nn.l2_loss": None, "tf.abs": None, "tf.nn.tanh": None}),
+    (["--optimizer", "rmsprop", "--centered", "--momentum", "0.9"],
+     {"tf.train.RMSPropOptimizer": {"decay": 0.9, "momentum": 0.9, "epsilon": 1e-10, "centered": True}}),
+    (["--optimizer", "adagrad", "--initial-accumulator", "0.5"],
+     {"tf.train.AdagradOptimizer": {"initial_accumulator_value": 0.5}}),
 ])
 def test_tf1_code_compiles_and_makes_the_right_calls(args, expected):
     trainer = trainer_for(*args)

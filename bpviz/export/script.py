@@ -18,8 +18,10 @@ import numpy as np
 
 from .. import __version__
 from ..atomic import write_text
-from ..engine.config import RunConfig, option_name
+from ..engine.config import RunConfig
 from ..engine.datasets import size_and_seed
+from ..engine.optimizers import OPTIMIZERS
+from ..engine.settings import SETTINGS, option_name
 
 _BAR = "# " + "=" * 88
 
@@ -53,11 +55,11 @@ def array_literal(a: np.ndarray, indent: int) -> str:
 
 def cli_args(config: RunConfig) -> list[str]:
     """`bpviz train` options that give this configuration (only those that differ from the defaults)."""
-    default = RunConfig().to_dict()
+    flat = config.flat()
     args = []
     for section, values in config.to_dict().items():
         for key, value in values.items():
-            if value == default[section][key]:
+            if value == SETTINGS[key].default_for(flat):
                 continue
             flag = option_name(key)
             if isinstance(value, bool):
@@ -74,8 +76,7 @@ def describe(config: RunConfig) -> list[str]:
     d, m, lc, o, s = config.data, config.model, config.loss, config.optimizer, config.schedule
     n, seed = size_and_seed(d.dataset, d.samples, d.data_seed)
     sizes = "-".join(map(str, [2, *m.hidden, 1]))
-    opt = {"gd": "gradient descent", "momentum": f"momentum {o.momentum:g}" + (" (Nesterov)" if o.nesterov else ""),
-           "adam": f"Adam (beta1 {o.beta1:g}, beta2 {o.beta2:g}, epsilon {o.epsilon:g})"}[o.optimizer]
+    opt = OPTIMIZERS[o.optimizer].describe(o)
     lines = [
         f"data: {d.dataset}, {n} samples, data seed {seed}" + (f", noise {d.noise:g}" if d.noise else ""),
         f"network: {sizes}, {m.activation} hidden layers, " + ("with biases" if m.bias else "no biases")
@@ -141,6 +142,7 @@ def numpy_script(trainer, steps: int | None = None) -> str:
     names = list(trainer.weights())
     initial = trainer.weights(trainer.initial_params)
     act = m.activation
+    optimizer = OPTIMIZERS[o.optimizer]
     decay = o.lr_decay is not None
     edits = [e for e in trainer.edits if e.step <= _steps(trainer, steps)]
     args = " ".join(["bpviz train", *cli_args(cfg)])
@@ -187,10 +189,7 @@ def numpy_script(trainer, steps: int | None = None) -> str:
     if decay:
         lines += [f"DECAY_RATE = {o.lr_decay!r}  # tf.train.exponential_decay",
                   f"DECAY_STEPS = {o.decay_steps}"]
-    if o.optimizer == "momentum":
-        lines.append(f"MOMENTUM = f32({o.momentum!r})")
-    if o.optimizer == "adam":
-        lines += [f"BETA1 = f32({o.beta1!r})", f"BETA2 = f32({o.beta2!r})", f"EPSILON = f32({o.epsilon!r})"]
+    lines += optimizer.numpy_settings(o)
     if lc.l2:
         lines.append(f"L2 = f32({lc.l2!r})  # regularisation scale: L2 * sum(w**2) / 2 per weight matrix")
     if lc.l1:
@@ -339,14 +338,7 @@ def numpy_script(trainer, steps: int | None = None) -> str:
             lines.append("    p = np.floor(p)  # staircase: decay in whole periods")
         lines += ["    return f32(base_lr) * np.power(f32(DECAY_RATE), p)", ""]
     lines.append("")
-    if o.optimizer == "momentum":
-        lines.append("accumulators = {name: np.zeros_like(w) for name, w in params.items()}  # start at 0")
-    elif o.optimizer == "adam":
-        lines += [
-            "adam_m = {name: np.zeros_like(w) for name, w in params.items()}  # first moments, start at 0",
-            "adam_v = {name: np.zeros_like(w) for name, w in params.items()}  # second moments, start at 0",
-            "beta1_power, beta2_power = BETA1, BETA2  # beta1**t and beta2**t of step t = 1",
-        ]
+    lines += optimizer.numpy_state(o)
     if o.ema is not None:
         lines.append("shadow = {name: w.copy() for name, w in params.items()}  # the moving averages")
     if decay:
@@ -398,33 +390,9 @@ def numpy_script(trainer, steps: int | None = None) -> str:
     ]
     if decay:
         lines.append("    lr = learning_rate(i)  # global_step = i: TF increments it after the update")
-    if o.optimizer == "adam":
-        lines += ["    # Adam's step size for this step: lr * sqrt(1 - beta2**t) / (1 - beta1**t)",
-                  "    lr_t = lr * np.sqrt(f32(1) - beta2_power) / (f32(1) - beta1_power)"]
+    lines += optimizer.numpy_before_gradients(o)
     lines.append("    grads = gradients(x, y_)")
-    if o.optimizer == "gd":
-        lines += ["    # tf.train.GradientDescentOptimizer: w <- w - lr * g",
-                  "    for name, w in params.items():",
-                  "        w -= grads[name] * lr"]
-    elif o.optimizer == "momentum":
-        lines += [f"    # tf.train.MomentumOptimizer(lr, MOMENTUM{', use_nesterov=True' if o.nesterov else ''}):",
-                  "    for name, w in params.items():",
-                  "        acc = accumulators[name]",
-                  "        acc *= MOMENTUM  # acc <- MOMENTUM * acc + g",
-                  "        acc += grads[name]"]
-        if o.nesterov:
-            lines.append("        w -= grads[name] * lr + acc * MOMENTUM * lr  # Nesterov: w <- w - (lr*g + lr*m*acc)")
-        else:
-            lines.append("        w -= acc * lr  # w <- w - lr * acc")
-    else:
-        lines += ["    # tf.train.AdamOptimizer (TF's \"epsilon hat\": epsilon is added to sqrt(v), v is not corrected)",
-                  "    for name, w in params.items():",
-                  "        g, m, v = grads[name], adam_m[name], adam_v[name]",
-                  "        m += (g - m) * (f32(1) - BETA1)  # m <- beta1 * m + (1 - beta1) * g",
-                  "        v += (g * g - v) * (f32(1) - BETA2)  # v <- beta2 * v + (1 - beta2) * g**2",
-                  "        w -= m * lr_t / (np.sqrt(v) + EPSILON)",
-                  "    beta1_power *= BETA1",
-                  "    beta2_power *= BETA2"]
+    lines += optimizer.numpy_update(o)
     if o.ema is not None:
         lines += ["    # ExponentialMovingAverage(EMA_DECAY, num_updates=global_step), applied after the update",
                   "    n = f32(i + 1)",
@@ -538,12 +506,7 @@ def tf1_script(trainer, steps: int | None = None) -> str:
         lr = "learning_rate"
     else:
         lr = repr(o.lr)
-    if o.optimizer == "gd":
-        opt = f"tf.train.GradientDescentOptimizer({lr})"
-    elif o.optimizer == "momentum":
-        opt = f"tf.train.MomentumOptimizer({lr}, {o.momentum!r}" + (", use_nesterov=True)" if o.nesterov else ")")
-    else:
-        opt = f"tf.train.AdamOptimizer({lr}, beta1={o.beta1!r}, beta2={o.beta2!r}, epsilon={o.epsilon!r})"
+    opt = OPTIMIZERS[o.optimizer].tf1_call(o, lr)
     gs = ", global_step=global_step" if uses_global_step else ""
     if o.ema is None:
         lines.append(f"train_step = {opt}.minimize(loss{gs})")
