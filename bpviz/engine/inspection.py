@@ -13,6 +13,7 @@ import numpy as np
 
 from .backprop import BatchPass
 from .network import Network
+from .optimizers import OPTIMIZERS
 from .trainer import Trainer
 
 PHASES = ("forward", "loss", "backward", "update")
@@ -82,8 +83,7 @@ def record_step(trainer: Trainer) -> UpdateRecord:
         loss=float(trainer.history.batch_losses()[step]), grad_y=bp.layers[-1].grad_a.copy(),
         optimizer=o.optimizer, lr=lr, lr_t=lr_t, before=before, after=trainer.weights(),
         slots_before=slots_before, slots_after=trainer.optimizer_state(),
-        hyper={"momentum": o.momentum, "beta1": o.beta1, "beta2": o.beta2, "epsilon": o.epsilon,
-               "nesterov": float(o.nesterov)})
+        hyper={name: getattr(o, name) for name in OPTIMIZERS[o.optimizer].hyperparameters})
 
 
 def gradient_check(trainer: Trainer, eps: float = 1e-6) -> dict[str, float]:

@@ -10,19 +10,46 @@ from __future__ import annotations
 
 import random
 
-from PySide6.QtCore import Qt, Signal
+from PySide6.QtCore import QCoreApplication, Qt, Signal
 from PySide6.QtWidgets import (QFormLayout, QGroupBox, QLabel, QPushButton, QScrollArea,
                                QSizePolicy, QVBoxLayout, QWidget)
 
-from bpviz.engine import config as cfg
 from bpviz.engine.config import ConfigError, RunConfig
-from bpviz.engine.datasets import DEFAULT_DATA_SEED, DEFAULT_SAMPLES, PLAYGROUND_MAX_NOISE
+from bpviz.engine.settings import (MAX_HIDDEN_LAYERS, SECTION_NAMES, SETTINGS, Setting, dataset_default_text,
+                                   in_section)
 
 from .fields import (ERROR_COLOR, BoolField, ChoiceField, Field, FloatSpinField, IntField, TextField,
                      format_float, parse_float, parse_int, parse_widths)
 from .training_controller import flat_fields
 
-PLAYGROUND_DATASETS = ("xor", "gauss", "spiral")
+_MAX_SPIN = 2**31 - 1  # a QSpinBox holds a C int
+
+
+def _tr(text: str) -> str:
+    """A text of the settings registry, translated (context "settings")."""
+    return QCoreApplication.translate("settings", text)
+
+
+def _make_field(setting: Setting) -> Field:
+    """The input widget for a setting of the registry, validating its range where it is typed."""
+    name, kind = setting.name, setting.kind
+    if kind == "choice":
+        return ChoiceField(name, {key: _tr(setting.choice_labels.get(key, key)) for key in setting.choices})
+    if kind == "bool":
+        return BoolField(name, _tr(setting.label))
+    if kind == "widths":
+        return TextField(name, parse_widths(MAX_HIDDEN_LAYERS, setting.high), lambda v: ", ".join(map(str, v)),
+                         _tr("none"))
+    if kind == "int":
+        if setting.high_for({}) <= _MAX_SPIN and setting.panel != "text":
+            return IntField(name, setting.low, setting.high_for({}),
+                            none_text=_tr("default") if setting.optional else None)
+        return TextField(name, parse_int(setting.low, setting.high_for({}), empty_is_none=setting.optional), str)
+    high = setting.high_for({})
+    if setting.panel == "spin":
+        return FloatSpinField(name, setting.low, high, setting.spin_step, setting.spin_decimals)
+    return TextField(name, parse_float(setting.low, high, low_open=setting.low_open, high_open=setting.high_open,
+                                       example=setting.example), format_float)
 
 
 class ControlPanel(QWidget):
@@ -52,11 +79,13 @@ class ControlPanel(QWidget):
             values = flat_fields(config)
             self._fields["dataset"].set_value(values["dataset"])
             self._dataset_shown(values["dataset"])
+            self._optimizer_shown = values["optimizer"]
+            toggles = {s.toggle[0]: s for s in SETTINGS.values() if s.toggle}
             for name, field in self._fields.items():
-                if name == "decay_on":
-                    field.set_value(values["lr_decay"] is not None)
-                elif name == "lr_decay":
-                    field.set_value(values["lr_decay"] if values["lr_decay"] is not None else 0.96)
+                if name in toggles:
+                    field.set_value(values[toggles[name].name] is not None)
+                elif SETTINGS[name].toggle and values[name] is None:
+                    field.set_value(SETTINGS[name].toggle[3])
                 else:
                     field.set_value(values[name])
                 field.show_error(None)
@@ -90,11 +119,22 @@ class ControlPanel(QWidget):
     def show_config_error(self, exc: Exception) -> None:
         """Show an error from RunConfig or the dataset builder at the field it names."""
         if isinstance(exc, ConfigError):
-            name, message = exc.option.lstrip("-").replace("-", "_"), exc.message
-        else:  # make_dataset's ValueError: "noise must be ..."
-            text = str(exc)
-            name, message = text.split(" ", 1)[0], text
-        self.show_field_error(name, message)
+            if exc.field in self._fields:
+                self.show_field_error(exc.field, exc.message)
+            else:
+                self.show_field_error("", self.error_text(exc))
+            return
+        text = str(exc)  # make_dataset's ValueError: "noise must be ..."
+        self.show_field_error(text.split(" ", 1)[0], text)
+
+    def error_text(self, exc: ConfigError) -> str:
+        """The error in one line that names the setting as this panel labels it ("Learning rate: …")."""
+        if exc.field in SETTINGS:
+            return f"{self.field_label(exc.field) if exc.field in self._fields else _tr(SETTINGS[exc.field].label)}: " \
+                   f"{exc.message}"
+        if exc.option in ("--config", "config"):
+            return self.tr("Configuration file: {message}").format(message=exc.message)
+        return exc.message
 
     def restore_tutorial_defaults(self) -> None:
         self.set_config_fields(RunConfig())
@@ -136,93 +176,34 @@ class ControlPanel(QWidget):
         self.defaults_button.clicked.connect(self.restore_tutorial_defaults)
         layout.addWidget(self.defaults_button)
 
-        # Data
-        form = self._section(layout, "data", self.tr("Data"))
-        self._add(form, ChoiceField("dataset", self._dataset_names()), self.tr("Dataset"),
-                  self.tr("The training points; the tutorial uses 32 random points labelled x0 + x1 < 1"))
-        self._add(form, IntField("samples", 1, cfg.MAX_SAMPLES, none_text=self.tr("default")),
-                  self.tr("Samples"), self.tr("Number of training points (--samples)"))
-        self._add(form, FloatSpinField("noise", 0.0, 10.0, 0.05, 2), self.tr("Noise"),
-                  self.tr("Random jitter added to the points (--noise)"))
-        self._add(form, TextField("data_seed", parse_int(0, 2**32 - 1, empty_is_none=True), str),
-                  self.tr("Data seed"), self.tr("Seed of the data generator; empty: the dataset's default "
-                                                "(--data-seed)"))
-        self.regenerate_button = QPushButton(self.tr("New data (random seed)"))
-        self.regenerate_button.setObjectName("regenerate_button")
-        self.regenerate_button.setToolTip(self.tr("Draw a new data seed and regenerate the points; "
-                                                  "the network starts again from step 0"))
-        self.regenerate_button.clicked.connect(self._regenerate)
-        form.addRow(self.regenerate_button)
-        self._fields["dataset"].committed.connect(self._dataset_changed)
-
-        # Network
-        form = self._section(layout, "model", self.tr("Network"))
-        self._add(form, TextField("hidden", parse_widths(cfg.MAX_HIDDEN_LAYERS, cfg.MAX_LAYER_WIDTH),
-                                  lambda v: ", ".join(str(w) for w in v), self.tr("none")),
-                  self.tr("Hidden layers"),
-                  self.tr("Neurons per hidden layer, separated by commas: 3 is the tutorial's 2-3-1 "
-                          "network, 8, 8 has two layers of 8; empty: no hidden layer (--hidden)"))
-        self._add(form, ChoiceField("activation", self._activation_names()), self.tr("Activation"),
-                  self.tr("Function applied after each hidden layer; the tutorial has none (linear)"))
-        self._add(form, BoolField("bias", self.tr("Biases")), "",
-                  self.tr("Add a bias vector to every layer (starting at zero)"))
-        self._add(form, TextField("init_seed", parse_int(0, 2**63 - 1), str), self.tr("Init seed"),
-                  self.tr("Seed of tf.random_normal for the initial weights (--init-seed)"))
-        self._add(form, TextField("init_stddev", parse_float(0.0, 100.0, low_open=True, example="1.0"),
-                                  format_float), self.tr("Init stddev"),
-                  self.tr("Standard deviation of the initial weights (--init-stddev)"))
-
-        # Loss
-        form = self._section(layout, "loss", self.tr("Loss"))
-        self._add(form, ChoiceField("loss", self._loss_names()), self.tr("Loss"),
-                  self.tr("Mean squared error is the tutorial's loss"))
-        self._add(form, TextField("l1", parse_float(0.0, 1e6, example="0.01"), format_float),
-                  self.tr("L1 scale"), self.tr("L1 regularisation: scale × sum |w| is added to the loss"))
-        self._add(form, TextField("l2", parse_float(0.0, 1e6, example="0.01"), format_float),
-                  self.tr("L2 scale"), self.tr("L2 regularisation (TF's l2_loss: scale × sum w² / 2)"))
-
-        # Optimizer
-        form = self._section(layout, "optimizer", self.tr("Optimizer"))
-        self._add(form, ChoiceField("optimizer", self._optimizer_names()), self.tr("Optimizer"),
-                  self.tr("The update rule; the tutorial uses plain gradient descent"))
-        self._add(form, TextField("lr", parse_float(0.0, 1e6, low_open=True), format_float),
-                  self.tr("Learning rate"),
-                  self.tr("Step size, e.g. 0.001 or 1e-5. A new value applies from the next step, "
-                          "without a reset"))
-        self._add(form, TextField("momentum", parse_float(0.0, 1.0, high_open=True, example="0.9"),
-                                  format_float), self.tr("Momentum"), self.tr("Momentum coefficient"))
-        self._add(form, BoolField("nesterov", self.tr("Nesterov")), "",
-                  self.tr("Nesterov's accelerated gradient"))
-        self._add(form, TextField("beta1", parse_float(0.0, 1.0, high_open=True, example="0.9"),
-                                  format_float), self.tr("β1"), self.tr("Adam's decay of the mean gradient"))
-        self._add(form, TextField("beta2", parse_float(0.0, 1.0, high_open=True, example="0.999"),
-                                  format_float), self.tr("β2"),
-                  self.tr("Adam's decay of the mean squared gradient"))
-        self._add(form, TextField("epsilon", parse_float(0.0, 1.0, low_open=True, example="1e-8"),
-                                  format_float), self.tr("ε"), self.tr("Adam's epsilon"))
-        self._add(form, BoolField("decay_on", self.tr("Decay the learning rate")), "",
-                  self.tr("TF's exponential_decay: lr × rate^(step / decay steps)"))
-        self._add(form, TextField("lr_decay", parse_float(0.0, 1.0, low_open=True, example="0.96"),
-                                  format_float), self.tr("Decay rate"),
-                  self.tr("Factor per decay period, in (0, 1] (--lr-decay)"))
-        self._add(form, IntField("decay_steps", 1, 2**31 - 1), self.tr("Decay steps"),
-                  self.tr("Length of a decay period in steps"))
-        self._add(form, BoolField("staircase", self.tr("Staircase")), "",
-                  self.tr("Decay in whole periods instead of smoothly"))
-
-        # Schedule
-        form = self._section(layout, "schedule", self.tr("Schedule"))
-        self._add(form, IntField("batch_size", 1, cfg.MAX_SAMPLES), self.tr("Batch size"),
-                  self.tr("Points per update; the tutorial takes 8 at a time, in order"))
-        self._add(form, IntField("steps", 0, 10**9), self.tr("Target steps"),
-                  self.tr("Where “Run to target” stops; the tutorial trains 3000 steps"))
-        self._add(form, IntField("log_every", 1, 10**9), self.tr("Log every"),
-                  self.tr("The loss on all data is computed (and marked on the plot) every this many "
-                          "steps, as the tutorial prints it"))
+        titles = {"data": self.tr("Data"), "model": self.tr("Network"), "loss": self.tr("Loss"),
+                  "optimizer": self.tr("Optimizer"), "schedule": self.tr("Schedule")}
+        for section in SECTION_NAMES:
+            form = self._section(layout, section, titles[section])
+            for setting in in_section(section):
+                if setting.panel is None:
+                    continue
+                if setting.toggle:
+                    name, label, help_text, _on = setting.toggle
+                    self._add(form, BoolField(name, _tr(label)), "", _tr(help_text))
+                field = _make_field(setting)
+                self._add(form, field, "" if setting.kind == "bool" else _tr(setting.label),
+                          f"{_tr(setting.help)} ({setting.flag})")
+            if section == "data":
+                self.regenerate_button = QPushButton(self.tr("New data (random seed)"))
+                self.regenerate_button.setObjectName("regenerate_button")
+                self.regenerate_button.setToolTip(self.tr("Draw a new data seed and regenerate the points; "
+                                                          "the network starts again from step 0"))
+                self.regenerate_button.clicked.connect(self._regenerate)
+                form.addRow(self.regenerate_button)
         layout.addStretch(1)
 
-        for name in ("optimizer", "decay_on"):
-            self._fields[name].committed.connect(self._update_visibility)
+        # before _apply: a new dataset changes the noise range, a new optimizer brings its defaults
+        self._fields["dataset"].committed.connect(self._dataset_changed)
+        self._fields["optimizer"].committed.connect(self._optimizer_changed)
+        for field in self._fields.values():
+            if isinstance(field, (ChoiceField, BoolField)):
+                field.committed.connect(self._update_visibility)
         for field in self._fields.values():
             field.committed.connect(self._apply)
             if isinstance(field, TextField):
@@ -253,59 +234,60 @@ class ControlPanel(QWidget):
             form.addRow(field.container)
         field.form = form
 
-    def _dataset_names(self) -> dict[str, str]:
-        return {
-            "seed": self.tr("Tutorial: x0 + x1 < 1"),
-            "circle": self.tr("Circle"),
-            "xor": self.tr("XOR"),
-            "gauss": self.tr("Two Gaussians"),
-            "spiral": self.tr("Spiral"),
-        }
-
-    def _activation_names(self) -> dict[str, str]:
-        return {"linear": self.tr("Linear (none)"), "relu": self.tr("ReLU"), "tanh": self.tr("Tanh"),
-                "sigmoid": self.tr("Sigmoid")}
-
-    def _loss_names(self) -> dict[str, str]:
-        return {"mse": self.tr("Mean squared error"), "sigmoid-ce": self.tr("Sigmoid cross-entropy")}
-
-    def _optimizer_names(self) -> dict[str, str]:
-        return {"gd": self.tr("Gradient descent"), "momentum": self.tr("Momentum"), "adam": self.tr("Adam")}
-
     # -- behaviour ------------------------------------------------------------------------------
     def _is_shown(self, name: str) -> bool:
         field = self._fields[name]
         return field.form.isRowVisible(field.container)
 
     def _update_visibility(self) -> None:
-        optimizer = self._fields["optimizer"].value()
-        decay = self._fields["decay_on"].value()
-        shown = {
-            "momentum": optimizer == "momentum",
-            "nesterov": optimizer == "momentum",
-            "beta1": optimizer == "adam",
-            "beta2": optimizer == "adam",
-            "epsilon": optimizer == "adam",
-            "lr_decay": decay,
-            "decay_steps": decay,
-            "staircase": decay,
-        }
-        for name, visible in shown.items():
-            field = self._fields[name]
+        values = self._shown_values()
+        for setting in SETTINGS.values():
+            if setting.name not in self._fields:
+                continue
+            visible = setting.applies(values)
+            if setting.toggle:
+                visible = bool(self._fields[setting.toggle[0]].value())
+            field = self._fields[setting.name]
             field.form.setRowVisible(field.container, visible)
         self._update_pending()
+
+    def _shown_values(self) -> dict:
+        """What `applies` needs from the widgets: the choices, switches and toggled values."""
+        values = flat_fields(self._config)
+        for name, field in self._fields.items():
+            if isinstance(field, (ChoiceField, BoolField)):
+                values[name] = field.value()
+        for setting in SETTINGS.values():
+            if setting.toggle:
+                on = values.pop(setting.toggle[0], False)
+                values[setting.name] = setting.toggle[3] if on else None
+        return values
 
     def _dataset_shown(self, dataset: str) -> None:
         """Adapt the data fields to the dataset: its default size and seed, its noise range."""
         self._fields["samples"].set_none_text(
-            self.tr("default ({n})").format(n=DEFAULT_SAMPLES[dataset]))
+            self.tr("default ({n})").format(n=dataset_default_text("samples", dataset)))
         self._fields["data_seed"].edit.setPlaceholderText(
-            self.tr("default ({seed})").format(seed=DEFAULT_DATA_SEED[dataset]))
-        self._fields["noise"].set_maximum(PLAYGROUND_MAX_NOISE if dataset in PLAYGROUND_DATASETS else 10.0)
+            self.tr("default ({seed})").format(seed=dataset_default_text("data_seed", dataset)))
+        self._fields["noise"].set_maximum(SETTINGS["noise"].high_for({"dataset": dataset}))
 
     def _dataset_changed(self) -> None:
         if not self._loading:
             self._dataset_shown(self._fields["dataset"].value())
+
+    def _optimizer_changed(self) -> None:
+        """A setting still at the previous optimizer's default takes the new one's (RMSProp: momentum 0)."""
+        new = self._fields["optimizer"].value()
+        old, self._optimizer_shown = self._optimizer_shown, new
+        if self._loading or old == new:
+            return
+        for setting in in_section("optimizer"):
+            field = self._fields.get(setting.name)
+            if field is None or field.own_error():
+                continue
+            before, after = setting.default_for({"optimizer": old}), setting.default_for({"optimizer": new})
+            if before != after and field.value() == before:
+                field.set_value(after)
 
     def _regenerate(self) -> None:
         self._fields["data_seed"].set_value(random.SystemRandom().randrange(2**32))
@@ -321,8 +303,9 @@ class ControlPanel(QWidget):
                     errors[name] = message
                 continue
             values[name] = field.value()
-        if not values.pop("decay_on", False):
-            values["lr_decay"] = None
+        for setting in SETTINGS.values():
+            if setting.toggle and not values.pop(setting.toggle[0], False):
+                values[setting.name] = None
         return values, errors
 
     def _update_pending(self) -> None:

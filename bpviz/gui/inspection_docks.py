@@ -21,10 +21,12 @@ from __future__ import annotations
 import time
 
 import numpy as np
-from PySide6.QtCore import QObject, Qt, QTimer, Slot
+from PySide6.QtCore import QCoreApplication, QObject, Qt, QTimer, Slot
 from PySide6.QtWidgets import QFrame, QLabel, QScrollArea, QTabWidget, QVBoxLayout, QWidget
 
+from bpviz.engine.config import OptimizerConfig
 from bpviz.engine.inspection import gradient_check, record_step, sample_table
+from bpviz.engine.optimizers import OPTIMIZERS, slots_of
 from bpviz.engine.trainer import Diverged
 
 from .inspector import CodePanel, GradientCheckView, NetworkDiagram, SampleTableView, StepInspector
@@ -66,6 +68,11 @@ def scrolled(widget: QWidget) -> QScrollArea:
     return area
 
 
+def _tr(text: str) -> str:
+    """A text of an optimizer module, translated (context "optimizers")."""
+    return QCoreApplication.translate("optimizers", text)
+
+
 class GradientPanel(QWidget):
     """∂L/∂W, ΔW of the last recorded update and the optimizer's state, as heatmaps like the weights'."""
 
@@ -81,18 +88,21 @@ class GradientPanel(QWidget):
         layout.addWidget(self._tabs)
         self.set_optimizer("gd")
 
-    def set_optimizer(self, optimizer: str) -> None:
-        if optimizer == self._optimizer:
+    def set_optimizer(self, optimizer: str | OptimizerConfig) -> None:
+        """One tab per state slot of the optimizer (a name, or the run's optimizer settings)."""
+        config = OptimizerConfig(optimizer=optimizer) if isinstance(optimizer, str) else optimizer
+        slots = slots_of(config)
+        if (config.optimizer, slots) == self._optimizer:
             return
-        self._optimizer = optimizer
+        self._optimizer = (config.optimizer, slots)
+        self._optimizer_config = config
         current = self._tabs.tabText(self._tabs.currentIndex()) if self._tabs.count() else ""
         self._tabs.clear()
         for panel in self._panels.values():
             panel.parentWidget().deleteLater()
         self._panels, self._captions = {}, {}
         kinds = [("grad", self.tr("∂L/∂W")), ("delta", self.tr("ΔW last step"))]
-        kinds += {"gd": [], "momentum": [("accumulator", self.tr("accumulator"))],
-                  "adam": [("m", self.tr("Adam m")), ("v", self.tr("Adam v"))]}[optimizer]
+        kinds += [(slot.name, _tr(slot.label)) for slot in slots]
         for key, label in kinds:
             page = QWidget()
             box = QVBoxLayout(page)
@@ -113,12 +123,8 @@ class GradientPanel(QWidget):
         self._captions["grad"].setToolTip(self.tr(
             "How much the batch loss would change per unit change of each weight (regularisation included)."))
         self._captions["delta"].setText(self.tr("<b>ΔW = new − old</b>: no update recorded yet (press Step →)."))
-        if "accumulator" in self._captions:
-            self._captions["accumulator"].setText(self.tr(
-                "<b>Momentum's accumulator</b> acc′ = m·acc + g; then w ← w − lr·acc′."))
-        if "m" in self._captions:
-            self._captions["m"].setText(self.tr("<b>Adam's m</b>: mean of the gradients, m′ = m + (g − m)(1 − β1)."))
-            self._captions["v"].setText(self.tr("<b>Adam's v</b>: mean of the squared gradients, v′ = v + (g² − v)(1 − β2)."))
+        for slot in slots:
+            self._captions[slot.name].setText(_tr(slot.caption))
 
     def set_state(self, gradients: dict, slots: dict, lr_t: float | None = None, step: int = 0) -> None:
         self._put("grad", gradients, "∂L/∂{}")
@@ -128,7 +134,7 @@ class GradientPanel(QWidget):
         for slot, values in slots.items():
             if slot in self._panels:
                 self._put(slot, values, "{}" + (" " + slot if slot != "accumulator" else " acc"))
-        if lr_t is not None and "m" in self._captions:
+        if lr_t is not None and self._optimizer[0] == "adam":
             self._captions["v"].setText(self.tr(
                 "<b>Adam's v</b>: v′ = v + (g² − v)(1 − β2). Update {i}: <b>lr_t = {lr_t:.6g}</b> "
                 "(bias-corrected); each weight moved −lr_t·m′/(√v′ + ε): see ΔW.").format(i=max(step - 1, 0), lr_t=lr_t))
@@ -136,13 +142,13 @@ class GradientPanel(QWidget):
     def set_delta(self, delta: dict, step: int, lr_t: float | None = None) -> None:
         self._put("delta", delta, "Δ{}")
         text = self.tr("<b>ΔW = new − old</b> of update i = {i}: each weight's effective step").format(i=step)
-        if lr_t is not None and self._optimizer == "adam":
+        if lr_t is not None and self._optimizer[0] == "adam":
             text += self.tr(" (= −lr_t·m′/(√v′ + ε), lr_t = {lr_t:.6g})").format(lr_t=lr_t)
         self._captions["delta"].setText(text + ".")
 
     def clear(self) -> None:
-        opt, self._optimizer = self._optimizer, None
-        self.set_optimizer(opt)
+        self._optimizer = None
+        self.set_optimizer(self._optimizer_config)
 
     def panel(self, key: str) -> WeightPanel:
         return self._panels[key]
@@ -439,11 +445,11 @@ class StepInspection(QObject):
         if snap.generation != self._generation:
             self._new_trainer(snap)
         cfg = self.controller.config.optimizer
-        key = (cfg.optimizer, cfg.lr, cfg.momentum, cfg.nesterov)
-        if key != self._config_key:
-            self._config_key = key
-            self.code.set_optimizer(cfg.optimizer, cfg.lr, cfg.momentum, cfg.nesterov)
-            self.gradients.set_optimizer(cfg.optimizer)
+        if cfg != self._config_key:
+            self._config_key = cfg
+            used = OPTIMIZERS[cfg.optimizer].hyperparameters
+            self.code.set_optimizer(cfg.optimizer, cfg.lr, **{name: getattr(cfg, name) for name in used})
+            self.gradients.set_optimizer(cfg)
         self.timeline.show_snapshot(snap)
         if self._checked_params is not None and not np.array_equal(self._checked_params, snap.params):
             self._checked_params = None

@@ -11,7 +11,7 @@ import time
 from pathlib import Path
 
 import numpy as np
-from PySide6.QtCore import Qt, QTimer, Slot
+from PySide6.QtCore import QCoreApplication, Qt, QTimer, Slot
 from PySide6.QtGui import QAction, QCloseEvent, QGuiApplication, QKeySequence
 from PySide6.QtWidgets import (QDockWidget, QFileDialog, QMainWindow, QMessageBox, QStyle,
                                QToolBar, QVBoxLayout, QWidget)
@@ -19,6 +19,7 @@ from PySide6.QtWidgets import (QDockWidget, QFileDialog, QMainWindow, QMessageBo
 from bpviz import __version__
 from bpviz.atomic import WriteError, write_text
 from bpviz.engine.config import ConfigError, RunConfig
+from bpviz.engine.optimizers import OPTIMIZERS
 
 from .banner import MessageBanner
 from .control_panel import ControlPanel
@@ -407,8 +408,7 @@ class MainWindow(QMainWindow):
         sizes = "-".join(str(n) for n in [2, *c.model.hidden, 1])
         activation = {"linear": self.tr("linear"), "relu": self.tr("ReLU"), "tanh": self.tr("tanh"),
                       "sigmoid": self.tr("sigmoid")}[c.model.activation]
-        optimizer = {"gd": self.tr("gradient descent"), "momentum": self.tr("momentum"),
-                     "adam": self.tr("Adam")}[c.optimizer.optimizer]
+        optimizer = QCoreApplication.translate("optimizers", OPTIMIZERS[c.optimizer.optimizer].title)
         self.setWindowTitle(self.tr("bpviz — {sizes} {activation} network, {optimizer}, lr {lr}").format(
             sizes=sizes, activation=activation, optimizer=optimizer, lr=repr(c.optimizer.lr)))
 

@@ -55,8 +55,8 @@ class Adagrad(Optimizer):
                 f"{pad}  = {f.lead(x(e.new))}"]
 
     @classmethod
-    def tf1_call(cls, o, lr):
-        return f"{cls.tf1_class}({lr}, initial_accumulator_value={o.initial_accumulator!r})"
+    def tf1_arguments(cls, o):
+        return [("initial_accumulator_value", o.initial_accumulator, 0.1)]
 
     @classmethod
     def numpy_settings(cls, o):

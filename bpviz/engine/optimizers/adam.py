@@ -101,8 +101,8 @@ class Adam(Optimizer):
                 f"{pad}  = {f.lead(x(e.new))}"]
 
     @classmethod
-    def tf1_call(cls, o, lr):
-        return f"{cls.tf1_class}({lr}, beta1={o.beta1!r}, beta2={o.beta2!r}, epsilon={o.epsilon!r})"
+    def tf1_arguments(cls, o):
+        return [("beta1", o.beta1, 0.9), ("beta2", o.beta2, 0.999), ("epsilon", o.epsilon, 1e-8)]
 
     @classmethod
     def numpy_settings(cls, o):

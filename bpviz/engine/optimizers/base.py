@@ -137,9 +137,17 @@ class Optimizer:
         raise NotImplementedError
 
     @classmethod
-    def tf1_call(cls, o, lr: str) -> str:
-        """The TF1 constructor call, e.g. `tf.train.AdagradOptimizer(0.01, initial_accumulator_value=0.1)`."""
-        raise NotImplementedError
+    def tf1_arguments(cls, o) -> list[tuple[str, object, object]]:
+        """The TF1 constructor's keyword arguments after the rate: (keyword, value, TF's default or None)."""
+        return []
+
+    @classmethod
+    def tf1_call(cls, o, lr: str, short: bool = False) -> str:
+        """The TF1 constructor call, e.g. `tf.train.AdagradOptimizer(0.01, initial_accumulator_value=0.1)`;
+        `short` leaves out what equals TF's default, as the tutorial writes it.  A switch is written only when on."""
+        args = [lr] + [f"{key}={value!r}" for key, value, tf_default in cls.tf1_arguments(o)
+                       if not ((short or isinstance(value, bool)) and value == tf_default)]
+        return f"{cls.tf1_class}({', '.join(args)})"
 
     # NumPy script: lines at module level (settings, state) and inside the training loop.
     @classmethod

@@ -29,10 +29,6 @@ class GradientDescent(Optimizer):
                 f"{pad}  = {f.lead(f.x(e.new))}"]
 
     @classmethod
-    def tf1_call(cls, o, lr):
-        return f"{cls.tf1_class}({lr})"
-
-    @classmethod
     def numpy_update(cls, o):
         return ["    # tf.train.GradientDescentOptimizer: w <- w - lr * g",
                 "    for name, w in params.items():",

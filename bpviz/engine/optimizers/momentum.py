@@ -65,8 +65,8 @@ class Momentum(Optimizer):
                         f"{pad}  = {f.lead(x(e.new))}"]
 
     @classmethod
-    def tf1_call(cls, o, lr):
-        return f"{cls.tf1_class}({lr}, {o.momentum!r}" + (", use_nesterov=True)" if o.nesterov else ")")
+    def tf1_arguments(cls, o):
+        return [("momentum", o.momentum, None), ("use_nesterov", o.nesterov, False)]
 
     @classmethod
     def numpy_settings(cls, o):

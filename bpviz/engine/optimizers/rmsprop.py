@@ -105,9 +105,9 @@ class RMSProp(Optimizer):
                         f"{pad}  = {f.lead(x(e.new))}"]
 
     @classmethod
-    def tf1_call(cls, o, lr):
-        return (f"{cls.tf1_class}({lr}, decay={o.rms_decay!r}, momentum={o.momentum!r}, epsilon={o.epsilon!r}"
-                + (", centered=True)" if o.centered else ")"))
+    def tf1_arguments(cls, o):
+        return [("decay", o.rms_decay, 0.9), ("momentum", o.momentum, 0.0), ("epsilon", o.epsilon, 1e-10),
+                ("centered", o.centered, False)]
 
     @classmethod
     def numpy_settings(cls, o):

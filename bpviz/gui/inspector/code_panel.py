@@ -10,6 +10,9 @@ from PySide6.QtCore import Qt
 from PySide6.QtGui import QBrush, QColor, QFont, QTextCharFormat, QTextCursor, QTextFormat
 from PySide6.QtWidgets import QHBoxLayout, QLabel, QPlainTextEdit, QTextEdit, QVBoxLayout, QWidget
 
+from bpviz.engine.config import OptimizerConfig
+from bpviz.engine.optimizers import OPTIMIZERS
+
 from ._common import mono_font
 
 # The "学习率" listing of ../../../shared/tutorial/tf1-backprop-tutorial.md, verbatim (tabs included).
@@ -173,18 +176,14 @@ class CodePanel(QWidget):
     def current_part(self) -> str:
         return PART_OF_PHASE.get(self._phase, "")
 
-    def set_optimizer(self, optimizer: str, lr: float, momentum: float = 0.9, nesterov: bool = False) -> None:
-        """Show the run's optimizer in the train_step line, in the tutorial's own spelling
-        (its 训练方法 section lists the three).  The tutorial's setting (gd, 0.001) shows the line verbatim."""
-        if optimizer == "gd":
-            line = f"train_step = tf.train.GradientDescentOptimizer({lr:g}).minimize(loss)"
-        elif optimizer == "momentum":
-            extra = ",use_nesterov=True" if nesterov else ""
-            line = f"train_step = tf.train.MomentumOptimizer({lr:g},{momentum:g}{extra}).minimize(loss)"
-        elif optimizer == "adam":
-            line = f"train_step = tf.train.AdamOptimizer({lr:g}).minimize(loss)"
-        else:
+    def set_optimizer(self, optimizer: str, lr: float, **settings) -> None:
+        """Show the run's optimizer in the train_step line, in the tutorial's own spelling (only the
+        arguments that differ from TF's defaults; `settings` are the run's optimizer settings, e.g.
+        momentum=0.9).  The tutorial's setting (gd, 0.001) shows the line verbatim."""
+        if optimizer not in OPTIMIZERS:
             raise ValueError(f"unknown optimizer {optimizer!r}")
+        config = OptimizerConfig(optimizer=optimizer, lr=lr, **settings)
+        line = f"train_step = {OPTIMIZERS[optimizer].tf1_call(config, f'{lr:g}', short=True)}.minimize(loss)"
         if line != TRAIN_STEP_LINE:
             line += "  # " + self.tr("bpviz: your run's optimizer")
         n = self._lines_of("backward")[0]

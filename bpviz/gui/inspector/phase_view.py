@@ -7,17 +7,25 @@ the result it leads to is always the recorded one.
 """
 from __future__ import annotations
 
+from types import SimpleNamespace
+
 import numpy as np
-from PySide6.QtCore import Qt, Signal
+from PySide6.QtCore import QCoreApplication, Qt, Signal
 from PySide6.QtWidgets import (QButtonGroup, QFrame, QHBoxLayout, QLabel, QPushButton, QScrollArea,
                                QSizePolicy, QStackedWidget, QToolButton, QVBoxLayout, QWidget)
 
 from bpviz.engine.inspection import UpdateRecord
+from bpviz.engine.optimizers import OPTIMIZERS, Example, Formatter
 
 from ._common import (MatrixBlock, MatrixTable, cell, exact, hline, index_text, layer_symbol, lead,
                       mono_font, node_names, operator_label, signed)
 
 FORWARD, LOSS, BACKWARD, UPDATE = "forward", "loss", "backward", "update"
+
+
+def _tr(text: str) -> str:
+    """A text of an optimizer module, translated (context "optimizers")."""
+    return QCoreApplication.translate("optimizers", text)
 
 
 def backward_phase(layer: int) -> str:
@@ -64,7 +72,7 @@ class _Context:
 
 def _structure(rec: UpdateRecord, loss: str, l1: float, l2: float) -> tuple:
     return (tuple(layer.grad_w.shape for layer in rec.layers), tuple(l.activation for l in rec.layers),
-            rec.layers[0].grad_b is not None, rec.optimizer, bool(rec.hyper.get("nesterov")), loss,
+            rec.layers[0].grad_b is not None, rec.optimizer, tuple(rec.slots_after), bool(rec.hyper.get("nesterov")), loss,
             bool(l1 or l2))
 
 
@@ -374,7 +382,8 @@ class _UpdatePage(_Page):
         self.intro = self.heading("")
         self.formula("example")
         self.names = list(ctx.rec.before)
-        self.slot_columns = {"gd": [], "momentum": ["accumulator"], "adam": ["m", "v"]}[ctx.rec.optimizer]
+        self.slots = OPTIMIZERS[ctx.rec.optimizer].slots_for(SimpleNamespace(**ctx.rec.hyper))
+        self.slot_columns = [slot.name for slot in self.slots]
         for name in self.names:
             self.body.addWidget(hline())
             parts = [(f"{name}.before", ""), (f"{name}.grad", ""), (f"{name}.after", ""), (f"{name}.delta", "")]
@@ -391,8 +400,7 @@ class _UpdatePage(_Page):
 
     def show_record(self, ctx: _Context) -> None:
         rec = ctx.rec
-        slot_caption = {"accumulator": self.tr("acc′ (accumulator, after)"), "m": self.tr("m′ (after)"),
-                        "v": self.tr("v′ (after)")}
+        slot_caption = {slot.name: self.tr("{slot}′ (after)").format(slot=_tr(slot.label)) for slot in self.slots}
         for name in self.names:
             k = int(name[1:])
             rows = ctx.nodes[k - 1] if name[0] == "w" else [""]
@@ -408,22 +416,7 @@ class _UpdatePage(_Page):
             self.put(f"{name}.after", rec.after[name], rows, cols)
             self.caption(f"{name}.delta", self.tr("Δ{name} = after − before").format(name=name))
             self.put(f"{name}.delta", rec.delta[name], rows, cols)
-        opt, lr = rec.optimizer, ctx.x(rec.lr)
-        if opt == "gd":
-            rule = self.tr("Gradient descent: <b>w ← w − lr · ∂L/∂w</b> with lr = {lr}: every weight takes a "
-                           "small step against its gradient.").format(lr=lr)
-        elif opt == "momentum":
-            m = cell(rec.hyper["momentum"], 7)
-            if rec.hyper.get("nesterov"):
-                rule = self.tr("Momentum (Nesterov): <b>acc′ = m·acc + g</b>, then <b>w ← w − (lr·g + lr·m·acc′)</b> "
-                               "with lr = {lr}, m = {m}.").format(lr=lr, m=m)
-            else:
-                rule = self.tr("Momentum: <b>acc′ = m·acc + g</b>, then <b>w ← w − lr·acc′</b> with lr = {lr}, "
-                               "m = {m}: the accumulator remembers earlier gradients, so steps grow along a "
-                               "steady direction.").format(lr=lr, m=m)
-        else:
-            rule = self.tr("Adam: <b>m′ = m + (g − m)(1 − β1)</b>, <b>v′ = v + (g² − v)(1 − β2)</b>, "
-                           "<b>w ← w − lr_t·m′/(√v′ + ε)</b>: each weight gets its own step size.")
+        rule = OPTIMIZERS[rec.optimizer].rule({**rec.hyper, "lr": rec.lr}, ctx.x, _tr)
         self.intro.setText(rule + " " + self.tr(
             "This is one <tt>sess.run(train_step, …)</tt> of the tutorial. <i>Click any cell to follow "
             "that weight's arithmetic.</i>"))
@@ -434,44 +427,10 @@ class _UpdatePage(_Page):
         old, new = rec.before[name][index], rec.after[name][index]
         g = ctx.grad(name)[index]
         w = index_text(name, index)
-        lr = x(rec.lr)
-        pad = " " * len(w)
-        lines = []
-        if rec.optimizer == "gd":
-            lines += [f"{w}′ = {w} − lr × ∂L/∂{w}",
-                      f"{pad}  = {lead(x(old))} − {lr} × {signed(x(g))}",
-                      f"{pad}  = {lead(x(new))}"]
-        elif rec.optimizer == "momentum":
-            m = x(rec.hyper["momentum"])
-            acc0, acc1 = rec.slots_before["accumulator"][name][index], rec.slots_after["accumulator"][name][index]
-            lines += [f"acc′ = m × acc + g = {m} × {signed(x(acc0))} + {signed(x(g))}",
-                      f"     = {lead(x(acc1))}"]
-            if rec.hyper.get("nesterov"):
-                lines += [f"{w}′ = {w} − (lr × g + lr × m × acc′)",
-                          f"{pad}  = {lead(x(old))} − ({lr} × {signed(x(g))} + {lr} × {m} × {signed(x(acc1))})",
-                          f"{pad}  = {lead(x(new))}"]
-            else:
-                lines += [f"{w}′ = {w} − lr × acc′",
-                          f"{pad}  = {lead(x(old))} − {lr} × {signed(x(acc1))}",
-                          f"{pad}  = {lead(x(new))}"]
-        else:
-            h = rec.hyper
-            b1, b2, eps = x(h["beta1"]), x(h["beta2"]), x(h["epsilon"])
-            t = rec.step + 1
-            m0, m1 = rec.slots_before["m"][name][index], rec.slots_after["m"][name][index]
-            v0, v1 = rec.slots_before["v"][name][index], rec.slots_after["v"][name][index]
-            step = float(rec.lr_t) * float(m1) / (np.sqrt(float(v1)) + float(h["epsilon"]))
-            lines += [self.tr("t = {t} (Adam counts its updates from 1)").format(t=t),
-                      f"m′ = m + (g − m)(1 − β1) = {lead(x(m0))} + ({lead(x(g))} − {signed(x(m0))}) × (1 − {b1})",
-                      f"   = {lead(x(m1))}",
-                      f"v′ = v + (g² − v)(1 − β2) = {lead(x(v0))} + ({signed(x(g))}² − {signed(x(v0))}) × (1 − {b2})",
-                      f"   = {lead(x(v1))}",
-                      f"lr_t = lr × √(1 − β2^t) / (1 − β1^t) = {lr} × √(1 − {b2}^{t}) / (1 − {b1}^{t})",
-                      f"     = {lead(x(rec.lr_t))}",
-                      f"step = lr_t × m′ / (√v′ + ε) = {x(rec.lr_t)} × {signed(x(m1))} / (√{x(v1)} + {eps})",
-                      f"     = {lead(cell(step, 8))}",
-                      f"{w}′ = {w} − step = {lead(x(old))} − {signed(cell(step, 8))}",
-                      f"{pad}  = {lead(x(new))}"]
+        slots = {slot: values[name][index] for slot, values in rec.slots_before.items()}
+        example = Example(w=w, old=old, new=new, g=g, lr=rec.lr, lr_t=rec.lr_t, step=rec.step, hyper=rec.hyper,
+                          before=slots, after={slot: values[name][index] for slot, values in rec.slots_after.items()})
+        lines = OPTIMIZERS[rec.optimizer].example(example, Formatter(x=x, lead=lead, signed=signed, cell=cell), _tr)
         lines.append(f"Δ{w} = {w}′ − {w} = {lead(x(rec.delta[name][index]))}")
         self.texts["example"].setText("\n".join(lines))
         cell_rc = (0, index[0]) if len(index) == 1 else tuple(index)
