@@ -89,7 +89,7 @@ class MainWindow(QMainWindow):
         self.update_title()
         if self.settings.config_error is not None:
             self.status.set_message(self.tr("Could not restore the last configuration ({error}); "
-                                            "using the tutorial's").format(error=self.settings.config_error),
+                                            "using the tutorial's").format(error=self.panel.error_text(self.settings.config_error)),
                                     WARNING)
         else:
             self.status.set_message(self.tr("Ready — press Space to start, → to step one mini-batch"))
@@ -332,13 +332,14 @@ class MainWindow(QMainWindow):
         try:
             config = RunConfig.load(path)
         except ConfigError as exc:
-            self.show_error(self.tr("Cannot open the configuration"), str(exc))
+            self.show_error(self.tr("Cannot open the configuration"), self.panel.error_text(exc))
             return False
         previous = self.controller.config
         try:
             self.controller.apply_config(config, force_reset=True)
         except (ConfigError, ValueError) as exc:
-            self.show_error(self.tr("Cannot use the configuration"), str(exc))
+            self.show_error(self.tr("Cannot use the configuration"),
+                            self.panel.error_text(exc) if isinstance(exc, ConfigError) else str(exc))
             self.panel.set_config(previous)
             return False
         self.panel.set_config(config)

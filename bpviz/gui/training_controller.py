@@ -14,6 +14,7 @@ from dataclasses import dataclass
 from PySide6.QtCore import QCoreApplication, QObject, Qt, QThread, Signal, Slot
 
 from bpviz.engine.config import RunConfig
+from bpviz.engine.settings import LIVE_SETTINGS
 from bpviz.engine.trainer import Trainer
 
 from .training_worker import PAUSED, Snapshot, TrainingWorker
@@ -33,7 +34,7 @@ def _stop_all_workers() -> None:
 SWITCH_INTERVAL = 0.001
 
 # Fields a running trainer can take without starting over; everything else rebuilds it.
-LIVE_FIELDS = frozenset({"lr", "steps"})
+LIVE_FIELDS = LIVE_SETTINGS
 
 
 def flat_fields(config: RunConfig) -> dict:
