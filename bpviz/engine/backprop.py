@@ -11,6 +11,7 @@ from functools import partial
 
 import numpy as np
 
+from .activations import ACTIVATIONS
 from .network import Network
 
 
@@ -50,7 +51,7 @@ class BatchPass:
                 self.forward_ops.append((np.add, (z, b, z)))
             act = "linear" if i == net.n_layers else net.activation
             a = z if act == "linear" else np.empty_like(z)
-            self.forward_ops += _activation_forward(act, z, a, one, zero)
+            self.forward_ops += ACTIVATIONS[act].forward_ops(z, a, one, zero)
             grad_a = np.empty_like(z)
             grad_z = grad_a if act == "linear" else np.empty_like(z)
             self.layers.append(LayerBuffers(z, a, grad_a, grad_z))
@@ -74,7 +75,7 @@ class BatchPass:
             layer = self.layers[i - 1]
             act = "linear" if i == net.n_layers else net.activation
             if act != "linear":
-                self.backward_ops += _activation_backward(act, layer, one)
+                self.backward_ops += ACTIVATIONS[act].backward_ops(layer.z, layer.a, layer.grad_a, layer.grad_z, one)
             a_in = self.x if i == 1 else self.layers[i - 2].a
             self.backward_ops.append((np.dot, (a_in.T, layer.grad_z, gW)))
             if gb is not None:
@@ -143,30 +144,6 @@ class _Regulariser:
             if self._l1:
                 total = total + self._l1 * np.sum(np.abs(w))
         return total
-
-
-def _activation_forward(act, z, a, one, zero):
-    if act == "linear":
-        return []
-    if act == "relu":
-        return [(partial(np.maximum, out=a), (z, zero))]
-    if act == "tanh":
-        return [(np.tanh, (z, a))]
-    # sigmoid: 1 / (1 + exp(-z))
-    return [(np.negative, (z, a)), (np.exp, (a, a)), (np.add, (a, one, a)), (np.divide, (one, a, a))]
-
-
-def _activation_backward(act, layer: LayerBuffers, one):
-    a, ga, gz = layer.a, layer.grad_a, layer.grad_z
-    if act == "relu":
-        # TF's ReluGrad: g * (z > 0)
-        return [(np.greater, (layer.z, 0, gz)), (np.multiply, (ga, gz, gz))]
-    tmp = np.empty_like(a)
-    if act == "tanh":
-        # TanhGrad from the output: g * (1 - y²)
-        return [(np.multiply, (a, a, tmp)), (np.subtract, (one, tmp, tmp)), (np.multiply, (ga, tmp, gz))]
-    # SigmoidGrad from the output: g * y * (1 - y)
-    return [(np.multiply, (ga, a, gz)), (np.subtract, (one, a, tmp)), (np.multiply, (gz, tmp, gz))]
 
 
 def _loss_ops(kind, y, y_true, per_sample, grad_y, n, one, zero):

@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import numpy as np
 
+from .activations import ACTIVATIONS
 from .config import ModelConfig
 from .tf_random import random_normal
 
@@ -84,11 +85,4 @@ class Network:
 
 
 def activate(name: str, z: np.ndarray) -> np.ndarray:
-    if name == "linear":
-        return z
-    if name == "relu":
-        return np.maximum(z, 0)
-    if name == "tanh":
-        return np.tanh(z)
-    with np.errstate(over="ignore"):
-        return 1 / (1 + np.exp(-z))
+    return ACTIVATIONS[name].apply(z)

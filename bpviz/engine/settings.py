@@ -15,11 +15,12 @@ from typing import Callable, Mapping
 
 from .datasets import (DATASETS, DEFAULT_DATA_SEED, DEFAULT_SAMPLES, MAX_JITTER, MAX_SAMPLES,
                        PLAYGROUND_MAX_NOISE, PLAYGROUND_SETS)
+from .activations import ACTIVATIONS as ACTIVATION_KINDS
 from .optimizers import OPTIMIZERS
 
 MAX_LAYER_WIDTH = 256
 MAX_HIDDEN_LAYERS = 8
-ACTIVATIONS = ("linear", "relu", "tanh", "sigmoid")
+ACTIVATIONS = tuple(ACTIVATION_KINDS)
 LOSSES = ("mse", "sigmoid-ce")
 
 
@@ -122,7 +123,7 @@ _SETTINGS = [
             "layers of 8; none: no hidden layer", low=1, high=MAX_LAYER_WIDTH, metavar="W[,W...]"),
     Setting("activation", "model", "choice", "linear", "Activation",
             "Function applied after each hidden layer; the tutorial has none (linear)", choices=ACTIVATIONS,
-            choice_labels={"linear": "Linear (none)", "relu": "ReLU", "tanh": "Tanh", "sigmoid": "Sigmoid"}),
+            choice_labels={name: cls.label for name, cls in ACTIVATION_KINDS.items()}),
     Setting("bias", "model", "bool", False, "Biases", "Add a bias vector to every layer (starting at zero)"),
     Setting("init_seed", "model", "int", 1, "Init seed", "Op seed of tf.random_normal for the initial weights",
             low=0, high=2**63 - 1, metavar="S"),

@@ -18,6 +18,7 @@ import numpy as np
 
 from .. import __version__
 from ..atomic import write_text
+from ..engine.activations import ACTIVATIONS
 from ..engine.config import RunConfig
 from ..engine.datasets import size_and_seed
 from ..engine.optimizers import OPTIMIZERS
@@ -236,9 +237,7 @@ def numpy_script(trainer, steps: int | None = None) -> str:
             lines.append(f"    {out} = {z}  # hidden layer {i} (linear: no activation)")
         else:
             lines.append(f"    z{i} = {z}")
-            lines.append(f"    {out} = " + {"relu": f"np.maximum(z{i}, 0)  # tf.nn.relu",
-                                             "tanh": f"np.tanh(z{i})  # tf.nn.tanh",
-                                             "sigmoid": f"1 / (1 + np.exp(-z{i}))  # tf.nn.sigmoid"}[act])
+            lines.append(f"    {out} = " + ACTIVATIONS[act].numpy_forward(f"z{i}"))
     lines += [f"    return [{', '.join(a)}]", ""]
     reg = bool(lc.l1 or lc.l2)
     if reg:
@@ -307,11 +306,7 @@ def numpy_script(trainer, steps: int | None = None) -> str:
             gz = f"grad_z{i}"
             lines.append(f"    # hidden layer {i}: a{i} = {act}(z{i}), z{i} = {a[i - 1]} @ w{i}"
                          + (f" + b{i}" if m.bias else ""))
-            lines.append(f"    {gz} = " + {
-                "relu": f"grad_a{i} * (a{i} > 0)  # relu'(z) = 1 where z > 0, else 0",
-                "tanh": f"grad_a{i} * (1 - a{i} * a{i})  # tanh'(z) = 1 - tanh(z)**2",
-                "sigmoid": f"grad_a{i} * a{i} * (1 - a{i})  # sigmoid'(z) = s * (1 - s)",
-            }[act])
+            lines.append(f"    {gz} = " + ACTIVATIONS[act].numpy_backward(f"grad_a{i}", f"a{i}"))
         lines.append(f"    grad_w{i} = np.dot({a[i - 1]}.T, {gz})")
         if m.bias:
             lines.append(f"    grad_b{i} = {gz}.sum(axis=0)")
@@ -478,12 +473,11 @@ def tf1_script(trainer, steps: int | None = None) -> str:
             lines.append(f"b{i} = tf.Variable(tf.zeros([{sizes[i]}]))")
     lines.append("")
     prev = "x"
-    tf_act = {"relu": "tf.nn.relu", "tanh": "tf.nn.tanh", "sigmoid": "tf.nn.sigmoid"}
     for i in range(1, L + 1):
         z = f"tf.matmul({prev}, w{i})" + (f" + b{i}" if m.bias else "")
         out = "y" if i == L else ("a" if L == 2 else f"a{i}")
         if i < L and m.activation != "linear":
-            z = f"{tf_act[m.activation]}({z})"
+            z = f"{ACTIVATIONS[m.activation].tf1}({z})"
         lines.append(f"{out} = {z}")
         prev = out
     lines += ["", "#2 定义损失函数及反向传播方法: the loss and how to minimise it"]

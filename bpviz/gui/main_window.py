@@ -19,6 +19,7 @@ from PySide6.QtWidgets import (QDockWidget, QFileDialog, QMainWindow, QMessageBo
 from bpviz import __version__
 from bpviz.atomic import WriteError, write_text
 from bpviz.engine.config import ConfigError, RunConfig
+from bpviz.engine.activations import ACTIVATIONS
 from bpviz.engine.optimizers import OPTIMIZERS
 
 from .banner import MessageBanner
@@ -407,8 +408,7 @@ class MainWindow(QMainWindow):
     def update_title(self) -> None:
         c = self.controller.config
         sizes = "-".join(str(n) for n in [2, *c.model.hidden, 1])
-        activation = {"linear": self.tr("linear"), "relu": self.tr("ReLU"), "tanh": self.tr("tanh"),
-                      "sigmoid": self.tr("sigmoid")}[c.model.activation]
+        activation = QCoreApplication.translate("settings", ACTIVATIONS[c.model.activation].title)
         optimizer = QCoreApplication.translate("optimizers", OPTIMIZERS[c.optimizer.optimizer].title)
         self.setWindowTitle(self.tr("bpviz — {sizes} {activation} network, {optimizer}, lr {lr}").format(
             sizes=sizes, activation=activation, optimizer=optimizer, lr=repr(c.optimizer.lr)))

@@ -14,6 +14,7 @@ from PySide6.QtCore import QCoreApplication, Qt, Signal
 from PySide6.QtWidgets import (QButtonGroup, QFrame, QHBoxLayout, QLabel, QPushButton, QScrollArea,
                                QSizePolicy, QStackedWidget, QToolButton, QVBoxLayout, QWidget)
 
+from bpviz.engine.activations import ACTIVATIONS
 from bpviz.engine.inspection import UpdateRecord
 from bpviz.engine.optimizers import OPTIMIZERS, Example, Formatter
 
@@ -330,15 +331,16 @@ class _BackwardPage(_Page):
                 "<b>∂L/∂z{k}</b>: this layer is linear ({a} = z{k} = {inp}·w{k}{bias}), so ∂L/∂z{k} = ∂L/∂{a}."
             ).format(k=k, a=a_out, inp=a_in, bias=bias))
         else:
-            deriv = {"relu": "[z > 0]", "tanh": f"1 − {a_out}²", "sigmoid": f"{a_out}·(1 − {a_out})"}
+            activation = ACTIVATIONS[layer.activation]
+            deriv = activation.derivative_text(a_out)
             self.h_dz.setText(self.tr(
                 "<b>∂L/∂z{k}</b>: {a} = {act}(z{k}), so ∂L/∂z{k} = ∂L/∂{a} ⊙ {act}′(z{k}), entry by entry, "
-                "with {act}′ = {d}.").format(k=k, a=a_out, act=layer.activation, d=deriv[layer.activation]))
+                "with {act}′ = {d}.").format(k=k, a=a_out, act=layer.activation, d=deriv))
             self.caption(f"dL/da{k}.", f"∂L/∂{a_out}")
             self.put(f"dL/da{k}.", layer.grad_a, ctx.rows, neurons)
             z, a = layer.z.astype(np.float64), layer.a.astype(np.float64)
-            d = {"relu": (z > 0).astype(float), "tanh": 1 - a * a, "sigmoid": a * (1 - a)}[layer.activation]
-            self.caption(f"act'{k}", f"{layer.activation}′(z{k}) = {deriv[layer.activation]}")
+            d = activation.derivative(z, a)
+            self.caption(f"act'{k}", f"{layer.activation}′(z{k}) = {deriv}")
             self.put(f"act'{k}", d.astype(ctx.dtype), ctx.rows, neurons)
             self.caption(f"dL/dz{k}", f"∂L/∂z{k}")
             self.put(f"dL/dz{k}", layer.grad_z, ctx.rows, neurons)
