@@ -72,7 +72,9 @@ def _optional_float(text: str) -> float:
 
 
 def _shown(value) -> str:
-    return ",".join(map(str, value)) if isinstance(value, list) else f"{value:g}" if isinstance(value, float) else str(value)
+    if isinstance(value, list):
+        return ",".join(map(str, value))
+    return f"{value:g}" if isinstance(value, float) else str(value)
 
 
 def _help(setting: Setting) -> str:

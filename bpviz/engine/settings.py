@@ -64,7 +64,8 @@ class Setting:
     panel: str | None = "auto"  # how the panel edits it: "auto", "text", "spin" or None (not in the panel)
     spin_step: float = 1.0  # for a spin box of floats
     spin_decimals: int = 2
-    toggle: tuple[str, str, str, float] | None = None  # optional value switched by a check box: (name, label, help, value when switched on)
+    # an optional value switched on by a check box: (its name, label, help, the value it starts at)
+    toggle: tuple[str, str, str, float] | None = None
 
     @property
     def flag(self) -> str:

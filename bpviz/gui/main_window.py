@@ -89,9 +89,9 @@ class MainWindow(QMainWindow):
         self._restore_settings()
         self.update_title()
         if self.settings.config_error is not None:
+            error = self.panel.error_text(self.settings.config_error)
             self.status.set_message(self.tr("Could not restore the last configuration ({error}); "
-                                            "using the tutorial's").format(error=self.panel.error_text(self.settings.config_error)),
-                                    WARNING)
+                                            "using the tutorial's").format(error=error), WARNING)
         else:
             self.status.set_message(self.tr("Ready — press Space to start, → to step one mini-batch"))
 

@@ -84,5 +84,6 @@ class Momentum(Optimizer):
                  "        acc *= MOMENTUM  # acc <- MOMENTUM * acc + g",
                  "        acc += grads[name]"]
         if o.nesterov:
-            return lines + ["        w -= grads[name] * lr + acc * MOMENTUM * lr  # Nesterov: w <- w - (lr*g + lr*m*acc)"]
+            return lines + ["        # Nesterov: w <- w - (lr*g + lr*m*acc)",
+                            "        w -= grads[name] * lr + acc * MOMENTUM * lr"]
         return lines + ["        w -= acc * lr  # w <- w - lr * acc"]

@@ -95,7 +95,7 @@ class RMSProp(Optimizer):
             lines += [f"mg′ = mg + (g − mg)(1 − ρ) = {f.lead(x(mg0))} + ({f.lead(x(e.g))} − {f.signed(x(mg0))}) "
                       f"× (1 − {rho})",
                       f"    = {f.lead(x(mg1))}",
-                      f"mom′ = μ × mom + lr × g / √(ms′ − mg′² + ε)",
+                      "mom′ = μ × mom + lr × g / √(ms′ − mg′² + ε)",
                       f"     = {mu} × {f.signed(x(mom0))} + {lr} × {g} / √({x(ms1)} − {f.signed(x(mg1))}² + {eps})"]
         else:
             lines += ["mom′ = μ × mom + lr × g / √(ms′ + ε)",
@@ -126,7 +126,8 @@ class RMSProp(Optimizer):
 
     @classmethod
     def numpy_update(cls, o):
-        lines = [f"    # tf.train.RMSPropOptimizer(lr, DECAY, MOMENTUM, EPSILON{', centered=True' if o.centered else ''})",
+        centered = ", centered=True" if o.centered else ""
+        lines = [f"    # tf.train.RMSPropOptimizer(lr, DECAY, MOMENTUM, EPSILON{centered})",
                  "    for name, w in params.items():",
                  "        g, ms, m = grads[name], rms[name], mom[name]",
                  "        ms += (g * g - ms) * (f32(1) - DECAY)  # ms <- decay * ms + (1 - decay) * g**2"]

@@ -72,9 +72,9 @@ class _Context:
 
 
 def _structure(rec: UpdateRecord, loss: str, l1: float, l2: float) -> tuple:
-    return (tuple(layer.grad_w.shape for layer in rec.layers), tuple(l.activation for l in rec.layers),
-            rec.layers[0].grad_b is not None, rec.optimizer, tuple(rec.slots_after), bool(rec.hyper.get("nesterov")), loss,
-            bool(l1 or l2))
+    return (tuple(layer.grad_w.shape for layer in rec.layers), tuple(layer.activation for layer in rec.layers),
+            rec.layers[0].grad_b is not None, rec.optimizer, tuple(rec.slots_after), bool(rec.hyper.get("nesterov")),
+            loss, bool(l1 or l2))
 
 
 class _Prose(QLabel):
