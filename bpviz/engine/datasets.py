@@ -18,6 +18,7 @@ DEFAULT_DATA_SEED = {"seed": 23455, "circle": 2, "xor": 1, "gauss": 1, "spiral":
 
 MAX_SAMPLES = 100_000
 PLAYGROUND_MAX_NOISE = 0.5  # Playground's noise slider tops out at 50%
+MAX_DATA_SEED = 2**32 - 1  # RandomState's seed range
 MAX_JITTER = 10.0  # the tutorial's sets: the largest jitter scale offered
 PLAYGROUND_SETS = ("xor", "gauss", "spiral")
 
@@ -151,8 +152,8 @@ def _check(name, samples, data_seed, noise):
         data_seed = operator.index(data_seed)
     except TypeError:
         raise ValueError(f"data_seed must be an integer, got {data_seed!r}") from None
-    if not 0 <= data_seed < 2**32:  # RandomState's seed range
-        raise ValueError(f"data_seed must be between 0 and 2**32 - 1, got {data_seed}")
+    if not 0 <= data_seed <= MAX_DATA_SEED:
+        raise ValueError(f"data_seed must be between 0 and {MAX_DATA_SEED}, got {data_seed}")
     try:
         noise = float(noise)
     except (TypeError, ValueError):

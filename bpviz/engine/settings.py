@@ -13,7 +13,7 @@ import math
 from dataclasses import dataclass, field
 from typing import Callable, Mapping
 
-from .datasets import (DATASETS, DEFAULT_DATA_SEED, DEFAULT_SAMPLES, MAX_JITTER, MAX_SAMPLES,
+from .datasets import (DATASETS, DEFAULT_DATA_SEED, DEFAULT_SAMPLES, MAX_DATA_SEED, MAX_JITTER, MAX_SAMPLES,
                        PLAYGROUND_MAX_NOISE, PLAYGROUND_SETS)
 from .activations import ACTIVATIONS as ACTIVATION_KINDS
 from .optimizers import OPTIMIZERS
@@ -116,7 +116,7 @@ _SETTINGS = [
     Setting("noise", "data", "float", 0.0, "Noise", "Random jitter added to the points",
             low=0.0, high=_noise_high, metavar="F", panel="spin", spin_step=0.05, example="0.1"),
     Setting("data_seed", "data", "int", None, "Data seed",
-            "Seed of the data generator; empty: the dataset's default", low=0, high=2**32 - 1, optional=True,
+            "Seed of the data generator; empty: the dataset's default", low=0, high=MAX_DATA_SEED, optional=True,
             metavar="S"),
     # -- model
     Setting("hidden", "model", "widths", [3], "Hidden layers",

@@ -290,7 +290,7 @@ class ControlPanel(QWidget):
                 field.set_value(after)
 
     def _regenerate(self) -> None:
-        self._fields["data_seed"].set_value(random.SystemRandom().randrange(2**32))
+        self._fields["data_seed"].set_value(random.SystemRandom().randrange(SETTINGS["data_seed"].high + 1))
         self._apply()
 
     def _values(self) -> tuple[dict, dict[str, str]]:

@@ -237,3 +237,19 @@ def test_playground_noise_limit_is_a_config_error(dataset):
 
 def test_playground_noise_within_limit_builds_a_trainer():
     Trainer(RunConfig().replace(dataset="xor", noise=0.5))
+
+
+def test_the_settings_registry_describes_every_field_once():
+    from bpviz.engine.settings import SETTINGS
+
+    flat = RunConfig().flat()
+    assert list(flat) == list(SETTINGS)  # the same fields, in the panel's and --help's order
+    for name, value in flat.items():
+        assert SETTINGS[name].default == value, name
+
+
+def test_config_error_names_the_field_and_the_flag():
+    with pytest.raises(ConfigError) as info:
+        RunConfig().replace(rms_decay=1.5)
+    assert (info.value.option, info.value.field) == ("--rms-decay", "rms_decay")
+    assert str(info.value) == "--rms-decay: must be in [0, 1], got 1.5"

@@ -9,7 +9,9 @@ import numpy as np
 import pytest
 
 from bpviz.engine.config import RunConfig
-from bpviz.engine.optimizers import make_optimizer
+from bpviz.engine.inspection import record_step
+from bpviz.engine.optimizers import OPTIMIZERS, Example, Formatter, make_optimizer, slots_of
+from bpviz.engine.settings import SETTINGS
 from bpviz.engine.session import load_session, save_session
 from bpviz.engine.trainer import Trainer
 
@@ -177,3 +179,31 @@ def test_k_stacked_runs_with_their_own_hyperparameters_equal_k_single_runs(optim
         np.testing.assert_array_equal(params[k], single.params)
         for name, buf in single.state().items():
             np.testing.assert_array_equal(stacked.state()[name][k], buf)
+
+
+# -- every registered optimizer describes itself completely ----------------------------------------
+@pytest.mark.parametrize("name", list(OPTIMIZERS))
+def test_every_optimizer_module_gives_state_formula_example_and_code(name):
+    """What a new optimizer module must provide; the inspector, exports and sessions rely on it."""
+    cls = OPTIMIZERS[name]
+    config = RunConfig().replace(optimizer=name, lr=0.01)
+    trainer = Trainer(config)
+    trainer.run(3)
+    rec = record_step(trainer)
+    assert set(rec.slots_after) == {slot.name for slot in slots_of(config.optimizer)}
+    assert set(trainer.optimizer.state()) >= set(rec.slots_after)
+    assert all(setting in SETTINGS for setting in cls.hyperparameters)
+    assert all(setting in SETTINGS for setting in cls.defaults)
+    rule = cls.rule({**rec.hyper, "lr": rec.lr}, str)
+    assert rule and "<b>" in rule
+    same = lambda text: text  # noqa: E731
+    f = Formatter(x=lambda v: str(np.float32(v)), lead=same, signed=same, cell=lambda v, d=6: f"{float(v):.{d}g}")
+    index = (0, 0)
+    example = cls.example(Example(
+        w="w1[0,0]", old=rec.before["w1"][index], new=rec.after["w1"][index], g=rec.layers[0].grad_w[index],
+        lr=rec.lr, lr_t=rec.lr_t, step=rec.step, hyper=rec.hyper,
+        before={k: v["w1"][index] for k, v in rec.slots_before.items()},
+        after={k: v["w1"][index] for k, v in rec.slots_after.items()}), f)
+    assert example[-1].endswith(str(np.float32(rec.after["w1"][index])))  # it arrives at the recorded weight
+    assert cls.tf1_call(config.optimizer, "0.01").startswith(f"{cls.tf1_class}(0.01")
+    assert cls.numpy_update(config.optimizer)
