@@ -67,7 +67,8 @@ def write_loss_csv(trainer: Trainer, path) -> None:
 # -- weights and history ----------------------------------------------------------------
 
 def weights_record(trainer: Trainer) -> tuple[dict, dict[str, np.ndarray]]:
-    """(metadata, arrays) of a weights export: current, EMA, initial and checkpoint weights,
+    """(metadata, arrays) of a weights export: current, EMA, initial and checkpoint weights, the
+    optimizer's state slots now (`optimizer_<slot>_<weight>`, e.g. RMSProp's `optimizer_rms_w1`),
     every step's batch loss and learning rate, the logged full-data losses."""
     state = trainer.state()
     names = list(trainer.weights())
@@ -79,6 +80,10 @@ def weights_record(trainer: Trainer) -> tuple[dict, dict[str, np.ndarray]]:
             arrays[f"ema_{name}"] = value
     for name, value in trainer.weights(trainer.initial_params).items():
         arrays[f"initial_{name}"] = value
+    slots = trainer.optimizer_state()
+    for slot, values in slots.items():
+        for name, value in values.items():
+            arrays[f"optimizer_{slot}_{name}"] = value
     checkpoints = state["checkpoints"]
     arrays["checkpoint_steps"] = np.array([c["step"] for c in checkpoints], np.int64)
     for name in names:
@@ -95,6 +100,7 @@ def weights_record(trainer: Trainer) -> tuple[dict, dict[str, np.ndarray]]:
         "bpviz": __version__,
         "step": trainer.step,
         "weight_names": names,
+        "optimizer_slots": list(slots),
         "config": trainer.config.to_dict(),
         "edits": state["edits"],
     }
@@ -127,6 +133,8 @@ def weights_json(trainer: Trainer) -> str:
     if trainer.ema is not None:
         out["ema_weights"] = {n: json_numbers(arrays[f"ema_{n}"]) for n in names}
     out["initial_weights"] = {n: json_numbers(arrays[f"initial_{n}"]) for n in names}
+    out["optimizer_state"] = {slot: {n: json_numbers(arrays[f"optimizer_{slot}_{n}"]) for n in names}
+                              for slot in meta["optimizer_slots"]}
     out["history"] = {
         "batch_loss": json_numbers(arrays["batch_loss"]),
         "learning_rate": json_numbers(arrays["learning_rate"]),

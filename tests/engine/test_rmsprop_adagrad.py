@@ -207,3 +207,24 @@ def test_every_optimizer_module_gives_state_formula_example_and_code(name):
     assert example[-1].endswith(str(np.float32(rec.after["w1"][index])))  # it arrives at the recorded weight
     assert cls.tf1_call(config.optimizer, "0.01").startswith(f"{cls.tf1_class}(0.01")
     assert cls.numpy_update(config.optimizer)
+
+
+@pytest.mark.parametrize("suffix", [".npz", ".json"])
+def test_weights_exports_carry_the_optimizer_state(tmp_path, suffix):
+    from bpviz.export.data import write_weights
+
+    trainer = Trainer(RunConfig().replace(optimizer="rmsprop", centered=True, momentum=0.9, lr=0.01))
+    trainer.run(50)
+    path = tmp_path / f"w{suffix}"
+    write_weights(trainer, path)
+    state = trainer.optimizer_state()
+    if suffix == ".npz":
+        with np.load(path, allow_pickle=False) as z:
+            assert json.loads(str(z["bpviz_weights"]))["optimizer_slots"] == ["rms", "momentum", "mg"]
+            for slot, values in state.items():
+                for name, value in values.items():
+                    np.testing.assert_array_equal(z[f"optimizer_{slot}_{name}"], value)
+    else:
+        doc = json.loads(path.read_text())
+        assert set(doc["optimizer_state"]) == {"rms", "momentum", "mg"}
+        np.testing.assert_array_equal(np.array(doc["optimizer_state"]["mg"]["w2"], np.float32), state["mg"]["w2"])
