@@ -211,6 +211,24 @@ def dataset_default_text(name: str, dataset: str) -> str | None:
     return None
 
 
+def translatable_texts() -> dict[str, list[str]]:
+    """Every text the desktop app shows from the registry and the descriptor modules, by translation
+    context ("settings", "optimizers"), for making a translation file (they are not in any tr() call)."""
+    from .activations import ACTIVATIONS as kinds
+
+    settings_texts, optimizer_texts = [], []
+    for s in _SETTINGS:
+        settings_texts += [s.label, s.help, *s.choice_labels.values()]
+        if s.toggle:
+            settings_texts += [s.toggle[1], s.toggle[2]]
+    settings_texts += [cls.title for cls in kinds.values()] + ["default", "none"]
+    for cls in OPTIMIZERS.values():
+        optimizer_texts += [cls.title] + [text for slot in cls.slots for text in (slot.label, slot.caption)]
+        if hasattr(cls, "centered_slot"):
+            optimizer_texts += [cls.centered_slot.label, cls.centered_slot.caption]
+    return {"settings": sorted(set(settings_texts)), "optimizers": sorted(set(optimizer_texts))}
+
+
 # -- validation ---------------------------------------------------------------------------
 
 def validate(values: Mapping) -> None:

@@ -1,5 +1,8 @@
 """The panel that edits the run configuration (`RunConfig`), all or nothing.
 
+Its fields are made from the settings registry (bpviz/engine/settings.py): one per setting, with the
+registry's label, range, tooltip (help and CLI flag) and the condition under which it is shown.
+
 Every finished edit rebuilds the whole configuration from the widgets.  If any field is
 invalid, nothing is applied: the field is red with the reason under it, and a line at
 the top of the panel says that changes wait.  A complete, valid configuration that

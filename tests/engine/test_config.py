@@ -253,3 +253,11 @@ def test_config_error_names_the_field_and_the_flag():
         RunConfig().replace(rms_decay=1.5)
     assert (info.value.option, info.value.field) == ("--rms-decay", "rms_decay")
     assert str(info.value) == "--rms-decay: must be in [0, 1], got 1.5"
+
+
+def test_the_registry_lists_its_texts_for_translators():
+    from bpviz.engine.settings import translatable_texts
+
+    texts = translatable_texts()
+    assert {"Learning rate", "Decay the learning rate", "Linear (none)", "default"} <= set(texts["settings"])
+    assert {"RMSProp ms", "RMSProp mg", "Adagrad accumulator", "gradient descent"} <= set(texts["optimizers"])
