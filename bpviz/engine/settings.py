@@ -222,10 +222,17 @@ def translatable_texts() -> dict[str, list[str]]:
         if s.toggle:
             settings_texts += [s.toggle[1], s.toggle[2]]
     settings_texts += [cls.title for cls in kinds.values()] + ["default", "none"]
+    def collect(text: str) -> str:
+        optimizer_texts.append(text)
+        return text
+
     for cls in OPTIMIZERS.values():
         optimizer_texts += [cls.title] + [text for slot in cls.slots for text in (slot.label, slot.caption)]
         if hasattr(cls, "centered_slot"):
             optimizer_texts += [cls.centered_slot.label, cls.centered_slot.caption]
+        for switch in (False, True):  # each wording of the rule (Nesterov, centered)
+            hyper = {s.name: (switch if s.kind == "bool" else s.default) for s in _SETTINGS if s.section == "optimizer"}
+            cls.rule(hyper, str, collect)
     return {"settings": sorted(set(settings_texts)), "optimizers": sorted(set(optimizer_texts))}
 
 

@@ -261,3 +261,4 @@ def test_the_registry_lists_its_texts_for_translators():
     texts = translatable_texts()
     assert {"Learning rate", "Decay the learning rate", "Linear (none)", "default"} <= set(texts["settings"])
     assert {"RMSProp ms", "RMSProp mg", "Adagrad accumulator", "gradient descent"} <= set(texts["optimizers"])
+    assert any(text.startswith("RMSProp (centered): ") and "{rho}" in text for text in texts["optimizers"])
