@@ -27,6 +27,10 @@ def _d(name: str):
     return value
 
 
+def _d_field(name: str):
+    return field(default=SETTINGS[name].default)
+
+
 @dataclass
 class DataConfig:
     dataset: str = _d('dataset')
@@ -51,22 +55,14 @@ class LossConfig:
     l2: float = _d('l2')
 
 
-@dataclass
-class OptimizerConfig:
-    optimizer: str = _d('optimizer')
-    lr: float = _d('lr')
-    momentum: float = _d('momentum')
-    nesterov: bool = _d('nesterov')
-    beta1: float = _d('beta1')
-    beta2: float = _d('beta2')
-    epsilon: float = _d('epsilon')
-    lr_decay: float | None = _d('lr_decay')
-    decay_steps: int = _d('decay_steps')
-    staircase: bool = _d('staircase')
-    ema: float | None = _d('ema')
-    rms_decay: float = _d('rms_decay')
-    centered: bool = _d('centered')
-    initial_accumulator: float = _d('initial_accumulator')
+_TYPE_NAMES = {"float": "float", "int": "int", "bool": "bool", "choice": "str", "widths": "list[int]"}
+
+# Generated from the registry, so that an optimizer module that introduces a setting (RMSProp's decay)
+# needs nothing here: optimizer, lr, the optimizers' own settings, then decay and moving average.
+OptimizerConfig = dataclasses.make_dataclass("OptimizerConfig", [
+    (s.name, _TYPE_NAMES[s.kind] + (" | None" if s.optional else ""), _d_field(s.name))
+    for s in SETTINGS.values() if s.section == "optimizer"])
+OptimizerConfig.__module__ = __name__
 
 
 @dataclass

@@ -10,86 +10,19 @@ Labels and help texts are English; the desktop app translates them in the "setti
 from __future__ import annotations
 
 import math
-from dataclasses import dataclass, field
+from dataclasses import replace
 from typing import Callable, Mapping
 
 from .datasets import (DATASETS, DEFAULT_DATA_SEED, DEFAULT_SAMPLES, MAX_DATA_SEED, MAX_JITTER, MAX_SAMPLES,
                        PLAYGROUND_MAX_NOISE, PLAYGROUND_SETS)
 from .activations import ACTIVATIONS as ACTIVATION_KINDS
 from .optimizers import OPTIMIZERS
+from .setting import ConfigError, Setting, option_name  # noqa: F401  (ConfigError: re-exported)
 
 MAX_LAYER_WIDTH = 256
 MAX_HIDDEN_LAYERS = 8
 ACTIVATIONS = tuple(ACTIVATION_KINDS)
 LOSSES = ("mse", "sigmoid-ce")
-
-
-class ConfigError(ValueError):
-    """A configuration value is invalid.
-
-    `option` names it as the CLI spells it (`--lr`), `field` as RunConfig does (`lr`, None for the
-    file as a whole), `message` says what is wrong without naming it."""
-
-    def __init__(self, option: str, message: str, field: str | None = None):
-        super().__init__(f"{option}: {message}")
-        self.option = option
-        self.message = message
-        self.field = field if field is not None else (option[2:].replace("-", "_") if option.startswith("--")
-                                                      and option[2:].replace("-", "_") in SETTINGS else None)
-
-
-def _always(values: Mapping) -> bool:
-    return True
-
-
-@dataclass(frozen=True)
-class Setting:
-    name: str  # the RunConfig field
-    section: str  # data, model, loss, optimizer or schedule
-    kind: str  # "choice", "int", "float", "bool" or "widths"
-    default: object
-    label: str  # as the panel shows it
-    help: str  # one line, for the CLI's --help and the panel's tooltip
-    low: float | None = None
-    high: float | Callable[[Mapping], float] | None = None  # a function of the other values when it depends
-    low_open: bool = False
-    high_open: bool = False
-    choices: tuple[str, ...] | None = None
-    choice_labels: Mapping[str, str] = field(default_factory=dict)
-    optional: bool = False  # None is allowed (the dataset's default, or "off")
-    live: bool = False  # a running trainer takes a new value without starting over
-    applies: Callable[[Mapping], bool] = _always  # whether the setting matters for these values
-    metavar: str | None = None
-    example: str = "0.001"  # a valid value, for error messages
-    panel: str | None = "auto"  # how the panel edits it: "auto", "text", "spin" or None (not in the panel)
-    spin_step: float = 1.0  # for a spin box of floats
-    spin_decimals: int = 2
-    # an optional value switched on by a check box: (its name, label, help, the value it starts at)
-    toggle: tuple[str, str, str, float] | None = None
-
-    @property
-    def flag(self) -> str:
-        return option_name(self.name)
-
-    def high_for(self, values: Mapping) -> float | None:
-        return self.high(values) if callable(self.high) else self.high
-
-    def default_for(self, values: Mapping) -> object:
-        """The default under these values: an optimizer may give its own (TF's) default."""
-        if self.section == "optimizer" and self.name != "optimizer":
-            own = OPTIMIZERS[values.get("optimizer", "gd")].defaults
-            if self.name in own:
-                return own[self.name]
-        return self.default
-
-    def range_text(self, values: Mapping | None = None) -> str:
-        high = self.high_for(values or {})
-        return f"{'(' if self.low_open else '['}{self.low:g}, {high:g}{')' if self.high_open else ']'}"
-
-
-def option_name(field_name: str) -> str:
-    """The CLI spelling of a field: `data_seed` -> `--data-seed`."""
-    return "--" + field_name.replace("_", "-")
 
 
 def _optimizer_uses(name: str) -> Callable[[Mapping], bool]:
@@ -144,27 +77,9 @@ _SETTINGS = [
     Setting("lr", "optimizer", "float", 0.001, "Learning rate",
             "Step size, e.g. 0.001 or 1e-5; a new value applies from the next step, without a reset",
             low=0.0, high=1e6, low_open=True, live=True, metavar="F"),
-    Setting("momentum", "optimizer", "float", 0.9, "Momentum",
-            "Momentum coefficient", low=0.0, high=1.0, high_open=True,
-            applies=_optimizer_uses("momentum"), metavar="F", example="0.9"),
-    Setting("nesterov", "optimizer", "bool", False, "Nesterov", "Nesterov's accelerated gradient",
-            applies=_optimizer_uses("nesterov")),
-    Setting("beta1", "optimizer", "float", 0.9, "β1", "Adam's decay of the mean gradient",
-            low=0.0, high=1.0, high_open=True, applies=_optimizer_uses("beta1"), metavar="F", example="0.9"),
-    Setting("beta2", "optimizer", "float", 0.999, "β2", "Adam's decay of the mean squared gradient",
-            low=0.0, high=1.0, high_open=True, applies=_optimizer_uses("beta2"), metavar="F", example="0.999"),
-    Setting("epsilon", "optimizer", "float", 1e-8, "ε",
-            "Adam's epsilon; RMSProp's (added inside the square root)",
-            low=0.0, high=1.0, low_open=True, applies=_optimizer_uses("epsilon"), metavar="F", example="1e-8"),
-    Setting("rms_decay", "optimizer", "float", 0.9, "Decay ρ",
-            "RMSProp's decay of the mean squared gradient", low=0.0, high=1.0,
-            applies=_optimizer_uses("rms_decay"), metavar="F", example="0.9"),
-    Setting("centered", "optimizer", "bool", False, "Centered",
-            "RMSProp divides by the gradient's variance instead of its mean square",
-            applies=_optimizer_uses("centered")),
-    Setting("initial_accumulator", "optimizer", "float", 0.1, "Initial accumulator",
-            "Adagrad's starting sum of squared gradients", low=0.0, high=1e6, low_open=True,
-            applies=_optimizer_uses("initial_accumulator"), metavar="F", example="0.1"),
+    # the settings the optimizer modules introduce (momentum, β1, ...), each shown only for the optimizers using it
+    *(replace(setting, applies=_optimizer_uses(setting.name))
+      for cls in OPTIMIZERS.values() for setting in cls.settings),
     Setting("lr_decay", "optimizer", "float", None, "Decay rate",
             "Exponential decay of the learning rate: factor per decay period, in (0, 1]",
             low=0.0, high=1.0, low_open=True, optional=True, metavar="RATE", example="0.96",

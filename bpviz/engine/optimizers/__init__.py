@@ -1,7 +1,8 @@
 """TF1's optimizers, one module each; this registry is the list bpviz offers.
 
-To add an optimizer: write a module with an `Optimizer` subclass (update, slots, hyperparameters,
-formula, code) and add it to `_ALL` below.
+To add an optimizer: write a module with an `Optimizer` subclass (update, slots, the settings it
+reads and those it introduces, formula, code) and add it to `_ALL` below.  The CLI's options, the
+panel's fields, `RunConfig`, the inspector, the exports and sessions take everything from it.
 """
 from __future__ import annotations
 

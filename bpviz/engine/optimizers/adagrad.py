@@ -7,6 +7,7 @@ from __future__ import annotations
 
 import numpy as np
 
+from ..setting import Setting
 from .base import Optimizer, Slot
 
 
@@ -16,6 +17,9 @@ class Adagrad(Optimizer):
     title = "Adagrad"
     tf1_class = "tf.train.AdagradOptimizer"
     hyperparameters = ("initial_accumulator",)
+    settings = (Setting("initial_accumulator", "optimizer", "float", 0.1, "Initial accumulator",
+                        "Adagrad's starting sum of squared gradients", low=0.0, high=1e6, low_open=True,
+                        metavar="F", example="0.1"),)
     slots = (Slot("accumulator", "initial_accumulator", "Adagrad accumulator",
                   "<b>Adagrad's accumulator</b>: the sum of all squared gradients, acc′ = acc + g²; "
                   "w ← w − lr·g/√acc′."),)

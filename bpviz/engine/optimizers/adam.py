@@ -7,6 +7,7 @@ from __future__ import annotations
 
 import numpy as np
 
+from ..setting import Setting
 from .base import Optimizer, Slot
 
 
@@ -16,6 +17,13 @@ class Adam(Optimizer):
     title = "Adam"
     tf1_class = "tf.train.AdamOptimizer"
     hyperparameters = ("beta1", "beta2", "epsilon")
+    settings = (Setting("beta1", "optimizer", "float", 0.9, "β1", "Adam's decay of the mean gradient",
+                        low=0.0, high=1.0, high_open=True, metavar="F", example="0.9"),
+                Setting("beta2", "optimizer", "float", 0.999, "β2", "Adam's decay of the mean squared gradient",
+                        low=0.0, high=1.0, high_open=True, metavar="F", example="0.999"),
+                Setting("epsilon", "optimizer", "float", 1e-8, "ε",
+                        "Adam's epsilon; RMSProp's (added inside the square root)",
+                        low=0.0, high=1.0, low_open=True, metavar="F", example="1e-8"))
     slots = (Slot("m", 0.0, "Adam m", "<b>Adam's m</b>: mean of the gradients, m′ = m + (g − m)(1 − β1)."),
              Slot("v", 0.0, "Adam v", "<b>Adam's v</b>: mean of the squared gradients, v′ = v + (g² − v)(1 − β2)."))
     has_scalar_work = True

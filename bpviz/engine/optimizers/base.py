@@ -20,6 +20,8 @@ from typing import Callable, Sequence
 
 import numpy as np
 
+from ..setting import Setting
+
 Op = tuple  # (callable, args)
 
 
@@ -61,6 +63,7 @@ class Optimizer:
     structural: tuple[str, ...] = ()  # the hyperparameters that change the call list (same for all K runs)
     defaults: dict[str, object] = {}  # settings whose default differs for this optimizer (TF's own)
     slots: tuple[Slot, ...] = ()
+    settings: tuple[Setting, ...] = ()  # the settings this module introduces (the registry adds them)
     has_scalar_work = False  # whether before_update/after_update do anything
 
     def __init__(self, config, params: np.ndarray, grads: np.ndarray):

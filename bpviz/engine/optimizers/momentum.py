@@ -6,6 +6,7 @@ from __future__ import annotations
 
 import numpy as np
 
+from ..setting import Setting
 from .base import Optimizer, Slot
 
 
@@ -16,6 +17,9 @@ class Momentum(Optimizer):
     tf1_class = "tf.train.MomentumOptimizer"
     hyperparameters = ("momentum", "nesterov")
     structural = ("nesterov",)
+    settings = (Setting("momentum", "optimizer", "float", 0.9, "Momentum", "Momentum coefficient",
+                        low=0.0, high=1.0, high_open=True, metavar="F", example="0.9"),
+                Setting("nesterov", "optimizer", "bool", False, "Nesterov", "Nesterov's accelerated gradient"))
     slots = (Slot("accumulator", 0.0, "accumulator",
                   "<b>Momentum's accumulator</b> acc′ = m·acc + g; then w ← w − lr·acc′."),)
 

@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import numpy as np
 
+from ..setting import Setting
 from .base import Optimizer, Slot
 
 
@@ -21,6 +22,11 @@ class RMSProp(Optimizer):
     hyperparameters = ("rms_decay", "momentum", "epsilon", "centered")
     structural = ("centered",)
     defaults = {"momentum": 0.0, "epsilon": 1e-10}
+    settings = (Setting("rms_decay", "optimizer", "float", 0.9, "Decay ρ",
+                        "RMSProp's decay of the mean squared gradient", low=0.0, high=1.0, metavar="F",
+                        example="0.9"),
+                Setting("centered", "optimizer", "bool", False, "Centered",
+                        "RMSProp divides by the gradient's variance instead of its mean square"))
     slots = (Slot("rms", 1.0, "RMSProp ms", "<b>RMSProp's ms</b>: mean of the squared gradients, "
                                             "ms′ = ms + (g² − ms)(1 − ρ); it starts at 1, as in TF1."),
              Slot("momentum", 0.0, "RMSProp mom", "<b>RMSProp's mom</b>: the step taken, "
