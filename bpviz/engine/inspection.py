@@ -58,12 +58,13 @@ class UpdateRecord:
 
 
 def record_step(trainer: Trainer) -> UpdateRecord:
-    """Run exactly one update and return everything it computed."""
+    """Run exactly one update and return everything it computed (a kept future's edits at the new
+    step are re-applied after the update's results were copied)."""
     step = trainer.step
     before = trainer.weights()
     slots_before = trainer.optimizer_state()
     lr = trainer.current_lr()
-    trainer.run(1)
+    trainer.run(1, replay_at_end=False)
     lr_t = float(getattr(trainer.optimizer, "lr_t", lr))  # Adam keeps the value it just used
     bp: BatchPass = trainer.last_pass
     net = trainer.net
@@ -77,13 +78,15 @@ def record_step(trainer: Trainer) -> UpdateRecord:
             z=buf.z.copy(), a=buf.a.copy(), grad_a=buf.grad_a.copy(), grad_z=buf.grad_z.copy(),
             grad_w=g_w.copy(), grad_b=None if g_b is None else g_b.copy()))
     o = trainer.config.optimizer
-    return UpdateRecord(
+    record = UpdateRecord(
         step=step, rows=np.arange(bp.rows.start, bp.rows.stop), x=bp.x.copy(), y_true=bp.y_true.copy(),
         layers=layers, sample_losses=bp.sample_losses().ravel().copy(),
         loss=float(trainer.history.batch_losses()[step]), grad_y=bp.layers[-1].grad_a.copy(),
         optimizer=o.optimizer, lr=lr, lr_t=lr_t, before=before, after=trainer.weights(),
         slots_before=slots_before, slots_after=trainer.optimizer_state(),
         hyper={name: getattr(o, name) for name in OPTIMIZERS[o.optimizer].hyperparameters})
+    trainer.replay_due_edits()
+    return record
 
 
 def gradient_check(trainer: Trainer, eps: float = 1e-6) -> dict[str, float]:

@@ -2,7 +2,11 @@
 
 A `Trainer` owns all state of one run.  Checkpoints (thinned so that there are never
 more than a few hundred) plus the log of user edits make any past step reachable by
-deterministic replay; sessions and the GUI's rewind are built on that.
+deterministic replay; sessions and the GUI's rewind are built on that.  After going back
+(`seek`), the old future is kept in `timeline` and training forward replays it.
+
+`config` is the configuration the run started with (its target follows live changes);
+`effective_config` is what the run uses now (the current base learning rate too).
 """
 from __future__ import annotations
 
@@ -19,6 +23,7 @@ from .history import LossHistory
 from .network import Network
 from .optimizers import make_optimizer
 from .schedules import MovingAverage, decayed_lr
+from .timeline import Timeline
 
 MAX_CHECKPOINTS = 256
 
@@ -66,6 +71,8 @@ class Trainer:
         self.step = 0
         self.history = LossHistory()
         self.edits: list[Edit] = []
+        self.timeline = Timeline()
+        self._effective: tuple[RunConfig, float, RunConfig] | None = None
         self._passes: dict[int, BatchPass] = {}
         self._full = BatchPass(self.net, self.X, self.Y, slice(None), self.params, self.net.new_buffer(),
                                lc.loss, lc.l1, lc.l2, with_backward=False)
@@ -108,21 +115,49 @@ class Trainer:
         self.run(1)
         return self.history.batch_losses()[-1]
 
-    def run(self, n: int, stop=None) -> int:
+    def run(self, n: int, stop=None, replay_at_end: bool = True) -> int:
         """Up to `n` updates; `stop()` is polled every 256 steps. Returns the number done.
 
+        A kept future is replayed: its edits are re-applied on arriving at their steps (the last
+        step's only if `replay_at_end`; otherwise call `replay_due_edits`).
         Raises `Diverged` if a loss becomes NaN or infinite."""
         done = 0
+        timeline = self.timeline
         with np.errstate(all="ignore"):
             while done < n:
                 chunk = min(n - done, 256, self._checkpoint_every - self.step % self._checkpoint_every)
-                self._run_chunk(chunk)
+                edit_at = timeline.next_edit_step(self.step)
+                if edit_at is not None:
+                    chunk = min(chunk, edit_at - self.step)
+                first = self.step
+                try:
+                    self._run_chunk(chunk)
+                finally:
+                    timeline.observe(self.history.batch_losses(), first, self.step)
                 done += chunk
                 if self.step % self._checkpoint_every == 0:
                     self._checkpoint()
+                if done < n or replay_at_end:
+                    self.replay_due_edits()
                 if stop is not None and stop():
                     break
         return done
+
+    def replay_due_edits(self) -> None:
+        """Re-apply the kept future's edits made at the current step."""
+        for edit in self.timeline.due_edits(self.step):
+            self._apply(edit)
+
+    def seek(self, step: int) -> None:
+        """Go to `step`: back by replay from a checkpoint, keeping the future; forward by training,
+        which replays the kept future.  Raises ValueError for a negative step, `Diverged` as `run`."""
+        if step < 0:
+            raise ValueError(f"cannot go to step {step}")
+        if step < self.step:
+            self.timeline.keep(self.history.batch_losses(), self.edits, step)
+            self.rewind(step)
+        elif step > self.step:
+            self.run(step - self.step)
 
     def _run_chunk(self, n: int) -> None:
         """The hot loop: n updates with no checkpoint boundary inside.
@@ -186,6 +221,16 @@ class Trainer:
             return self._full.run_forward()
 
     @property
+    def effective_config(self) -> RunConfig:
+        """The configuration this run uses now: `config` with the current base learning rate."""
+        cached = self._effective
+        if cached is None or cached[0] is not self.config or cached[1] != self.base_lr:
+            effective = self.config if self.config.optimizer.lr == self.base_lr else \
+                self.config.replace(lr=self.base_lr)
+            cached = self._effective = (self.config, self.base_lr, effective)
+        return cached[2]
+
+    @property
     def log_every(self) -> int:
         return self.config.schedule.log_every
 
@@ -198,9 +243,11 @@ class Trainer:
     # -- live edits -----------------------------------------------------------------
     def set_lr(self, lr: float) -> None:
         """Change the base learning rate from the next update on (recorded for replay)."""
+        self.timeline.edited(self.step)
         self._apply(Edit(self.step, "lr", float(lr)))
 
     def set_weight(self, name: str, index: tuple[int, ...], value: float) -> None:
+        self.timeline.edited(self.step)
         self._apply(Edit(self.step, "weight", float(value), name, tuple(index)))
 
     def _apply(self, edit: Edit, record: bool = True) -> None:
@@ -266,6 +313,7 @@ class Trainer:
         self._restore(self._checkpoints[0])
         self.history.truncate(0)
         self.edits = []
+        self.timeline.clear()
         self.last_pass = None
         self.grads[...] = 0
 
@@ -315,8 +363,13 @@ class Trainer:
 
     def output(self, X: np.ndarray, flat: np.ndarray | None = None) -> np.ndarray:
         """The network's prediction on X, as a probability-like value with 0.5 as the boundary."""
-        y = self.net.predict(self.params if flat is None else flat, X)
-        if self.config.loss.loss == "sigmoid-ce":
-            with np.errstate(over="ignore"):
-                y = 1 / (1 + np.exp(-y))
-        return y
+        return network_output(self.net, self.config.loss.loss, self.params if flat is None else flat, X)
+
+
+def network_output(net: Network, loss: str, flat: np.ndarray, X: np.ndarray) -> np.ndarray:
+    """What the network of parameters `flat` says about X: a probability for sigmoid-ce, else its output."""
+    y = net.predict(flat, X)
+    if loss == "sigmoid-ce":
+        with np.errstate(over="ignore"):
+            y = 1 / (1 + np.exp(-y))
+    return y
