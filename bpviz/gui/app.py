@@ -65,6 +65,9 @@ def main(argv: Sequence[str] | None = None) -> int:
         print(reason, file=sys.stderr)
         return 1
     app = create_application(argv)
+    from .error_log import configure_logging
+
+    configure_logging()
     from .main_window import MainWindow  # pyqtgraph is imported here, after QApplication exists
 
     window = MainWindow()

@@ -225,7 +225,7 @@ class FileActions(QObject):
                                    self.tr("{path}: too large to load").format(path=str(path)))
             return False
         self.controller.replace_trainer(trainer)  # pauses; the window redraws from the next snapshot
-        self.window.panel.set_config(trainer.config)  # shows it, emits nothing: no reset
+        self.window.panel.set_config(trainer.effective_config)  # shows it, emits nothing: no reset
         self.window.update_title()
         self.remember(path)
         self.window.status.set_message(self.tr("Opened session {path} at step {step} — paused; press Space to "

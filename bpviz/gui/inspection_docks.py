@@ -10,11 +10,8 @@ Inspect-mode stepping: while any of these docks is visible, Step (→) pauses an
 `Trainer.run`), publishes a snapshot, and re-emits the controller's `stepped` signal, so that the
 window reacts exactly as to an ordinary step.
 
-Rewind and branching (see `timeline.py`): the timeline seeks to any step by checkpoint replay.  After
-going back, the old future is kept (losses and edits) and drawn as a faint curve; going forward again
-replays it bit for bit.  As soon as the new history differs from it (a weight edit or another change),
-the run has *branched*: the faint curve stays as the abandoned future, and a marker "branched at step k"
-shows where.
+Rewind and branching live in the engine (`bpviz.engine.timeline`, `Trainer.seek`); the timeline bar
+(`timeline_bar.py`) draws what the snapshot says of them and asks for seeks.
 """
 from __future__ import annotations
 
@@ -32,8 +29,8 @@ from bpviz.engine.trainer import Diverged
 from .inspector import CodePanel, GradientCheckView, NetworkDiagram, SampleTableView, StepInspector
 from .inspector._common import index_text
 from .status_bar import SUCCESS, WARNING
-from .timeline import Timeline, apply_edit
-from .training_worker import PAUSED
+from .timeline_bar import TimelineBar
+from .worker_protocol import PAUSED
 from .views.heatmap import WeightPanel
 
 POLL_MS = 250  # how often the docks look at the latest snapshot (state refreshes at most this often)
@@ -220,7 +217,7 @@ class StepInspection(QObject):
         self._table_stale = False
         self.samples_dock.visibilityChanged.connect(self._on_samples_shown)
 
-        self.timeline = Timeline(w.loss_plot)
+        self.timeline = TimelineBar(w.loss_plot)
         self.timeline.seek_requested.connect(self.seek)
         w.addToolBar(Qt.BottomToolBarArea, self.timeline.toolbar)
 
@@ -294,52 +291,24 @@ class StepInspection(QObject):
         """Step one mini-batch recording the update; False if the window should step as usual."""
         if not self.inspecting():
             return False
-        self.controller.pause()
-        extra = self.timeline.future_edits()
-
-        def step(t):
-            out = recorded_step(t)
-            later = [e for e in extra if e.step == t.step]  # after a rewind: replay the old future's edits
-            for e in later:
-                apply_edit(t, e)
-            return {**out, **read_state(t)} if later and "record" in out else out
-
         # the worker's own Step command, so that stepped/diverged are reported as for any step
-        self.controller.step(record=step, on_result=self._on_recorded)
+        self.controller.step(record=recorded_step, on_result=self._on_recorded)
         return True
 
     @Slot(int)
     def seek(self, target: int) -> None:
-        """Go to step `target` (paused): back by checkpoint replay, forward by replaying the kept future."""
+        """Go to step `target` (paused): back by checkpoint replay, forward by replaying the kept future;
+        the update that led there is recorded again for the inspector."""
         self.controller.pause()
-        self.timeline.show_snapshot(self.controller.latest_snapshot())  # the future as it is now
-        extra = self.timeline.future_edits()
-        self.timeline.before_seek(target)
 
         def go(t):
-            edits = list(t.edits) + [e for e in extra if e.step > t.step]
-            old = t.step
-            if target <= old:
-                t.rewind(max(target - 1, 0))
-            else:
-                for e in sorted((e for e in edits if old < e.step <= target - 1), key=lambda e: e.step):
-                    t.run(e.step - t.step)
-                    apply_edit(t, e)
-                t.run(target - 1 - t.step)
-            out = {"edits": edits, "from": old}
-            if target == 0:
-                out["table"] = sample_table(t)
-                return {**out, **read_state(t)}
             try:
-                out.update(recorded_step(t))
+                t.seek(max(target - 1, 0))
+                if target == 0:
+                    return {"table": sample_table(t), **read_state(t)}
+                return recorded_step(t)
             except Diverged as exc:
-                out["diverged"] = (exc.step, float(exc.loss), exc.kept_step)
-                return out
-            for e in edits:
-                if e.step == target:
-                    apply_edit(t, e)
-            out.update(read_state(t))
-            return out
+                return {"diverged": (exc.step, float(exc.loss), exc.kept_step)}
 
         self.controller.call(go, self._on_seeked, self._on_error, changes_state=True)
 
@@ -353,7 +322,6 @@ class StepInspection(QObject):
             self._show_state(result)
             step = result["edit_step"]
             self.gradcheck.clear()
-            self.timeline.edited_at(step)
             self.poll()
             self.window.status.set_message(self.tr(
                 "{w} = {v}: takes effect at the next update (i = {step}) and is recorded in the history").format(
@@ -388,7 +356,6 @@ class StepInspection(QObject):
         self.poll()
 
     def _on_seeked(self, result: dict) -> None:
-        self.timeline.after_seek(result["edits"], result["from"])
         if "diverged" in result:
             self.controller.diverged.emit(*result["diverged"])
             return
@@ -405,7 +372,7 @@ class StepInspection(QObject):
 
     def _show_record(self, result: dict) -> None:
         rec = result["record"]
-        lc = self.controller.config.loss
+        lc = self.controller.latest_snapshot().config.loss
         self.inspector.set_record(rec, lc.loss, lc.l1, lc.l2)
         self.samples.set_table(result["table"])
         self.samples_caption.setText(self.tr(
@@ -444,7 +411,7 @@ class StepInspection(QObject):
             return
         if snap.generation != self._generation:
             self._new_trainer(snap)
-        cfg = self.controller.config.optimizer
+        cfg = snap.config.optimizer
         if cfg != self._config_key:
             self._config_key = cfg
             used = OPTIMIZERS[cfg.optimizer].hyperparameters
@@ -474,8 +441,7 @@ class StepInspection(QObject):
         self._state_pending = False
         self._state_serial = -1
         self._checked_params = None
-        m = snap.trainer.config.model
-        self.diagram.set_structure(snap.trainer.net.sizes, m.bias)
+        self.diagram.set_structure(list(snap.sizes), snap.config.model.bias)
         self.inspector.clear()
         self.gradients.clear()
         self.gradcheck.clear()

@@ -24,6 +24,7 @@ from bpviz.engine.optimizers import OPTIMIZERS
 
 from .banner import MessageBanner
 from .control_panel import ControlPanel
+from .error_log import log_file
 from .display import DISPLAY_INTERVAL_MS, FrameGovernor, ThrottledUpdate, cache_axes, configure_pyqtgraph
 from .file_actions import FileActions
 from .inspection_docks import StepInspection
@@ -31,7 +32,7 @@ from .settings import AppSettings
 from .speed_control import DEFAULT_SPEED, SpeedControl
 from .status_bar import ERROR, SUCCESS, WARNING, RateMeter, TrainingStatusBar, format_loss
 from .training_controller import ConfigChange, TrainingController
-from .training_worker import PAUSED, Snapshot
+from .worker_protocol import PAUSED, Snapshot
 from .truth import true_boundary_field
 from .views.boundary import BoundaryPlot
 from .views.heatmap import WeightPanel
@@ -68,6 +69,7 @@ class MainWindow(QMainWindow):
         self.speed = SpeedControl()
 
         self._snap: Snapshot | None = None
+        self._rendered_config: RunConfig | None = None
         self._status_pending = False
         self._suggested_lr = 0.001
         self._running_message = ""
@@ -429,6 +431,7 @@ class MainWindow(QMainWindow):
             elif snap.last_batch is not None and not np.array_equal(snap.last_batch, self.boundary.batch_indices()):
                 self._updates["boundary"].mark()
             self._status_pending = True
+        self._render_config()
         snap = self._snap
         if snap is None:
             return
@@ -446,21 +449,32 @@ class MainWindow(QMainWindow):
         if interval != self._timer.interval():
             self._timer.setInterval(interval)
 
+    def _render_config(self) -> None:
+        """Panel and title show the run's effective configuration (a live rate change, an opened session,
+        a rewind across a rate change), and nothing else."""
+        config = self.controller.config
+        if config is self._rendered_config:
+            return
+        self._rendered_config = config
+        if config != self.panel.config():
+            self.panel.set_config(config)
+        self.update_title()
+
     def _show_status(self, snap: Snapshot) -> None:
         n = snap.step
         loss = float(snap.batch_losses[n - 1]) if n > 0 else None
         rate = self._rate.rate() if snap.mode != PAUSED else None
         self.status.show_progress(n, snap.target, loss, snap.lr, rate)
-        marked = (snap.target, snap.trainer.log_every)
+        marked = (snap.target, snap.log_every)
         if marked != self._marked:
             self._marked = marked
-            self.loss_plot.set_marked_steps(print_points(snap.target, snap.trainer.log_every))
+            self.loss_plot.set_marked_steps(print_points(snap.target, snap.log_every))
 
     def _new_trainer(self, snap: Snapshot) -> None:
         self._generation = snap.generation
         self._rate.reset()
         self._shown_params = None
-        dataset = snap.trainer.dataset
+        dataset = snap.dataset
         if not _same_data(dataset, self._dataset):  # a reset keeps the data (and the user's zoom)
             self._dataset = dataset
             self.boundary.set_domain(dataset.domain, resolution=BOUNDARY_RESOLUTION)
@@ -484,7 +498,7 @@ class MainWindow(QMainWindow):
 
     def _draw_boundary(self, snap: Snapshot) -> None:
         with np.errstate(all="ignore"):  # huge weights just before a divergence: inf/NaN are drawn as holes
-            out = snap.trainer.output(self._grid, flat=snap.params)
+            out = snap.predict(self._grid)
         self.boundary.set_output(np.asarray(out, dtype=np.float32).reshape(-1))
         self.boundary.set_batch(snap.last_batch if snap.last_batch is not None else np.empty(0, np.int64))
         self._shown_params = snap.params
@@ -504,10 +518,10 @@ class MainWindow(QMainWindow):
         if snap is None:
             return
         self.boundary.highlight_sample(index)
-        dataset = snap.trainer.dataset
+        dataset = snap.dataset
         x = dataset.X[index]
         with np.errstate(all="ignore"):
-            out = float(np.asarray(snap.trainer.output(x[None, :], flat=snap.params)).ravel()[0])
+            out = float(np.asarray(snap.predict(x[None, :])).ravel()[0])
         self.status.set_message(self.tr("Sample {i}: x0 = {x0}, x1 = {x1}, label {label}, output {out} (step {step})")
                                 .format(i=index, x0=f"{x[0]:.4f}", x1=f"{x[1]:.4f}", label=int(dataset.Y[index, 0]),
                                         out=f"{out:.4f}", step=f"{snap.step:,}"))
@@ -582,7 +596,13 @@ class MainWindow(QMainWindow):
 
     @Slot(str)
     def _on_failed(self, message: str) -> None:
+        """An unexpected error on the training thread (already logged with its traceback): say so where it
+        cannot be missed; training is paused and the window keeps working."""
         self.status.set_message(self.tr("Training stopped by an error: {message}").format(message=message), ERROR)
+        path = log_file()
+        details = self.tr(" The details are in {path}.").format(path=str(path)) if path is not None else ""
+        self.banner.show_message(self.tr("Training stopped by an unexpected error: {message}. Training is paused; "
+                                         "you can go on, reset or save.").format(message=message) + details)
 
     # -- lifecycle ----------------------------------------------------------------------------------
     def showEvent(self, event) -> None:

@@ -1,8 +1,11 @@
-"""The GUI thread's side of training: owns the worker thread and the current configuration.
+"""The GUI thread's side of training: owns the worker thread.
 
-Everything the window does to training goes through here.  Worker signals arrive in
-this object's slots (queued, so in the GUI thread) and are re-emitted as this object's
-own signals, which tests can wait for safely.
+Everything the window does to training goes through here, one way: a change is sent to the
+worker, which applies it to the run and publishes it in its next snapshot; every view renders
+the snapshot.  The controller keeps no configuration of its own: `config` is the latest
+snapshot's effective configuration, or a change sent and not yet applied by the worker.
+Worker signals arrive in this object's slots (queued, so in the GUI thread) and are re-emitted
+as this object's own signals, which tests can wait for safely.
 """
 from __future__ import annotations
 
@@ -17,7 +20,9 @@ from bpviz.engine.config import RunConfig
 from bpviz.engine.settings import LIVE_SETTINGS
 from bpviz.engine.trainer import Trainer
 
-from .training_worker import PAUSED, Snapshot, TrainingWorker
+from .training_worker import TrainingWorker
+from .worker_protocol import (PAUSED, Call, Pause, Quit, ReplaceTrainer, RunToTarget, SetLearningRate, SetSpeed,
+                              SetTarget, Snapshot, Start, Step, Toggle)
 
 _LIVE_CONTROLLERS: "weakref.WeakSet[TrainingController]" = weakref.WeakSet()
 
@@ -67,7 +72,7 @@ class TrainingController(QObject):
 
     def __init__(self, config: RunConfig, parent: QObject | None = None):
         super().__init__(parent)
-        self._config = config
+        self._requested: tuple[int, RunConfig] | None = None  # a change sent, and its command number
         self._mode = PAUSED
         self._generation = 0  # of the trainer last sent to the worker
         self._worker = TrainingWorker(Trainer(config))
@@ -98,7 +103,17 @@ class TrainingController(QObject):
     # -- state ------------------------------------------------------------------------
     @property
     def config(self) -> RunConfig:
-        return self._config
+        """The run's effective configuration: the latest snapshot's, or a change on its way to the worker."""
+        snap = self._worker.latest_snapshot()
+        if self._requested is not None:
+            number, config = self._requested
+            if snap.commands_done < number:
+                return config
+            self._requested = None
+        return snap.config
+
+    def _request(self, config: RunConfig, number: int) -> None:
+        self._requested = (number, config)
 
     @property
     def mode(self) -> str:
@@ -115,38 +130,38 @@ class TrainingController(QObject):
 
     # -- transport --------------------------------------------------------------------
     def start(self) -> None:
-        self._worker.send("start")
+        self._worker.send(Start())
 
     def pause(self) -> None:
-        self._worker.send("pause")
+        self._worker.send(Pause())
 
     def toggle(self) -> None:
-        self._worker.send("toggle")
+        self._worker.send(Toggle())
 
     def step(self, record=None, on_result=None) -> None:
         """One mini-batch.  `record(trainer)`, if given, makes the update instead of `run(1)` (the step
         inspector records it) and its result goes to `on_result` (None if the update diverged)."""
         if record is None:
-            self._worker.send("step")
+            self._worker.send(Step())
             return
         self._next_token += 1
         self._calls[self._next_token] = (on_result, None, self._generation)
-        self._worker.send("step", (self._next_token, record))
+        self._worker.send(Step(self._next_token, record))
 
     def run_to_target(self) -> None:
-        self._worker.send("run_to_target")
+        self._worker.send(RunToTarget())
 
     def reset(self) -> None:
-        """Back to the initial weights of the current configuration (paused, history cleared)."""
-        self._replace_trainer(Trainer(self._config))
+        """Back to the initial weights of the run's configuration (paused, history cleared)."""
+        self._replace_trainer(Trainer(self.config))
 
     def _replace_trainer(self, trainer: Trainer) -> None:
         self._generation += 1  # the worker counts the same way
-        self._worker.send("replace_trainer", trainer)
+        self._request(trainer.effective_config, self._worker.send(ReplaceTrainer(trainer)))
 
     def set_speed(self, steps_per_second: float | None) -> None:
         """None: as fast as possible."""
-        self._worker.send("set_speed", steps_per_second)
+        self._worker.send(SetSpeed(steps_per_second))
 
     def call(self, fn, on_result=None, on_error=None, changes_state: bool = False,
              even_if_replaced: bool = False) -> None:
@@ -157,11 +172,10 @@ class TrainingController(QObject):
         snapshot is published."""
         self._next_token += 1
         self._calls[self._next_token] = (on_result, on_error, None if even_if_replaced else self._generation)
-        self._worker.send("call", (self._next_token, fn, changes_state))
+        self._worker.send(Call(self._next_token, fn, changes_state))
 
     def replace_trainer(self, trainer: Trainer) -> None:
         """Continue from another trainer (an opened session) with its configuration."""
-        self._config = trainer.config
         self._replace_trainer(trainer)
 
     # -- configuration ------------------------------------------------------------------
@@ -172,19 +186,16 @@ class TrainingController(QObject):
         update on; any other change builds a new trainer (step 0, paused).  Raises
         ConfigError or ValueError, with nothing changed, if no trainer can be built."""
         config.validate()
-        fields = tuple(changed_fields(self._config, config))
+        fields = tuple(changed_fields(self.config, config))
         from_step = self.latest_snapshot().step
         reset = force_reset or not set(fields) <= LIVE_FIELDS
         if reset:
-            trainer = Trainer(config)  # may raise: then nothing has changed
-            self._config = config
-            self._replace_trainer(trainer)
+            self._replace_trainer(Trainer(config))  # may raise: then nothing has changed
         else:
-            self._config = config
             if "lr" in fields:
-                self._worker.send("set_lr", config.optimizer.lr)
+                self._request(config, self._worker.send(SetLearningRate(config.optimizer.lr)))
             if "steps" in fields:
-                self._worker.send("set_target", config.schedule.steps)
+                self._request(config, self._worker.send(SetTarget(config.schedule.steps)))
         return ConfigChange(fields, reset, from_step)
 
     # -- shutdown -----------------------------------------------------------------------
@@ -194,7 +205,7 @@ class TrainingController(QObject):
         if not self._running_thread:
             return True
         self._running_thread = False
-        self._worker.send("quit")
+        self._worker.send(Quit())
         self._thread.quit()
         ok = self._thread.wait(timeout_ms)
         return bool(ok)

@@ -1,51 +1,34 @@
 """The training thread: the only code that touches a `Trainer` while the app runs.
 
-The GUI sends commands through a thread-safe queue that the worker drains between
-chunks of steps.  The worker never emits a signal per step: after each chunk it
-publishes a `Snapshot` under a lock and raises a payload-free "dirty" flag; the GUI
-takes the latest snapshot at display rate.  Signals are emitted only for rare events
-(mode changes, divergence, target reached, a step done) and are delivered to the GUI
-thread by queued connections.
+The GUI sends typed commands (`worker_protocol`) through a thread-safe queue that the worker
+drains between chunks of steps.  The worker never emits a signal per step: after each chunk it
+publishes a `Snapshot` under a lock and raises a payload-free "dirty" flag; the GUI takes the
+latest snapshot at display rate.  Signals are emitted only for rare events (mode changes,
+divergence, target reached, a step done, an error) and are delivered to the GUI thread by
+queued connections.  An unexpected error is logged with its traceback and reported; the
+worker lives on, paused.
 """
 from __future__ import annotations
 
+import itertools
+import logging
 import math
 import queue
 import threading
 import time
-from dataclasses import dataclass
 
 import numpy as np
 from PySide6.QtCore import QObject, Signal, Slot
 
 from bpviz.engine.trainer import Diverged, Trainer
 
-PAUSED = "paused"
-RUNNING = "running"  # free running at the chosen speed, no end
-TO_TARGET = "to_target"  # running until the configured target step, then paused
+from .worker_protocol import (PAUSED, RUNNING, TO_TARGET, Call, Command, Pause, Quit, ReplaceTrainer, RunToTarget,
+                              SetLearningRate, SetSpeed, SetTarget, Snapshot, Start, Step, Toggle)
+
+log = logging.getLogger(__name__)
 
 MAX_CHUNK = 512  # steps between two looks at the command queue at full speed (~2 ms)
 PUBLISH_INTERVAL = 1 / 120  # at most this often a snapshot at full speed (the GUI shows ~60 Hz)
-
-
-@dataclass(frozen=True, eq=False)
-class Snapshot:
-    """What the GUI may read of the training state; immutable once published."""
-
-    serial: int  # increases with every publish
-    generation: int  # increases whenever the trainer is replaced (reset, new configuration)
-    trainer: Trainer  # for pure read-outs only: .net, .dataset, .output(X, flat=params), .config
-    step: int
-    target: int
-    mode: str
-    params: np.ndarray  # a copy of the flat parameters
-    weights: dict  # name -> copy (w1, w2, ..., b1, ...)
-    batch_losses: np.ndarray  # view of the engine's history: these `step` values never change
-    logged_steps: np.ndarray  # views whose values never change either
-    logged_losses: np.ndarray
-    last_batch: np.ndarray | None  # sample indices of the last update (None before the first)
-    lr: float  # the learning rate the next update uses
-    time: float  # time.perf_counter() at publish
 
 
 class _LoggedSeries:
@@ -93,13 +76,15 @@ class TrainingWorker(QObject):
     diverged = Signal(int, int, float, int)  # generation, step, loss, kept_step
     target_reached = Signal(int, int)  # generation, step
     trainer_replaced = Signal(int)  # generation
-    failed = Signal(str)  # an unexpected exception (the worker keeps going, paused)
+    failed = Signal(str)  # an unexpected exception, logged with its traceback (the worker keeps going, paused)
     called = Signal(int, object, object)  # token, result, error text (None on success) of a "call"
     finished = Signal()
 
     def __init__(self, trainer: Trainer):
         super().__init__()
-        self._commands: queue.SimpleQueue = queue.SimpleQueue()
+        self._commands: queue.SimpleQueue[tuple[int, Command]] = queue.SimpleQueue()
+        self._sent = itertools.count(1)
+        self._done = 0  # commands handled
         self._lock = threading.Lock()
         self._snapshot: Snapshot | None = None
         self._dirty = False
@@ -116,9 +101,12 @@ class TrainingWorker(QObject):
         self._publish()
 
     # -- called from the GUI thread ------------------------------------------------
-    def send(self, kind: str, value=None) -> None:
-        """Queue a command; thread-safe."""
-        self._commands.put((kind, value))
+    def send(self, command: Command) -> int:
+        """Queue a command; thread-safe.  Returns its number: snapshots with `commands_done` at least
+        this number show its effect."""
+        number = next(self._sent)
+        self._commands.put((number, command))
+        return number
 
     def take_snapshot(self) -> Snapshot | None:
         """The latest snapshot if it changed since the last call, else None; thread-safe."""
@@ -140,6 +128,7 @@ class TrainingWorker(QObject):
                 try:
                     self._iterate()
                 except Exception as exc:  # noqa: BLE001 - the GUI must learn of it, the thread must live
+                    log.exception("training stopped by an error at step %d", self._trainer.step)
                     self._set_mode(PAUSED)
                     self.failed.emit(f"{type(exc).__name__}: {exc}")
         finally:
@@ -232,58 +221,63 @@ class TrainingWorker(QObject):
         if changed:
             self.mode_changed.emit(mode)
 
-    def _handle(self, kind: str, value) -> None:
-        if kind == "quit":
+    def _handle(self, number: int, command: Command) -> None:
+        self._done = number
+        if isinstance(command, Quit):
             self._quit = True
-        elif kind == "start":
+        elif isinstance(command, Start):
             self._set_mode(RUNNING)
-        elif kind == "pause":
+        elif isinstance(command, Pause):
             self._set_mode(PAUSED)
-        elif kind == "toggle":
+        elif isinstance(command, Toggle):
             self._set_mode(PAUSED if self._mode != PAUSED else RUNNING)
-        elif kind == "run_to_target":
+        elif isinstance(command, RunToTarget):
             if self._trainer.step >= self._trainer.config.schedule.steps:
                 self._reached_target()
             else:
                 self._set_mode(TO_TARGET)
-        elif kind == "step":
-            if self._mode != PAUSED:
-                self._set_mode(PAUSED)
-            before = self._trainer.step
-            token, make_update = value or (None, None)
-            result = self._train(1, make_update)
+        elif isinstance(command, Step):
+            self._step(command)
+        elif isinstance(command, SetLearningRate):
+            self._trainer.set_lr(command.lr)
             self._publish()
-            if token is not None:
-                self.called.emit(token, result, None)
-            if self._trainer.step > before:
-                self.stepped.emit(self._generation, self._trainer.step)
-        elif kind == "set_lr":
-            self._trainer.set_lr(value)
+        elif isinstance(command, SetTarget):
+            self._trainer.set_schedule(steps=int(command.steps))  # sessions and exported scripts see it too
             self._publish()
-        elif kind == "set_target":
-            self._trainer.set_schedule(steps=int(value))  # sessions and exported scripts see it too
-            self._publish()
-        elif kind == "set_speed":
-            self._rate = value
+        elif isinstance(command, SetSpeed):
+            self._rate = command.steps_per_second
             self._restart_pacing()
-        elif kind == "call":
-            # run a function on the trainer in this thread, between chunks (inspector, exports, edits)
-            token, fn, changes_state = value
-            try:
-                result, error = fn(self._trainer), None
-            except Exception as exc:  # noqa: BLE001 - reported to the caller, the thread lives on
-                result, error = None, str(exc) or type(exc).__name__
-            if changes_state:
-                self._publish()
-            self.called.emit(token, result, error)
-        elif kind == "replace_trainer":
-            self._trainer = value
+        elif isinstance(command, Call):
+            self._call(command)
+        elif isinstance(command, ReplaceTrainer):
+            self._trainer = command.trainer
             self._generation += 1
             self._logged = _LoggedSeries()
             self._set_mode(PAUSED)
             self.trainer_replaced.emit(self._generation)
         else:  # pragma: no cover - a programming error in the GUI
-            raise ValueError(f"unknown command {kind!r}")
+            raise TypeError(f"unknown command {command!r}")
+
+    def _step(self, command: Step) -> None:
+        if self._mode != PAUSED:
+            self._set_mode(PAUSED)
+        before = self._trainer.step
+        result = self._train(1, command.record)
+        self._publish()
+        if command.token is not None:
+            self.called.emit(command.token, result, None)
+        if self._trainer.step > before:
+            self.stepped.emit(self._generation, self._trainer.step)
+
+    def _call(self, command: Call) -> None:
+        """Run a function on the trainer in this thread, between chunks (inspector, exports, edits)."""
+        try:
+            result, error = command.fn(self._trainer), None
+        except Exception as exc:  # noqa: BLE001 - reported to the caller, the thread lives on
+            result, error = None, str(exc) or type(exc).__name__
+        if command.changes_state:
+            self._publish()
+        self.called.emit(command.token, result, error)
 
     def _publish(self) -> None:
         trainer = self._trainer
@@ -295,9 +289,10 @@ class TrainingWorker(QObject):
         snapshot = Snapshot(
             serial=self._serial + 1,
             generation=self._generation,
-            trainer=trainer,
+            commands_done=self._done,
+            config=trainer.effective_config,
+            edits=tuple(trainer.edits),
             step=step,
-            target=self._trainer.config.schedule.steps,
             mode=self._mode,
             params=params,
             weights=trainer.net.views(params),  # views of this snapshot's own copy
@@ -306,7 +301,11 @@ class TrainingWorker(QObject):
             logged_losses=losses,
             last_batch=trainer.batch_indices(step - 1) if step > 0 else None,
             lr=_finite_or_nan(trainer.current_lr()),
+            timeline=trainer.timeline.view(step),
+            dataset=trainer.dataset,
+            sizes=tuple(trainer.net.sizes),
             time=now,
+            _net=trainer.net,
         )
         with self._lock:
             self._serial += 1

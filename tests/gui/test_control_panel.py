@@ -36,7 +36,7 @@ def test_invalid_learning_rate_is_refused_with_a_visible_reason(qtbot, window, t
     reference = Trainer(RunConfig())
     reference.run(3000)
     snap = window.controller.latest_snapshot()
-    assert snap.trainer.config.optimizer.lr == 0.001
+    assert snap.config.optimizer.lr == 0.001
     assert (snap.params == reference.params).all()
     # fixing the entry clears the error and applies it
     type_into(qtbot, field, "1e-5")
@@ -106,7 +106,7 @@ def test_regenerate_draws_a_new_data_seed_and_resets(qtbot, window):
     assert seed is not None
     assert window.panel.field("data_seed").edit.text() == str(seed)
     snap = window.controller.latest_snapshot()
-    assert snap.trainer.dataset.X.shape == (32, 2)
+    assert snap.dataset.X.shape == (32, 2)
 
 
 def test_noise_range_follows_the_dataset(qtbot, window):

@@ -78,7 +78,7 @@ def test_learning_rate_change_applies_live_without_reset(qtbot, make_window):
     assert snap.step >= before  # no reset: the step keeps counting
     assert snap.generation == 0
     assert window.controller.mode == "running"
-    edits = [e for e in snap.trainer.edits if e.kind == "lr"]
+    edits = [e for e in snap.edits if e.kind == "lr"]
     assert edits and edits[-1].value == pytest.approx(0.01) and edits[-1].step >= before
     assert "without a reset" in window.status.message()
     assert window.controller.config.optimizer.lr == 0.01
@@ -164,7 +164,10 @@ def test_the_worker_never_signals_per_step_and_snapshots_share_the_history(qtbot
     assert len(events) == 2  # running, paused: nothing per step
     assert snap.serial - first <= 130 * elapsed + 5  # snapshots at display rate, not per chunk or step
     # the loss history is shared with the engine, never copied (memory grows by the history alone)
-    assert np.shares_memory(snap.batch_losses, snap.trainer.history.batch_losses())
+    shared = []
+    c.call(lambda t: shared.append(np.shares_memory(snap.batch_losses, t.history.batch_losses())))
+    qtbot.waitUntil(lambda: bool(shared))
+    assert shared == [True]
 
 
 def test_lowering_the_target_while_running_to_it_stops_there(qtbot, make_window):
@@ -182,9 +185,12 @@ def test_lowering_the_target_while_running_to_it_stops_there(qtbot, make_window)
 
 
 def test_an_unexpected_error_in_the_worker_is_reported_and_training_survives(qtbot, window, monkeypatch):
-    trainer = window.controller.latest_snapshot().trainer
+    trainers = []
+    window.controller.call(trainers.append)
+    qtbot.waitUntil(lambda: bool(trainers))
+    trainer = trainers[0]
 
-    def broken(n, stop=None):
+    def broken(n, stop=None, replay_at_end=True):
         raise RuntimeError("boom")
 
     monkeypatch.setattr(trainer, "run", broken)

@@ -148,6 +148,11 @@ def test_arrow_keys_edit_a_focused_spin_box_instead_of_stepping(qtbot, window):
     assert window.controller.mode == "paused"
 
 
+def batch_of(snap) -> np.ndarray:
+    """The sample indices of the snapshot's last update."""
+    return Trainer(snap.config).batch_indices(snap.step - 1)
+
+
 def test_slow_speed_paces_one_batch_at_a_time(qtbot, window):
     window.speed.set_speed(5)
     assert window.speed.value_label.text() == "5 steps/s"
@@ -158,7 +163,7 @@ def test_slow_speed_paces_one_batch_at_a_time(qtbot, window):
     assert 4 <= snap.step <= 8
     # every paced step is shown: the highlighted batch is the last update's
     qtbot.waitUntil(lambda: np.array_equal(window.boundary.batch_indices(),
-                                           snap.trainer.batch_indices(window.controller.latest_snapshot().step - 1)))
+                                           batch_of(window.controller.latest_snapshot())))
     window.controller.pause()
     window.speed.set_speed(None)
     assert window.speed.value_label.text() == "max"
