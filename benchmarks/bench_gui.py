@@ -97,15 +97,15 @@ def main() -> None:
     window.boundary.viewport().installEventFilter(counter)  # the central view repaints every frame
 
     base = statistics.median(headless(150_000) for _ in range(3))
-    counts0 = {k: u.count for k, u in window._updates.items()}
-    s0, f0, t0 = window.controller.latest_snapshot().step, window.frames, time.perf_counter()
+    counts0 = {k: u.count for k, u in window.live.updates.items()}
+    s0, f0, t0 = window.controller.latest_snapshot().step, window.live.frames, time.perf_counter()
     window.controller.start()
     c0 = time.thread_time()
     spin(args.seconds)
     gui_cpu = time.thread_time() - c0
     dt = time.perf_counter() - t0
-    s1, f1 = window.controller.latest_snapshot().step, window.frames
-    view_rates = {k: round((u.count - counts0[k]) / dt, 1) for k, u in window._updates.items()}
+    s1, f1 = window.controller.latest_snapshot().step, window.live.frames
+    view_rates = {k: round((u.count - counts0[k]) / dt, 1) for k, u in window.live.updates.items()}
     gui_rate = (s1 - s0) / dt
     fps = (f1 - f0) / dt
     paints = counter.n / dt
@@ -150,7 +150,7 @@ def main() -> None:
         "gui_cpu_ms_per_update": round(gui_cpu / max(f1 - f0, 1) * 1000, 2),
         "boundary_paints_per_s": round(paints, 1),
         "view_updates_per_s": view_rates,
-        "view_cost_ms": {k: round(u.cost * 1000, 2) for k, u in window._updates.items()},
+        "view_cost_ms": {k: round(u.cost * 1000, 2) for k, u in window.live.updates.items()},
         "key_latency_ms": {"n": len(lat), "median": round(statistics.median(lat) * 1000, 1) if lat else None,
                            "p95": round(p95 * 1000, 1), "max": round(max(lat) * 1000, 1) if lat else None},
         "training_during_keys": still_running,

@@ -1,4 +1,4 @@
-"""File menu work beyond configurations: sessions, Open Recent, exports, and files dropped on the window.
+"""The File menu's work: configurations, sessions, Open Recent, exports, and files dropped on the window.
 
 * Sessions (`bpviz.engine.session`): Save session… writes the running trainer from the worker thread;
   Open session… reads the file in the GUI thread (a new Trainer nobody else holds) and hands it to the
@@ -16,13 +16,16 @@
 from __future__ import annotations
 
 import os
+from dataclasses import dataclass
 from pathlib import Path
 
-from PySide6.QtCore import QCoreApplication, QObject, QPoint, Signal, Slot
+from PySide6.QtCore import QT_TRANSLATE_NOOP, QCoreApplication, QObject, QPoint, Signal, Slot
 from PySide6.QtGui import QAction, QKeySequence
 from PySide6.QtWidgets import QFileDialog, QMenu, QMessageBox
 
 from bpviz.atomic import WriteError, write_bytes
+from bpviz.engine.config import ConfigError
+from bpviz.engine.config_file import read_config, write_config
 
 from .export_dialog import DEFAULT_SIZE, ImageSizeDialog
 from .recent_files import RecentFiles
@@ -31,15 +34,61 @@ from .status_bar import ERROR, SUCCESS, WARNING
 SESSION = "session"
 CONFIGURATION = "configuration"
 
-# what / format -> (file filter, default file name)
-FILTERS = {
-    "png": ("PNG image (*.png)", ".png"),
-    "svg": ("SVG drawing (*.svg)", ".svg"),
-    "csv": ("CSV table (*.csv)", ".csv"),
-    "npz": ("NumPy archive (*.npz)", ".npz"),
-    "json": ("JSON (*.json)", ".json"),
-    "py": ("Python script (*.py)", ".py"),
+# format -> (file filter, suffix)
+FORMATS = {
+    "png": (QT_TRANSLATE_NOOP("FileActions", "PNG image (*.png)"), ".png"),
+    "svg": (QT_TRANSLATE_NOOP("FileActions", "SVG drawing (*.svg)"), ".svg"),
+    "csv": (QT_TRANSLATE_NOOP("FileActions", "CSV table (*.csv)"), ".csv"),
+    "npz": (QT_TRANSLATE_NOOP("FileActions", "NumPy archive (*.npz)"), ".npz"),
+    "json": (QT_TRANSLATE_NOOP("FileActions", "JSON (*.json)"), ".json"),
+    "py": (QT_TRANSLATE_NOOP("FileActions", "Python script (*.py)"), ".py"),
 }
+
+
+@dataclass(frozen=True)
+class ExportSpec:
+    """One entry of the Export menu: what is exported in which format, how, and under which default name."""
+
+    name: str  # of its action: act_export_<name>
+    what: str  # "loss", "boundary", "heatmaps", "window", "weights", "numpy", "tf1"
+    fmt: str  # a key of FORMATS
+    text: str  # the menu item (translated in the "FileActions" context)
+    file_name: str  # the default file name, without suffix
+    writer: str  # the FileActions method that exports it: (spec, path, size)
+    group: int  # menu section: a separator between groups
+
+
+EXPORTS = (  # in menu order
+    ExportSpec("loss_png", "loss", "png", QT_TRANSLATE_NOOP("FileActions", "Loss plot as &PNG…"),
+               "loss", "_export_loss_picture", 0),
+    ExportSpec("loss_svg", "loss", "svg", QT_TRANSLATE_NOOP("FileActions", "Loss plot as &SVG…"),
+               "loss", "_export_loss_picture", 0),
+    ExportSpec("loss_csv", "loss", "csv", QT_TRANSLATE_NOOP("FileActions", "Loss as &CSV table…"),
+               "loss", "_export_loss_csv", 0),
+    ExportSpec("boundary_png", "boundary", "png", QT_TRANSLATE_NOOP("FileActions", "Decision &boundary as PNG…"),
+               "boundary", "_export_view", 1),
+    ExportSpec("boundary_svg", "boundary", "svg", QT_TRANSLATE_NOOP("FileActions", "Decision boundary as SVG…"),
+               "boundary", "_export_view", 1),
+    ExportSpec("heatmaps_png", "heatmaps", "png", QT_TRANSLATE_NOOP("FileActions", "&Weight heatmaps as PNG…"),
+               "weights-heatmaps", "_export_view", 1),
+    ExportSpec("heatmaps_svg", "heatmaps", "svg", QT_TRANSLATE_NOOP("FileActions", "Weight heatmaps as SVG…"),
+               "weights-heatmaps", "_export_view", 1),
+    ExportSpec("window_png", "window", "png", QT_TRANSLATE_NOOP("FileActions", "Whole w&indow as PNG…"),
+               "bpviz-window", "_export_window", 1),
+    ExportSpec("weights_npz", "weights", "npz", QT_TRANSLATE_NOOP("FileActions", "Weights and history as &NPZ…"),
+               "weights", "_export_weights", 2),
+    ExportSpec("weights_json", "weights", "json", QT_TRANSLATE_NOOP("FileActions", "Weights and history as &JSON…"),
+               "weights", "_export_weights", 2),
+    ExportSpec("numpy_script", "numpy", "py", QT_TRANSLATE_NOOP("FileActions", "N&umPy script of this run…"),
+               "bpviz_run", "_export_script", 3),
+    ExportSpec("tf1_script", "tf1", "py", QT_TRANSLATE_NOOP("FileActions", "&TensorFlow 1 code of this run…"),
+               "bpviz_run_tf1", "_export_script", 3),
+)
+EXPORT_SPECS = {(spec.what, spec.fmt): spec for spec in EXPORTS}
+# the loss plot's right-click menu offers these too
+LOSS_MENU_TEXT = {"png": QT_TRANSLATE_NOOP("FileActions", "Export loss as PNG…"),
+                  "svg": QT_TRANSLATE_NOOP("FileActions", "Export loss as SVG…"),
+                  "csv": QT_TRANSLATE_NOOP("FileActions", "Export loss as CSV…")}
 
 
 def sniff(path) -> str | None:
@@ -101,39 +150,23 @@ class FileActions(QObject):
         menu = QMenu(t("&Export") + "\t" + QKeySequence("Ctrl+E").toString(QKeySequence.NativeText), self.window)
         menu.setObjectName("export_menu")
         self.export_actions: dict[str, QAction] = {}
-        entries = [
-            ("loss_png", t("Loss plot as &PNG…"), lambda: self.export_dialog("loss", "png")),
-            ("loss_svg", t("Loss plot as &SVG…"), lambda: self.export_dialog("loss", "svg")),
-            ("loss_csv", t("Loss as &CSV table…"), lambda: self.export_dialog("loss", "csv")),
-            None,
-            ("boundary_png", t("Decision &boundary as PNG…"), lambda: self.export_dialog("boundary", "png")),
-            ("boundary_svg", t("Decision boundary as SVG…"), lambda: self.export_dialog("boundary", "svg")),
-            ("heatmaps_png", t("&Weight heatmaps as PNG…"), lambda: self.export_dialog("heatmaps", "png")),
-            ("heatmaps_svg", t("Weight heatmaps as SVG…"), lambda: self.export_dialog("heatmaps", "svg")),
-            ("window_png", t("Whole w&indow as PNG…"), lambda: self.export_dialog("window", "png")),
-            None,
-            ("weights_npz", t("Weights and history as &NPZ…"), lambda: self.export_dialog("weights", "npz")),
-            ("weights_json", t("Weights and history as &JSON…"), lambda: self.export_dialog("weights", "json")),
-            None,
-            ("numpy_script", t("N&umPy script of this run…"), lambda: self.export_dialog("numpy", "py")),
-            ("tf1_script", t("&TensorFlow 1 code of this run…"), lambda: self.export_dialog("tf1", "py")),
-        ]
-        for entry in entries:
-            if entry is None:
+        group = EXPORTS[0].group
+        for spec in EXPORTS:
+            if spec.group != group:
                 menu.addSeparator()
-                continue
-            name, text, slot = entry
-            self.export_actions[name] = self._action(f"act_export_{name}", text, slot)
-            menu.addAction(self.export_actions[name])
+                group = spec.group
+            action = self._action(f"act_export_{spec.name}", t(spec.text),
+                                  lambda _=False, spec=spec: self.export_dialog(spec.what, spec.fmt))
+            self.export_actions[spec.name] = action
+            menu.addAction(action)
         self.export_menu = menu
 
         # the loss plot's right-click menu (pyqtgraph's own "Export..." stays)
         vb_menu = self.window.loss_plot.plot_item.getViewBox().menu
         vb_menu.addSeparator()
         self.loss_menu_actions = []
-        for fmt, text in (("png", t("Export loss as PNG…")), ("svg", t("Export loss as SVG…")),
-                          ("csv", t("Export loss as CSV…"))):
-            action = QAction(text, vb_menu)
+        for fmt, text in LOSS_MENU_TEXT.items():
+            action = QAction(t(text), vb_menu)
             action.setObjectName(f"loss_menu_export_{fmt}")
             action.triggered.connect(lambda _=False, fmt=fmt: self.export_dialog("loss", fmt))
             vb_menu.addAction(action)
@@ -205,11 +238,58 @@ class FileActions(QObject):
         if kind == SESSION:
             return self.open_session(path)
         if kind == CONFIGURATION:
-            return self.window.open_config(path)
+            return self.open_config(path)
         self.window.show_error(self.tr("Cannot open the file"),
                                self.tr("{path}: neither a bpviz session (.npz) nor a configuration (.json)")
                                .format(path=str(path)))
         return False
+
+    def open_config(self, path) -> bool:
+        """Load a configuration file (the JSON `bpviz train --config` reads) and apply it; all or nothing."""
+        window = self.window
+        try:
+            config = read_config(path)
+        except ConfigError as exc:
+            window.show_error(self.tr("Cannot open the configuration"), window.panel.error_text(exc))
+            return False
+        previous = self.controller.config
+        try:
+            self.controller.apply_config(config, force_reset=True)
+        except (ConfigError, ValueError) as exc:
+            window.show_error(self.tr("Cannot use the configuration"),
+                              window.panel.error_text(exc) if isinstance(exc, ConfigError) else str(exc))
+            window.panel.set_config(previous)
+            return False
+        window.panel.set_config(config)
+        window.update_title()
+        window.status.set_message(self.tr("Opened {path} — network reset to step 0").format(path=str(path)))
+        self.remember(path)
+        return True
+
+    def open_config_dialog(self) -> None:
+        path, _ = QFileDialog.getOpenFileName(self.window, self.tr("Open configuration"), self._dir,
+                                              self.tr("Configuration (*.json);;All files (*)"))
+        if path:
+            self._dir = os.path.dirname(path)
+            self.open_config(path)
+
+    def save_config(self, path) -> bool:
+        """Save the run's effective configuration."""
+        try:
+            write_config(self.controller.config, path)
+        except WriteError as exc:
+            self.window.show_error(self.tr("Cannot save the configuration"), str(exc))
+            return False
+        self.window.status.set_message(self.tr("Saved the configuration to {path}").format(path=str(path)),
+                                       SUCCESS)
+        self.remember(path)
+        return True
+
+    def save_config_dialog(self) -> None:
+        path = self._ask_path(self.tr("Save configuration"), "bpviz-config.json",
+                              self.tr("Configuration (*.json);;All files (*)"), ".json")
+        if path:
+            self.save_config(path)
 
     def open_session(self, path) -> bool:
         """Continue from the session in `path` (paused); on any problem, a message and no change at all."""
@@ -264,10 +344,9 @@ class FileActions(QObject):
     # -- exports --------------------------------------------------------------------------------
     def export_dialog(self, what: str, fmt: str) -> None:
         """Ask where (and, for a PNG, how big), then export."""
-        names = {"loss": "loss", "boundary": "boundary", "heatmaps": "weights-heatmaps", "window": "bpviz-window",
-                 "weights": "weights", "numpy": "bpviz_run", "tf1": "bpviz_run_tf1"}
-        file_filter, suffix = FILTERS[fmt]
-        path = self._ask_path(self.tr("Export"), names[what] + suffix, self.tr(file_filter), suffix)
+        spec = EXPORT_SPECS[(what, fmt)]
+        file_filter, suffix = FORMATS[fmt]
+        path = self._ask_path(self.tr("Export"), spec.file_name + suffix, self.tr(file_filter), suffix)
         if not path:
             return
         size = None
@@ -284,23 +363,13 @@ class FileActions(QObject):
         return (w, h) if w > 10 and h > 10 else DEFAULT_SIZE
 
     def export(self, what: str, fmt: str, path, size: tuple[int, int] | None = None) -> None:
-        """Export `what` ("loss", "boundary", "heatmaps", "window", "weights", "numpy", "tf1") as `fmt`."""
-        path = str(path)
-        handlers = {
-            ("loss", "png"): self._export_loss_picture, ("loss", "svg"): self._export_loss_picture,
-            ("loss", "csv"): self._export_loss_csv,
-            ("boundary", "png"): self._export_view, ("boundary", "svg"): self._export_view,
-            ("heatmaps", "png"): self._export_view, ("heatmaps", "svg"): self._export_view,
-            ("window", "png"): self._export_window,
-            ("weights", "npz"): self._export_weights, ("weights", "json"): self._export_weights,
-            ("numpy", "py"): self._export_script, ("tf1", "py"): self._export_script,
-        }
-        handler = handlers.get((what, fmt))
-        if handler is None:
+        """Export `what` as `fmt` (a pair of EXPORTS) to `path`; `done` reports the outcome."""
+        spec = EXPORT_SPECS.get((what, fmt))
+        if spec is None:
             raise ValueError(f"cannot export {what} as {fmt}")
-        handler(what, fmt, path, size)
+        getattr(self, spec.writer)(spec, str(path), size)
 
-    def _export_loss_picture(self, what, fmt, path, size) -> None:
+    def _export_loss_picture(self, spec: ExportSpec, path: str, size) -> None:
         from bpviz.export.loss_figure import LossCurves, export_loss_figure
 
         width, height = size or DEFAULT_SIZE
@@ -314,43 +383,43 @@ class FileActions(QObject):
         self.controller.call(LossCurves.from_trainer, draw, lambda text: self._failed(path, title, text),
                              even_if_replaced=True)
 
-    def _export_loss_csv(self, what, fmt, path, size) -> None:
+    def _export_loss_csv(self, spec: ExportSpec, path: str, size) -> None:
         from bpviz.export.data import write_loss_csv
 
         self._in_worker(path, lambda t: write_loss_csv(t, path), self.tr("Cannot export the loss table"),
                         self.tr("Exported the loss table to {path}"))
 
-    def _export_weights(self, what, fmt, path, size) -> None:
+    def _export_weights(self, spec: ExportSpec, path: str, size) -> None:
         from bpviz.export.data import write_weights_json, write_weights_npz
 
-        write = write_weights_npz if fmt == "npz" else write_weights_json
+        write = write_weights_npz if spec.fmt == "npz" else write_weights_json
         self._in_worker(path, lambda t: write(t, path), self.tr("Cannot export the weights"),
                         self.tr("Exported the weights and history to {path}"))
 
-    def _export_script(self, what, fmt, path, size) -> None:
+    def _export_script(self, spec: ExportSpec, path: str, size) -> None:
         from bpviz.export.script import write_numpy_script, write_tf1_script
 
-        write = write_numpy_script if what == "numpy" else write_tf1_script
+        write = write_numpy_script if spec.what == "numpy" else write_tf1_script
         self._in_worker(path, lambda t: write(t, path), self.tr("Cannot export the script"),
                         self.tr("Exported the script to {path}"))
 
-    def _export_view(self, what, fmt, path, size) -> None:
+    def _export_view(self, spec: ExportSpec, path: str, size) -> None:
         from bpviz.export.image import export_png, export_svg
 
-        self.window.redraw_now()
-        target = self.window.boundary if what == "boundary" else self.window.weights_panel
-        title = self.tr("Cannot export the decision boundary") if what == "boundary" \
+        self.window.live.redraw_now()
+        target = self.window.boundary if spec.what == "boundary" else self.window.weights_panel
+        title = self.tr("Cannot export the decision boundary") if spec.what == "boundary" \
             else self.tr("Cannot export the weight heatmaps")
-        if fmt == "png":
+        if spec.fmt == "png":
             write = lambda: export_png(target, path, *(size or (None, None)))  # noqa: E731
         else:
             write = lambda: export_svg(target, path)  # noqa: E731
         self._write(path, title, write, self.tr("Exported the picture to {path}"))
 
-    def _export_window(self, what, fmt, path, size) -> None:
+    def _export_window(self, spec: ExportSpec, path: str, size) -> None:
         from bpviz.export.image import png_bytes
 
-        self.window.redraw_now()
+        self.window.live.redraw_now()
         self._write(path, self.tr("Cannot export the window"),
                     lambda: write_bytes(path, png_bytes(self.window.grab().toImage())),
                     self.tr("Exported the window to {path}"))

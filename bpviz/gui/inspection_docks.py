@@ -393,7 +393,7 @@ class StepInspection(QObject):
 
     @Slot(int)
     def _on_sample_selected(self, i: int) -> None:
-        self.window.show_sample(i)  # rings the point and says what the network makes of it
+        self.window.live.show_sample(i)  # rings the point and says what the network makes of it
 
     @Slot(int)
     def _on_point_clicked(self, i: int) -> None:

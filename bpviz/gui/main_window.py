@@ -1,49 +1,40 @@
 """The main window: the control panel on the left, the decision boundary in the middle with the weights
 to its right, the loss curve along the bottom, transport in the tool bar, step / loss / rate in the status bar.
 
-The window reads training only through snapshots, taken at display rate (`DISPLAY_INTERVAL_MS`, stretched
-by `FrameGovernor` while training runs flat out), and redraws a view only when its data changed.
+The window only composes: training goes through `TrainingController`, the views are drawn from snapshots
+by `LiveView`, the status bar and banner are written by `StatusReporter`, files are `FileActions`', and the
+step inspection docks are `StepInspection`'s.
 """
 from __future__ import annotations
 
 import html
-import time
-from pathlib import Path
 
-import numpy as np
 from PySide6.QtCore import QCoreApplication, Qt, QTimer, Slot
 from PySide6.QtGui import QAction, QCloseEvent, QGuiApplication, QKeySequence
-from PySide6.QtWidgets import (QDockWidget, QFileDialog, QMainWindow, QMessageBox, QStyle,
-                               QToolBar, QVBoxLayout, QWidget)
+from PySide6.QtWidgets import QDockWidget, QMainWindow, QMessageBox, QStyle, QToolBar, QVBoxLayout, QWidget
 
 from bpviz import __version__
-from bpviz.atomic import WriteError, write_text
 from bpviz.engine.config import ConfigError, RunConfig
 from bpviz.engine.activations import ACTIVATIONS
 from bpviz.engine.optimizers import OPTIMIZERS
 
 from .banner import MessageBanner
 from .control_panel import ControlPanel
-from .error_log import log_file
-from .display import DISPLAY_INTERVAL_MS, FrameGovernor, ThrottledUpdate, cache_axes, configure_pyqtgraph
+from .display import cache_axes, configure_pyqtgraph
 from .file_actions import FileActions
 from .inspection_docks import StepInspection
+from .live_view import LiveView
 from .settings import AppSettings
 from .speed_control import DEFAULT_SPEED, SpeedControl
-from .status_bar import ERROR, SUCCESS, WARNING, RateMeter, TrainingStatusBar, format_loss
+from .status_bar import WARNING, TrainingStatusBar
+from .status_reporter import StatusReporter
 from .training_controller import ConfigChange, TrainingController
-from .worker_protocol import PAUSED, Snapshot
-from .truth import true_boundary_field
 from .views.boundary import BoundaryPlot
 from .views.heatmap import WeightPanel
 from .views.loss_plot import LossPlot
 
 DEFAULT_SIZE = (1280, 800)  # fits a classroom projector; larger screens get up to LARGE_SIZE
 LARGE_SIZE = (1680, 1020)
-MAX_MARKED_STEPS = 20_000
-BOUNDARY_RESOLUTION = 100
-WEIGHTS_INTERVAL = 0.05  # s
-STATUS_INTERVAL = 0.066  # s: the numbers in the status bar, while training runs
 
 
 class MainWindow(QMainWindow):
@@ -68,24 +59,14 @@ class MainWindow(QMainWindow):
         self.setStatusBar(self.status)
         self.speed = SpeedControl()
 
-        self._snap: Snapshot | None = None
-        self._rendered_config: RunConfig | None = None
-        self._status_pending = False
-        self._suggested_lr = 0.001
-        self._running_message = ""
-        self._generation = -1
-        self._dataset = None
-        self._grid: np.ndarray | None = None
-        self._marked = (None, None)
-        self._shown_params: np.ndarray | None = None
-        self._rate = RateMeter()
         self._closing = False
-        self.frames = 0  # display ticks that redrew something (for the benchmark)
 
         self._build_layout()
         self._build_actions()
         self._build_menus()
         self._build_toolbar()
+        self.status_reporter = StatusReporter(self)
+        self.live = LiveView(self)
         self._connect()
         self.inspection = StepInspection(self)  # step inspector, gradients, timeline (docks + wiring)
         self._restore_settings()
@@ -97,20 +78,7 @@ class MainWindow(QMainWindow):
         else:
             self.status.set_message(self.tr("Ready — press Space to start, → to step one mini-batch"))
 
-        self._updates = {
-            "loss": ThrottledUpdate(self._draw_loss),
-            # numbers that change 60 times a second cannot be read anyway; 20 Hz keeps them live and cheap
-            "weights": ThrottledUpdate(self._draw_weights, min_interval=WEIGHTS_INTERVAL),
-            "boundary": ThrottledUpdate(self._draw_boundary),
-        }
-        self._governor = FrameGovernor()
-        self._status_shown_at = 0.0
-        self._timer = QTimer(self)
-        self._timer.setTimerType(Qt.PreciseTimer)
-        self._timer.setInterval(DISPLAY_INTERVAL_MS)
-        self._timer.timeout.connect(self._on_tick)
-        self._timer.start()
-        self._on_tick()
+        self.live.start()
         cache_axes(self)
 
     # -- layout -------------------------------------------------------------------------------
@@ -183,10 +151,10 @@ class MainWindow(QMainWindow):
         self.act_defaults = self.add_action("act_defaults", self.tr("Tutorial defaults"),
                                          self.panel.restore_tutorial_defaults, None, None,
                                          self.tr("Restore the tutorial's exact configuration"))
-        self.act_open = self.add_action("act_open", self.tr("&Open configuration…"), self.open_config_dialog,
-                                     QKeySequence.Open)
-        self.act_save = self.add_action("act_save", self.tr("&Save configuration…"), self.save_config_dialog,
-                                     QKeySequence.Save)
+        self.act_open = self.add_action("act_open", self.tr("&Open configuration…"),
+                                        lambda: self.files.open_config_dialog(), QKeySequence.Open)
+        self.act_save = self.add_action("act_save", self.tr("&Save configuration…"),
+                                        lambda: self.files.save_config_dialog(), QKeySequence.Save)
         self.act_export = self.add_action("act_export", self.tr("&Export…"), lambda: self.files.show_export_menu(),
                                        "Ctrl+E")
         self.act_quit = self.add_action("act_quit", self.tr("&Quit"), self.close, "Ctrl+Q")
@@ -241,14 +209,9 @@ class MainWindow(QMainWindow):
     def _connect(self) -> None:
         c = self.controller
         c.mode_changed.connect(self._on_mode_changed)
-        c.stepped.connect(self._on_stepped)
-        c.diverged.connect(self._on_diverged)
-        c.target_reached.connect(self._on_target_reached)
-        c.failed.connect(self._on_failed)
         self.panel.config_changed.connect(self.apply_config)
-        self.boundary.sample_clicked.connect(self.show_sample)
+        self.boundary.sample_clicked.connect(self.live.show_sample)
         self.banner.action_clicked.connect(self._use_suggested_lr)
-        c.trainer_replaced.connect(self._on_trainer_replaced)
         self.speed.speed_changed.connect(c.set_speed)
 
     # -- settings -------------------------------------------------------------------------------
@@ -291,7 +254,7 @@ class MainWindow(QMainWindow):
 
     @Slot()
     def run_to_target(self) -> None:
-        self._set_running_message(self.tr("Running to step {target}…").format(
+        self.status_reporter.set_running_message(self.tr("Running to step {target}…").format(
             target=f"{self.controller.config.schedule.steps:,}"))
         self.controller.run_to_target()
 
@@ -311,68 +274,8 @@ class MainWindow(QMainWindow):
             return None
         self.panel.accept_config(config)
         self.update_title()
-        self._report_change(change, config)
+        self.status_reporter.config_changed(change, config)
         return change
-
-    def _report_change(self, change: ConfigChange, config: RunConfig) -> None:
-        labels = ", ".join(self.panel.field_label(f) for f in change.fields if f != "decay_on")
-        if change.reset:
-            if change.from_step > 0:
-                text = self.tr("Changed {fields}: the network starts again at step 0 "
-                               "(the run so far was discarded)").format(fields=labels)
-                self.status.set_message(text, WARNING)
-            else:
-                self.status.set_message(self.tr("Changed {fields}: new network at step 0").format(fields=labels))
-        elif "lr" in change.fields:
-            self.status.set_message(self.tr("Learning rate is now {lr} from the next step on, without a reset")
-                                    .format(lr=repr(config.optimizer.lr)))
-        elif "steps" in change.fields:
-            self.status.set_message(self.tr("Target is now step {target}").format(
-                target=f"{config.schedule.steps:,}"))
-
-    def open_config(self, path: str | Path) -> bool:
-        """Load a configuration file (the JSON `bpviz train --config` reads) and apply it; all or nothing."""
-        try:
-            config = RunConfig.load(path)
-        except ConfigError as exc:
-            self.show_error(self.tr("Cannot open the configuration"), self.panel.error_text(exc))
-            return False
-        previous = self.controller.config
-        try:
-            self.controller.apply_config(config, force_reset=True)
-        except (ConfigError, ValueError) as exc:
-            self.show_error(self.tr("Cannot use the configuration"),
-                            self.panel.error_text(exc) if isinstance(exc, ConfigError) else str(exc))
-            self.panel.set_config(previous)
-            return False
-        self.panel.set_config(config)
-        self.update_title()
-        self.status.set_message(self.tr("Opened {path} — network reset to step 0").format(path=str(path)))
-        self.files.remember(path)
-        return True
-
-    def save_config(self, path: str | Path) -> bool:
-        try:
-            write_text(path, self.controller.config.to_json() + "\n")
-        except WriteError as exc:
-            self.show_error(self.tr("Cannot save the configuration"), str(exc))
-            return False
-        self.status.set_message(self.tr("Saved the configuration to {path}").format(path=str(path)), SUCCESS)
-        self.files.remember(path)
-        return True
-
-    # dialogs (thin wrappers, so that tests can call the methods above directly)
-    def open_config_dialog(self) -> None:
-        path, _ = QFileDialog.getOpenFileName(self, self.tr("Open configuration"), "",
-                                              self.tr("Configuration (*.json);;All files (*)"))
-        if path:
-            self.open_config(path)
-
-    def save_config_dialog(self) -> None:
-        path, _ = QFileDialog.getSaveFileName(self, self.tr("Save configuration"), "bpviz-config.json",
-                                              self.tr("Configuration (*.json);;All files (*)"))
-        if path:
-            self.save_config(path)
 
     def show_error(self, title: str, text: str) -> None:
         QMessageBox.critical(self, title, text)
@@ -415,194 +318,19 @@ class MainWindow(QMainWindow):
         self.setWindowTitle(self.tr("bpviz — {sizes} {activation} network, {optimizer}, lr {lr}").format(
             sizes=sizes, activation=activation, optimizer=optimizer, lr=repr(c.optimizer.lr)))
 
-    @Slot()
-    def _on_tick(self) -> None:
-        snap = self.controller.take_snapshot()
-        now = time.perf_counter()
-        if snap is not None:
-            if snap.generation != self._generation:
-                self._new_trainer(snap)
-            self._snap = snap
-            self._rate.add(snap.time, snap.step)
-            self._updates["loss"].mark()
-            if self._shown_params is None or not np.array_equal(snap.params, self._shown_params):
-                self._updates["weights"].mark()
-                self._updates["boundary"].mark()
-            elif snap.last_batch is not None and not np.array_equal(snap.last_batch, self.boundary.batch_indices()):
-                self._updates["boundary"].mark()
-            self._status_pending = True
-        self._render_config()
-        snap = self._snap
-        if snap is None:
-            return
-        # numbers that change every frame are unreadable anyway: while running, refresh them ~15 times a second
-        if (self._status_pending and (snap.mode == PAUSED or now - self._status_shown_at >= STATUS_INTERVAL)) \
-                or (snap.mode != PAUSED and now - snap.time > 1.0):  # running, nothing new: the rate is falling
-            self._status_pending = False
-            self._status_shown_at = now
-            self._show_status(snap)
-        drew = False
-        for update in self._updates.values():
-            drew |= update.run_if_due(now, snap)
-        self.frames += drew
-        interval = self._governor.interval(self.frames, snap.mode != PAUSED and self.speed.speed() is None)
-        if interval != self._timer.interval():
-            self._timer.setInterval(interval)
-
-    def _render_config(self) -> None:
-        """Panel and title show the run's effective configuration (a live rate change, an opened session,
-        a rewind across a rate change), and nothing else."""
-        config = self.controller.config
-        if config is self._rendered_config:
-            return
-        self._rendered_config = config
-        if config != self.panel.config():
-            self.panel.set_config(config)
-        self.update_title()
-
-    def _show_status(self, snap: Snapshot) -> None:
-        n = snap.step
-        loss = float(snap.batch_losses[n - 1]) if n > 0 else None
-        rate = self._rate.rate() if snap.mode != PAUSED else None
-        self.status.show_progress(n, snap.target, loss, snap.lr, rate)
-        marked = (snap.target, snap.log_every)
-        if marked != self._marked:
-            self._marked = marked
-            self.loss_plot.set_marked_steps(print_points(snap.target, snap.log_every))
-
-    def _new_trainer(self, snap: Snapshot) -> None:
-        self._generation = snap.generation
-        self._rate.reset()
-        self._shown_params = None
-        dataset = snap.dataset
-        if not _same_data(dataset, self._dataset):  # a reset keeps the data (and the user's zoom)
-            self._dataset = dataset
-            self.boundary.set_domain(dataset.domain, resolution=BOUNDARY_RESOLUTION)
-            self._grid = np.ascontiguousarray(self.boundary.grid_points(), dtype=np.float32)
-            self.boundary.set_data(dataset.X64, dataset.Y[:, 0])
-            truth = true_boundary_field(dataset, self._grid)
-            label = self.tr("true boundary {equation}").format(equation=dataset.true_boundary) \
-                if dataset.true_boundary else ""
-            self.boundary.set_true_boundary(truth, label=label)
-        self.loss_plot.clear_history()
-        self._marked = (None, None)
-
-    def _draw_loss(self, snap: Snapshot) -> None:
-        self.loss_plot.set_history(snap.batch_losses[: snap.step], snap.logged_steps, snap.logged_losses)
-
-    def _draw_weights(self, snap: Snapshot) -> None:
-        names = self.weights_panel.names()
-        self.weights_panel.set_weights(snap.weights)
-        if self.weights_panel.names() != names:
-            cache_axes(self.weights_panel)
-
-    def _draw_boundary(self, snap: Snapshot) -> None:
-        with np.errstate(all="ignore"):  # huge weights just before a divergence: inf/NaN are drawn as holes
-            out = snap.predict(self._grid)
-        self.boundary.set_output(np.asarray(out, dtype=np.float32).reshape(-1))
-        self.boundary.set_batch(snap.last_batch if snap.last_batch is not None else np.empty(0, np.int64))
-        self._shown_params = snap.params
-
-    def redraw_now(self) -> None:
-        """Bring every view up to the latest snapshot now (tests, exports)."""
-        self._on_tick()
-        if self._snap is not None:
-            for update in self._updates.values():
-                if update.pending:
-                    update.run(self._snap)
-
-    @Slot(int)
-    def show_sample(self, index: int) -> None:
-        """Clicking a point shows what the network makes of it."""
-        snap = self._snap
-        if snap is None:
-            return
-        self.boundary.highlight_sample(index)
-        dataset = snap.dataset
-        x = dataset.X[index]
-        with np.errstate(all="ignore"):
-            out = float(np.asarray(snap.predict(x[None, :])).ravel()[0])
-        self.status.set_message(self.tr("Sample {i}: x0 = {x0}, x1 = {x1}, label {label}, output {out} (step {step})")
-                                .format(i=index, x0=f"{x[0]:.4f}", x1=f"{x[1]:.4f}", label=int(dataset.Y[index, 0]),
-                                        out=f"{out:.4f}", step=f"{snap.step:,}"))
-
     # -- training events --------------------------------------------------------------------------
     @Slot(str)
     def _on_mode_changed(self, mode: str) -> None:
-        running = mode != PAUSED
+        running = mode != "paused"
         S = QStyle.StandardPixmap
         self.act_start.setText(self.tr("Pause") if running else self.tr("Start"))
         self.act_start.setIcon(self.style().standardIcon(S.SP_MediaPause if running else S.SP_MediaPlay))
-        snap = self.controller.latest_snapshot()
-        if running:
-            self.banner.hide()
-            if mode != "to_target":
-                self._set_running_message(self.tr("Training…"))
-        elif self.status.message() == self._running_message:
-            # only replace our own "Training…": a pause caused by a reset or a new configuration keeps the
-            # message that explains it, and divergence / target reached say more than "paused"
-            self.status.set_message(self.tr("Paused at step {step}").format(step=f"{snap.step:,}"))
-
-    def _set_running_message(self, text: str) -> None:
-        self._running_message = text
-        self.status.set_message(text)
-
-    @Slot(int)
-    def _on_stepped(self, step: int) -> None:
-        snap = self.controller.latest_snapshot()
-        batch = snap.last_batch if snap.step == step else None
-        if batch is not None and len(batch):
-            self.status.set_message(self.tr("Step {step}: one update on samples {first}–{last} "
-                                            "(highlighted)").format(step=f"{step:,}", first=int(batch[0]),
-                                                                   last=int(batch[-1])))
-
-    @Slot(int, float, int)
-    def _on_diverged(self, step: int, loss: float, kept: int) -> None:
-        lr = self.controller.config.optimizer.lr
-        self._suggested_lr = float(f"{lr / 10:.3g}")
-        self.status.set_message(self.tr(
-            "Diverged at step {step} (loss {loss}): paused with the last finite weights — try a smaller "
-            "learning rate").format(step=f"{step:,}", loss=format_loss(loss)), ERROR)
-        self.banner.show_message(
-            self.tr("Training diverged at step {step}: the loss became {loss}. Training paused and kept the "
-                    "last finite weights (those after {kept} steps). Try a smaller learning rate than {lr}, "
-                    "then Reset (Ctrl+R).").format(step=f"{step:,}", loss=format_loss(loss), kept=f"{kept:,}",
-                                                    lr=repr(lr)),
-            self.tr("Use lr {lr} and reset").format(lr=repr(self._suggested_lr)))
 
     @Slot()
     def _use_suggested_lr(self) -> None:
-        config = self.controller.config.replace(lr=self._suggested_lr)
+        config = self.controller.config.replace(lr=self.status_reporter.suggested_lr)
         if self.apply_config(config, force_reset=True) is not None:
             self.panel.set_config(config)
-
-    @Slot(int)
-    def _on_trainer_replaced(self, generation: int) -> None:
-        self.banner.hide()
-
-    @Slot(int)
-    def _on_target_reached(self, step: int) -> None:
-        snap = self.controller.latest_snapshot()
-        if step > snap.target:
-            self.status.set_message(self.tr("Already past the target ({target} steps); raise “Target steps” to "
-                                            "train further").format(target=f"{snap.target:,}"), WARNING)
-            return
-        if snap.logged_losses.size:
-            text = self.tr("Reached the target: {step} steps; loss on all data at step {at}: {loss}").format(
-                step=f"{step:,}", at=f"{int(snap.logged_steps[-1]):,}", loss=format_loss(snap.logged_losses[-1]))
-        else:
-            text = self.tr("Reached the target: {step} steps").format(step=f"{step:,}")
-        self.status.set_message(text, SUCCESS)
-
-    @Slot(str)
-    def _on_failed(self, message: str) -> None:
-        """An unexpected error on the training thread (already logged with its traceback): say so where it
-        cannot be missed; training is paused and the window keeps working."""
-        self.status.set_message(self.tr("Training stopped by an error: {message}").format(message=message), ERROR)
-        path = log_file()
-        details = self.tr(" The details are in {path}.").format(path=str(path)) if path is not None else ""
-        self.banner.show_message(self.tr("Training stopped by an unexpected error: {message}. Training is paused; "
-                                         "you can go on, reset or save.").format(message=message) + details)
 
     # -- lifecycle ----------------------------------------------------------------------------------
     def showEvent(self, event) -> None:
@@ -623,17 +351,10 @@ class MainWindow(QMainWindow):
     def closeEvent(self, event: QCloseEvent) -> None:
         if not self._closing:
             self._closing = True
-            self._timer.stop()
+            self.live.stop()
             self.controller.shutdown()  # the worker stops before anything is saved
             self.save_settings()
         super().closeEvent(event)
-
-
-def print_points(target: int, log_every: int, most: int = MAX_MARKED_STEPS) -> np.ndarray:
-    """The steps the tutorial prints at (multiples of log_every below target), thinned to at most `most`:
-    a target of 10⁹ with log_every 1 must not build a 10⁹-element array."""
-    every = log_every * max(1, -(-target // (log_every * most)))
-    return np.arange(0, target, every)
 
 
 def _first_size() -> tuple[int, int]:
@@ -645,8 +366,3 @@ def _first_size() -> tuple[int, int]:
     width = max(DEFAULT_SIZE[0], min(LARGE_SIZE[0], int(room.width() * 0.95)))
     height = max(DEFAULT_SIZE[1], min(LARGE_SIZE[1], int(room.height() * 0.92)))
     return width, height
-
-
-def _same_data(a, b) -> bool:
-    return (a is not None and b is not None and a.name == b.name and a.domain == b.domain
-            and np.array_equal(a.X64, b.X64) and np.array_equal(a.Y, b.Y))

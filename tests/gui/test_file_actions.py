@@ -43,7 +43,7 @@ def run_to(qtbot, window, step):
     with qtbot.waitSignal(window.controller.target_reached, timeout=10000):
         window.controller.run_to_target()
     wait_shown_step(qtbot, window, lambda s: s == step)
-    window.redraw_now()
+    window.live.redraw_now()
 
 
 def export(qtbot, window, what, fmt, path, size=None):
@@ -137,7 +137,7 @@ def test_session_save_open_continues_bit_for_bit(qtbot, make_window, tmp_path, b
     assert second.controller.config == config == second.panel.config()
     assert second.panel.field("optimizer").value() == "adam"
     assert not second.controller.is_running()
-    second.redraw_now()
+    second.live.redraw_now()
     assert second.controller.latest_snapshot().batch_losses.shape == (120,)
     assert second.files.recent_paths()[0] == str(path)
 
@@ -231,7 +231,7 @@ def test_recent_files_update_persist_and_forget_missing(qtbot, make_window, tmp_
     configs = []
     for k in range(10):
         path = tmp_path / f"c{k}.json"
-        assert window.save_config(path)
+        assert window.files.save_config(path)
         configs.append(str(path))
     assert window.files.recent_paths() == configs[::-1][:8]
     entries = [a for a in window.files.recent_menu.actions() if a.data()]

@@ -68,14 +68,14 @@ def test_save_and_open_configuration_round_trip(qtbot, make_window, tmp_path, me
     config = RunConfig().replace(optimizer="adam", beta1=0.8, hidden=[6, 2], bias=True, steps=500)
     window.apply_config(config)
     path = tmp_path / "run.json"
-    assert window.save_config(path)
+    assert window.files.save_config(path)
     assert RunConfig.load(path) == config  # the JSON `bpviz train --config` reads
     assert not list(tmp_path.glob(".run.json.*"))  # no temporary file left behind
 
     window.panel.defaults_button.click()
     assert window.controller.config == RunConfig()
     with qtbot.waitSignal(window.controller.trainer_replaced, timeout=3000):
-        assert window.open_config(path)
+        assert window.files.open_config(path)
     assert window.controller.config == config
     assert window.panel.field("hidden").edit.text() == "6, 2"
     assert window.panel.field("beta1").edit.text() == "0.8"
@@ -89,7 +89,7 @@ def test_opening_a_corrupt_file_shows_the_error_and_changes_nothing(qtbot, make_
     before = window.controller.config
     bad = tmp_path / "bad.json"
     bad.write_text(json.dumps({"optimizer": {"lr": "fast"}}))
-    assert not window.open_config(bad)
+    assert not window.files.open_config(bad)
     assert len(message_boxes) == 1
     title, text = message_boxes[0]
     assert text.startswith("Learning rate: ") and "bad.json" in text  # named as the panel labels it
@@ -98,14 +98,14 @@ def test_opening_a_corrupt_file_shows_the_error_and_changes_nothing(qtbot, make_
     assert window.controller.latest_snapshot().step == 3000  # not reset
 
     bad.write_text("{ not json")
-    assert not window.open_config(bad)
+    assert not window.files.open_config(bad)
     assert "not valid JSON" in message_boxes[-1][1]
-    assert not window.open_config(tmp_path / "missing.json")
+    assert not window.files.open_config(tmp_path / "missing.json")
     assert "no such file" in message_boxes[-1][1]
 
 
 def test_saving_to_an_unwritable_place_says_so(qtbot, window, tmp_path, message_boxes):
-    assert not window.save_config(tmp_path / "no" / "such" / "dir" / "run.json")
+    assert not window.files.save_config(tmp_path / "no" / "such" / "dir" / "run.json")
     assert "cannot write" in message_boxes[-1][1]
 
 
@@ -117,7 +117,7 @@ def test_a_file_the_engine_refuses_to_build_changes_nothing(qtbot, window, tmp_p
     path = tmp_path / "noisy.json"
     path.write_text(json.dumps({"data": {"dataset": "xor", "noise": 3.0}}))  # valid JSON, but xor takes <= 0.5
     before = window.controller.config
-    assert not window.open_config(path)
+    assert not window.files.open_config(path)
     assert message_boxes[-1][1].startswith("Noise: ")
     assert window.controller.config == before == window.panel.config()
     assert window.panel.field("dataset").value() == "seed"
@@ -137,7 +137,7 @@ def test_help_lists_the_keyboard_shortcuts(qtbot, window, monkeypatch):
 
 
 def test_print_points_are_the_tutorials_and_stay_bounded():
-    from bpviz.gui.main_window import print_points
+    from bpviz.gui.status_reporter import print_points
 
     assert print_points(3000, 500).tolist() == [0, 500, 1000, 1500, 2000, 2500]
     huge = print_points(10**9, 1)

@@ -33,7 +33,7 @@ def set_lr_in_panel(qtbot, window, lr: float) -> None:
 
 
 def shows_lr(window, lr: float) -> bool:
-    window.redraw_now()
+    window.live.redraw_now()
     return (window.panel.config().optimizer.lr == lr and window.panel.field("lr").value() == lr
             and f"lr {lr!r}" in window.windowTitle())
 
@@ -139,12 +139,12 @@ def test_the_target_shown_is_always_the_runs(qtbot, make_window, tmp_path):
     assert window.files.open_session(path)
     qtbot.waitUntil(lambda: window.controller.latest_snapshot().step == 7, timeout=30_000)
     for _ in range(5):  # several display ticks: nothing may change the target by itself
-        window.redraw_now()
+        window.live.redraw_now()
         qtbot.wait(20)
         assert window.status.step_label.text() == "Step 7 / 100"
         assert window.panel.field("steps").value() == 100 == window.controller.config.schedule.steps
     with qtbot.waitSignal(window.controller.target_reached, timeout=30_000):
         window.run_to_target()
     assert window.controller.latest_snapshot().step == 100
-    window.redraw_now()
+    window.live.redraw_now()
     assert shown_step(window) == 100 and window.status.step_label.text().endswith("/ 100")

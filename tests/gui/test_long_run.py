@@ -17,9 +17,9 @@ def test_a_long_live_run_with_tens_of_thousands_of_void_qt_calls(qtbot, make_win
     window.controller.start()
     qtbot.waitUntil(lambda: window.controller.mode == "running")
     t0 = time.perf_counter()
-    frames0 = window.frames
+    frames0 = window.live.frames
     qtbot.wait(1500)
-    fps = (window.frames - frames0) / (time.perf_counter() - t0)
+    fps = (window.live.frames - frames0) / (time.perf_counter() - t0)
     window.controller.pause()
     qtbot.waitUntil(lambda: window.controller.mode == "paused")
     snap = window.controller.latest_snapshot()
@@ -36,5 +36,5 @@ def test_a_long_live_run_with_tens_of_thousands_of_void_qt_calls(qtbot, make_win
         window.loss_plot.set_history(history[: i * (len(history) // 3000)], snap.logged_steps, snap.logged_losses)
     bar.clearMessage()
     QApplication.processEvents()
-    window.redraw_now()
+    window.live.redraw_now()
     assert window.isVisible()

@@ -84,7 +84,7 @@ def test_stepping_records_the_engines_update_and_highlights_its_batch(qtbot, ins
     assert any(np.allclose(t.values(), expect.layers[0].z, rtol=1e-4) for t in z1.values()
                if t.values().shape == expect.layers[0].z.shape)
     # the window's ordinary step handling ran: boundary rings exactly the batch, status says so
-    window.redraw_now()
+    window.live.redraw_now()
     np.testing.assert_array_equal(window.boundary.batch_indices(), expect.rows)
     table = ins.samples.source_model().table()
     np.testing.assert_array_equal(np.flatnonzero(table.in_batch), expect.rows)

@@ -31,7 +31,7 @@ def test_gui_run_to_target_equals_the_engine_bit_for_bit(qtbot, make_window, spe
     reference.run(3000)
     assert_same_run(window.controller.latest_snapshot(), reference)
     wait_shown_step(qtbot, window, lambda s: s == 3000)
-    window.redraw_now()
+    window.live.redraw_now()
     np.testing.assert_allclose(window.weights_panel.heatmap("w1").values(), reference.weights()["w1"], rtol=1e-6)
 
 
@@ -100,7 +100,7 @@ def test_shape_change_resets_visibly(qtbot, make_window):
     assert "starts again at step 0" in window.status.message()
     assert window.status.message_kind() == "warning"
     assert window.controller.config.model.hidden == [4, 4]
-    window.redraw_now()
+    window.live.redraw_now()
     assert window.weights_panel.heatmap("w1").values().shape == (2, 4)
     assert window.weights_panel.heatmap("w3").values().shape == (4, 1)
     assert window.windowTitle().startswith("bpviz — 2-4-4-1")

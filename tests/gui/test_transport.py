@@ -84,7 +84,7 @@ def test_ctrl_r_resets_to_initial_weights(qtbot, window):
     assert len(snap.batch_losses) == 0
     assert "Reset" in window.status.message()
     # the weight heatmaps show the initial weights again
-    window.redraw_now()
+    window.live.redraw_now()
     np.testing.assert_allclose(window.weights_panel.heatmap("w1").values(), initial["w1"], rtol=1e-6)
 
 
@@ -128,7 +128,7 @@ def test_space_works_with_focus_on_a_combo_box(qtbot, window):
 
 
 def test_clicking_a_sample_reads_it_out(qtbot, window):
-    window.redraw_now()
+    window.live.redraw_now()
     window.boundary.sample_clicked.emit(5)
     assert window.boundary.highlighted_sample() == 5
     x = Trainer(RunConfig()).dataset.X[5]

@@ -1,0 +1,161 @@
+"""The live views of the main window: the decision boundary, the loss curve and the weight heatmaps,
+redrawn from the training worker's snapshots.
+
+The snapshot is taken at display rate (`DISPLAY_INTERVAL_MS`, stretched by `FrameGovernor` while
+training runs flat out), and a view is redrawn only when its data changed.  On every tick the
+panel and the title are also brought to the run's effective configuration, and the status bar
+to the run's progress (`StatusReporter`).
+"""
+from __future__ import annotations
+
+import time
+
+import numpy as np
+from PySide6.QtCore import QObject, Qt, QTimer, Slot
+
+from bpviz.engine.config import RunConfig
+
+from .display import DISPLAY_INTERVAL_MS, FrameGovernor, ThrottledUpdate, cache_axes
+from .truth import true_boundary_field
+from .worker_protocol import PAUSED, Snapshot
+
+BOUNDARY_RESOLUTION = 100
+WEIGHTS_INTERVAL = 0.05  # s: numbers that change 60 times a second cannot be read anyway; 20 Hz keeps them live
+
+
+class LiveView(QObject):
+    """Draws the latest snapshot into the window's views (see the module docstring)."""
+
+    def __init__(self, window):
+        super().__init__(window)
+        self.window = window
+        self.controller = window.controller
+        self.boundary = window.boundary
+        self.loss_plot = window.loss_plot
+        self.weights_panel = window.weights_panel
+        self.snapshot: Snapshot | None = None
+        self.frames = 0  # display ticks that redrew something (for the benchmark)
+        self._generation = -1
+        self._dataset = None
+        self._grid: np.ndarray | None = None
+        self._shown_params: np.ndarray | None = None
+        self._rendered_config: RunConfig | None = None
+        self.updates = {
+            "loss": ThrottledUpdate(self._draw_loss),
+            "weights": ThrottledUpdate(self._draw_weights, min_interval=WEIGHTS_INTERVAL),
+            "boundary": ThrottledUpdate(self._draw_boundary),
+        }
+        self._governor = FrameGovernor()
+        self._timer = QTimer(self)
+        self._timer.setTimerType(Qt.PreciseTimer)
+        self._timer.setInterval(DISPLAY_INTERVAL_MS)
+        self._timer.timeout.connect(self.tick)
+
+    def start(self) -> None:
+        self._timer.start()
+        self.tick()
+
+    def stop(self) -> None:
+        self._timer.stop()
+
+    @Slot()
+    def tick(self) -> None:
+        snap = self.controller.take_snapshot()
+        now = time.perf_counter()
+        status = self.window.status_reporter
+        if snap is not None:
+            if snap.generation != self._generation:
+                self._new_trainer(snap)
+            self.snapshot = snap
+            status.snapshot_arrived(snap)
+            self.updates["loss"].mark()
+            if self._shown_params is None or not np.array_equal(snap.params, self._shown_params):
+                self.updates["weights"].mark()
+                self.updates["boundary"].mark()
+            elif snap.last_batch is not None and not np.array_equal(snap.last_batch, self.boundary.batch_indices()):
+                self.updates["boundary"].mark()
+        self._render_config()
+        snap = self.snapshot
+        if snap is None:
+            return
+        status.show_progress_if_due(snap, now)
+        drew = False
+        for update in self.updates.values():
+            drew |= update.run_if_due(now, snap)
+        self.frames += drew
+        interval = self._governor.interval(self.frames, snap.mode != PAUSED and self.window.speed.speed() is None)
+        if interval != self._timer.interval():
+            self._timer.setInterval(interval)
+
+    def redraw_now(self) -> None:
+        """Bring every view up to the latest snapshot now (tests, exports)."""
+        self.tick()
+        if self.snapshot is not None:
+            for update in self.updates.values():
+                if update.pending:
+                    update.run(self.snapshot)
+
+    def _render_config(self) -> None:
+        """Panel and title show the run's effective configuration (a live rate change, an opened session,
+        a rewind across a rate change), and nothing else."""
+        config = self.controller.config
+        if config is self._rendered_config:
+            return
+        self._rendered_config = config
+        panel = self.window.panel
+        if config != panel.config():
+            panel.set_config(config)
+        self.window.update_title()
+
+    def _new_trainer(self, snap: Snapshot) -> None:
+        self._generation = snap.generation
+        self.window.status_reporter.new_run()
+        self._shown_params = None
+        dataset = snap.dataset
+        if not _same_data(dataset, self._dataset):  # a reset keeps the data (and the user's zoom)
+            self._dataset = dataset
+            self.boundary.set_domain(dataset.domain, resolution=BOUNDARY_RESOLUTION)
+            self._grid = np.ascontiguousarray(self.boundary.grid_points(), dtype=np.float32)
+            self.boundary.set_data(dataset.X64, dataset.Y[:, 0])
+            truth = true_boundary_field(dataset, self._grid)
+            label = self.tr("true boundary {equation}").format(equation=dataset.true_boundary) \
+                if dataset.true_boundary else ""
+            self.boundary.set_true_boundary(truth, label=label)
+        self.loss_plot.clear_history()
+
+    def _draw_loss(self, snap: Snapshot) -> None:
+        self.loss_plot.set_history(snap.batch_losses[: snap.step], snap.logged_steps, snap.logged_losses)
+
+    def _draw_weights(self, snap: Snapshot) -> None:
+        names = self.weights_panel.names()
+        self.weights_panel.set_weights(snap.weights)
+        if self.weights_panel.names() != names:
+            cache_axes(self.weights_panel)
+
+    def _draw_boundary(self, snap: Snapshot) -> None:
+        with np.errstate(all="ignore"):  # huge weights just before a divergence: inf/NaN are drawn as holes
+            out = snap.predict(self._grid)
+        self.boundary.set_output(np.asarray(out, dtype=np.float32).reshape(-1))
+        self.boundary.set_batch(snap.last_batch if snap.last_batch is not None else np.empty(0, np.int64))
+        self._shown_params = snap.params
+
+    @Slot(int)
+    def show_sample(self, index: int) -> None:
+        """Clicking a point shows what the network makes of it."""
+        snap = self.snapshot
+        if snap is None:
+            return
+        self.boundary.highlight_sample(index)
+        dataset = snap.dataset
+        x = dataset.X[index]
+        with np.errstate(all="ignore"):
+            out = float(np.asarray(snap.predict(x[None, :])).ravel()[0])
+        self.window.status.set_message(
+            self.tr("Sample {i}: x0 = {x0}, x1 = {x1}, label {label}, output {out} (step {step})").format(
+                i=index, x0=f"{x[0]:.4f}", x1=f"{x[1]:.4f}", label=int(dataset.Y[index, 0]), out=f"{out:.4f}",
+                step=f"{snap.step:,}"))
+
+
+def _same_data(a, b) -> bool:
+    return (a is not None and b is not None and a.name == b.name and a.domain == b.domain
+            and np.array_equal(a.X64, b.X64) and np.array_equal(a.Y, b.Y))
