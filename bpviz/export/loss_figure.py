@@ -16,6 +16,7 @@ from pathlib import Path
 
 import numpy as np
 
+from ..engine.run_summary import summary_line
 from .image import ExportError, ensure_qapp, export_png, export_svg
 
 DEFAULT_SIZE = (1200, 800)
@@ -41,16 +42,11 @@ class LossCurves:
         steps, values = trainer.history.logged_arrays()
         order = np.argsort(steps)
         return cls(trainer.history.batch_losses().copy(), steps[order], values[order],
-                   title or figure_title(trainer.config), trainer.config.schedule.log_every)
+                   title or figure_title(trainer.effective_config), trainer.config.schedule.log_every)
 
 
 def figure_title(config) -> str:
-    m, o = config.model, config.optimizer
-    sizes = "-".join(map(str, [2, *m.hidden, 1]))
-    parts = [config.data.dataset, f"{sizes} {m.activation}" + (" + bias" if m.bias else ""), config.loss.loss,
-             f"{o.optimizer} lr {o.lr:g}" + (f" decay {o.lr_decay:g}/{o.decay_steps}" if o.lr_decay else ""),
-             f"batch {config.schedule.batch_size}"]
-    return "Training loss: " + ", ".join(parts)
+    return "Training loss: " + summary_line(config)
 
 
 def minmax_decimate(values, max_points: int = MAX_POINTS) -> tuple[np.ndarray, np.ndarray]:

@@ -22,6 +22,7 @@ from ..engine.activations import ACTIVATIONS
 from ..engine.config import RunConfig
 from ..engine.datasets import size_and_seed
 from ..engine.optimizers import OPTIMIZERS
+from ..engine.run_summary import describe
 from ..engine.settings import SETTINGS, option_name
 
 _BAR = "# " + "=" * 88
@@ -70,26 +71,6 @@ def cli_args(config: RunConfig) -> list[str]:
             elif value is not None:
                 args += [flag, repr(value) if isinstance(value, float) else str(value)]
     return args
-
-
-def describe(config: RunConfig) -> list[str]:
-    """The run in a few plain lines (for the scripts' docstrings and figure titles)."""
-    d, m, lc, o, s = config.data, config.model, config.loss, config.optimizer, config.schedule
-    n, seed = size_and_seed(d.dataset, d.samples, d.data_seed)
-    sizes = "-".join(map(str, [2, *m.hidden, 1]))
-    opt = OPTIMIZERS[o.optimizer].describe(o)
-    lines = [
-        f"data: {d.dataset}, {n} samples, data seed {seed}" + (f", noise {d.noise:g}" if d.noise else ""),
-        f"network: {sizes}, {m.activation} hidden layers, " + ("with biases" if m.bias else "no biases")
-        + f", initial weights random_normal(stddev={m.init_stddev:g}, seed={m.init_seed})",
-        f"loss: {lc.loss}" + (f", L2 {lc.l2:g}" if lc.l2 else "") + (f", L1 {lc.l1:g}" if lc.l1 else ""),
-        f"optimizer: {opt}, learning rate {o.lr:g}"
-        + (f", exponential decay {o.lr_decay:g} every {o.decay_steps} steps" + (" (staircase)" if o.staircase else "")
-           if o.lr_decay is not None else "")
-        + (f", moving average {o.ema:g}" if o.ema is not None else ""),
-        f"schedule: {s.steps} steps, batches of {s.batch_size}, loss on all data every {s.log_every} steps",
-    ]
-    return lines
 
 
 def _data_lines(trainer) -> list[str]:

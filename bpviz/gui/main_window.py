@@ -3,7 +3,7 @@ to its right, the loss curve along the bottom, transport in the tool bar, step /
 
 The window only composes: training goes through `TrainingController`, the views are drawn from snapshots
 by `LiveView`, the status bar and banner are written by `StatusReporter`, files are `FileActions`', and the
-step inspection docks are `StepInspection`'s.
+step inspection docks are `InspectWorkspace`'s.
 """
 from __future__ import annotations
 
@@ -17,12 +17,13 @@ from bpviz import __version__
 from bpviz.engine.config import ConfigError, RunConfig
 from bpviz.engine.activations import ACTIVATIONS
 from bpviz.engine.optimizers import OPTIMIZERS
+from bpviz.engine.run_summary import network_shape
 
 from .banner import MessageBanner
 from .control_panel import ControlPanel
 from .display import cache_axes, configure_pyqtgraph
 from .file_actions import FileActions
-from .inspection_docks import StepInspection
+from .inspect_workspace import InspectWorkspace
 from .live_view import LiveView
 from .settings import AppSettings
 from .speed_control import DEFAULT_SPEED, SpeedControl
@@ -68,7 +69,7 @@ class MainWindow(QMainWindow):
         self.status_reporter = StatusReporter(self)
         self.live = LiveView(self)
         self._connect()
-        self.inspection = StepInspection(self)  # step inspector, gradients, timeline (docks + wiring)
+        self.inspection = InspectWorkspace(self)  # step inspector, gradients, timeline (docks + wiring)
         self._restore_settings()
         self.update_title()
         if self.settings.config_error is not None:
@@ -311,12 +312,12 @@ class MainWindow(QMainWindow):
         self.loss_plot.set_log_y(on)
 
     def update_title(self) -> None:
+        """The run's effective configuration in the title."""
         c = self.controller.config
-        sizes = "-".join(str(n) for n in [2, *c.model.hidden, 1])
         activation = QCoreApplication.translate("settings", ACTIVATIONS[c.model.activation].title)
         optimizer = QCoreApplication.translate("optimizers", OPTIMIZERS[c.optimizer.optimizer].title)
         self.setWindowTitle(self.tr("bpviz — {sizes} {activation} network, {optimizer}, lr {lr}").format(
-            sizes=sizes, activation=activation, optimizer=optimizer, lr=repr(c.optimizer.lr)))
+            sizes=network_shape(c), activation=activation, optimizer=optimizer, lr=repr(c.optimizer.lr)))
 
     # -- training events --------------------------------------------------------------------------
     @Slot(str)

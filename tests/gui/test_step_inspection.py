@@ -8,7 +8,7 @@ from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QApplication
 
 from bpviz.engine.config import RunConfig
-from bpviz.engine.inspection import record_step
+from bpviz.engine.step_record import record_step
 from bpviz.engine.trainer import Trainer
 
 from .conftest import press

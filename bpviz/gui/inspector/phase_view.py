@@ -15,7 +15,7 @@ from PySide6.QtWidgets import (QButtonGroup, QFrame, QHBoxLayout, QLabel, QPushB
                                QSizePolicy, QStackedWidget, QToolButton, QVBoxLayout, QWidget)
 
 from bpviz.engine.activations import ACTIVATIONS
-from bpviz.engine.inspection import UpdateRecord
+from bpviz.engine.step_record import UpdateRecord
 from bpviz.engine.optimizers import OPTIMIZERS, Example, Formatter
 
 from ._common import (MatrixBlock, MatrixTable, cell, exact, hline, index_text, layer_symbol, lead,

@@ -6,7 +6,7 @@ from PySide6.QtCore import (QAbstractTableModel, QCoreApplication, QItemSelectio
 from PySide6.QtGui import QBrush, QFont
 from PySide6.QtWidgets import QAbstractItemView, QHeaderView, QTableView
 
-from bpviz.engine.inspection import SampleTable
+from bpviz.engine.step_record import SampleTable
 
 from ._common import BATCH_ROW, mono_font
 

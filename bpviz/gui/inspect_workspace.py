@@ -1,6 +1,6 @@
 """Step through backpropagation inside the main window: the inspector docks, wired to the worker.
 
-`StepInspection` builds the docks (step inspector, network diagram, code, per-sample table, gradient
+`InspectWorkspace` builds the docks (step inspector, network diagram, code, per-sample table, gradient
 check, gradients & optimizer state) and the timeline tool bar, and connects them to the training
 controller.  Every number comes from the engine, on the worker thread, through `controller.call`:
 the GUI thread never touches the Trainer.
@@ -22,7 +22,7 @@ from PySide6.QtCore import QCoreApplication, QObject, Qt, QTimer, Slot
 from PySide6.QtWidgets import QFrame, QLabel, QScrollArea, QTabWidget, QVBoxLayout, QWidget
 
 from bpviz.engine.config import OptimizerConfig
-from bpviz.engine.inspection import gradient_check, record_step, sample_table
+from bpviz.engine.step_record import gradient_check, record_step, sample_table
 from bpviz.engine.optimizers import OPTIMIZERS, slots_of
 from bpviz.engine.trainer import Diverged
 
@@ -160,7 +160,7 @@ class GradientPanel(QWidget):
             panel.heatmap(name).set_title(title.format(name))
 
 
-class StepInspection(QObject):
+class InspectWorkspace(QObject):
     """The inspection docks and the timeline of one MainWindow (construct after its menus and tool bar)."""
 
     def __init__(self, window):

@@ -5,7 +5,7 @@ import numpy as np
 import pytest
 
 from bpviz.engine.config import RunConfig
-from bpviz.engine.inspection import gradient_check, record_step, sample_table
+from bpviz.engine.step_record import gradient_check, record_step, sample_table
 from bpviz.engine.trainer import Trainer
 
 DEEP = RunConfig().replace(dataset="xor", hidden=[4, 3], activation="tanh", bias=True, loss="sigmoid-ce",
