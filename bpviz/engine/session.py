@@ -3,7 +3,8 @@
 Layout (every entry a plain array; read with `np.load(path, allow_pickle=False)`):
 
 * `bpviz_session` — a 0-d string array holding JSON: the format marker
-  (`"format": "bpviz-session"`), the format `version`, the run configuration, the step,
+  (`"format": "bpviz-session"`), the format `version`, the run configuration (as started, and
+  `effective_config` as it is now), the step,
   the base learning rate, the user's edits, and the step and base rate of every checkpoint.
 * `initial_params`, `params`, `ema` (with EMA), `opt.<slot>` (optimizer state, e.g. Adam's
   `m`, `v`, `beta1_power`) — the state after `step` updates, parameters flat as the engine
@@ -49,7 +50,8 @@ def session_arrays(trainer) -> dict[str, np.ndarray]:
         "format": SESSION_FORMAT,
         "version": SESSION_VERSION,
         "bpviz": __version__,
-        "config": state["config"],
+        "config": state["config"],  # as the run started (its replay needs it)
+        "effective_config": trainer.effective_config.to_dict(),  # what the run uses now: the current rate
         "step": current["step"],
         "base_lr": current["base_lr"],
         "edits": state["edits"],

@@ -35,6 +35,7 @@ def configure_logging(directory: str | Path | None = None) -> Path | None:
     _handlers.clear()
     formatter = logging.Formatter(FORMAT)
     stderr = logging.StreamHandler()
+    stderr.setLevel(logging.WARNING)  # the terminal hears of errors; the file keeps the details too
     stderr.setFormatter(formatter)
     _handlers.append(stderr)
     path: Path | None = Path(directory) if directory is not None else default_log_directory()

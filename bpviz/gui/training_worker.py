@@ -274,6 +274,7 @@ class TrainingWorker(QObject):
         try:
             result, error = command.fn(self._trainer), None
         except Exception as exc:  # noqa: BLE001 - reported to the caller, the thread lives on
+            log.info("a call on the training thread failed", exc_info=True)  # the log file keeps the traceback
             result, error = None, str(exc) or type(exc).__name__
         if command.changes_state:
             self._publish()

@@ -2,6 +2,8 @@
 bit for bit (edits included), and a change in the past is a branch at its step."""
 from __future__ import annotations
 
+import json
+
 import numpy as np
 import pytest
 
@@ -85,6 +87,9 @@ def test_effective_config_has_the_current_rate_and_a_session_keeps_it(tmp_path):
     t = edited_run()
     assert t.effective_config.optimizer.lr == 0.02 and t.config.optimizer.lr == RunConfig().optimizer.lr
     save_session(t, tmp_path / "run.npz")
+    with np.load(tmp_path / "run.npz") as saved:
+        meta = json.loads(str(saved["bpviz_session"]))
+    assert meta["effective_config"]["optimizer"]["lr"] == 0.02
     loaded = load_session(tmp_path / "run.npz")
     assert loaded.effective_config.optimizer.lr == 0.02
     loaded.seek(20)  # back across the rate change
