@@ -1,5 +1,5 @@
 """Where the app writes down what went wrong: Python `logging` to stderr and to a file in the platform's
-state directory (e.g. ~/.local/state/bpviz/bpviz.log), so that a traceback from the training thread
+state directory (e.g. ~/.local/state/bpviz/bpviz/bpviz.log), so that a traceback from the training thread
 survives the session in which the user saw its one-line summary."""
 from __future__ import annotations
 
