@@ -148,3 +148,18 @@ def test_the_target_shown_is_always_the_runs(qtbot, make_window, tmp_path):
     assert window.controller.latest_snapshot().step == 100
     window.live.redraw_now()
     assert shown_step(window) == 100 and window.status.step_label.text().endswith("/ 100")
+
+
+def test_a_snapshot_is_a_read_only_picture_of_the_run(qtbot, window):
+    window.controller.step()
+    qtbot.waitUntil(lambda: window.controller.latest_snapshot().step == 1, timeout=30_000)
+    snap = window.controller.latest_snapshot()
+    assert not hasattr(snap, "trainer")
+    with pytest.raises(AttributeError):
+        snap.step = 5  # frozen
+    params = on_worker(qtbot, window, lambda t: t.params)
+    assert not np.shares_memory(snap.params, params)  # a copy: training on does not change it
+    ref = Trainer(RunConfig())
+    ref.run(1)
+    np.testing.assert_array_equal(snap.predict(ref.X), ref.output(ref.X))
+    assert snap.target == snap.config.schedule.steps == RunConfig().schedule.steps
