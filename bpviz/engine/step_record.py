@@ -161,3 +161,40 @@ def sample_table(trainer: Trainer) -> SampleTable:
     in_batch[rows] = True
     return SampleTable(x=trainer.dataset.X64.copy(), label=Y.ravel().copy(), prediction=prediction,
                        loss=losses, in_batch=in_batch, share=share)
+
+
+@dataclass(frozen=True)
+class RunState:
+    """What the inspection views show besides a record: the live weights, the last gradients, the
+    optimizer's state."""
+
+    step: int
+    weights: dict[str, np.ndarray]
+    gradients: dict[str, np.ndarray]
+    slots: dict[str, dict[str, np.ndarray]]
+    lr_t: float | None  # Adam's bias-corrected step size of the last update; None for the others
+    optimizer: str
+
+
+@dataclass(frozen=True)
+class RecordedStep:
+    """One update with everything it computed, the sample table of its batch, and the state after it."""
+
+    record: UpdateRecord
+    table: SampleTable
+    state: RunState
+
+
+def read_state(trainer: Trainer) -> RunState:
+    lr_t = getattr(trainer.optimizer, "lr_t", None)
+    return RunState(step=trainer.step, weights=trainer.weights(), gradients=trainer.gradients(),
+                    slots=trainer.optimizer_state(), lr_t=None if lr_t is None else float(lr_t),
+                    optimizer=trainer.config.optimizer.optimizer)
+
+
+def recorded_step(trainer: Trainer) -> RecordedStep:
+    """One ordinary update, recorded (see `record_step`); the sample table is of the same batch.
+    Raises Diverged as `Trainer.run` does."""
+    table = sample_table(trainer)
+    record = record_step(trainer)
+    return RecordedStep(record, table, read_state(trainer))

@@ -16,14 +16,16 @@ Rewind and branching live in the engine (`bpviz.engine.timeline`, `Trainer.seek`
 from __future__ import annotations
 
 import time
+from dataclasses import dataclass
 
 import numpy as np
 from PySide6.QtCore import QCoreApplication, QObject, Qt, QTimer, Slot
 from PySide6.QtWidgets import QFrame, QLabel, QScrollArea, QTabWidget, QVBoxLayout, QWidget
 
 from bpviz.engine.config import OptimizerConfig
-from bpviz.engine.step_record import gradient_check, record_step, sample_table
 from bpviz.engine.optimizers import OPTIMIZERS, slots_of
+from bpviz.engine.step_record import (RecordedStep, RunState, SampleTable, gradient_check, read_state,
+                                      recorded_step, sample_table)
 from bpviz.engine.trainer import Diverged
 
 from .inspector import CodePanel, GradientCheckView, NetworkDiagram, SampleTableView, StepInspector
@@ -36,24 +38,14 @@ from .views.heatmap import WeightPanel
 POLL_MS = 250  # how often the docks look at the latest snapshot (state refreshes at most this often)
 
 
-# -- functions run on the worker thread (they get the Trainer) ----------------------------------------
-def read_state(t) -> dict:
-    """What the docks show besides a record: live weights, last gradients, optimizer state."""
-    return {"step": t.step, "weights": t.weights(), "gradients": t.gradients(),
-            "slots": t.optimizer_state(), "lr_t": _lr_t(t), "optimizer": t.config.optimizer.optimizer}
+@dataclass(frozen=True)
+class SeekResult:
+    """Where a seek arrived: the update that led there recorded again (None at step 0), or a divergence."""
 
-
-def _lr_t(t) -> float | None:
-    lr_t = getattr(t.optimizer, "lr_t", None)
-    return None if lr_t is None else float(lr_t)
-
-
-def recorded_step(t) -> dict:
-    """One ordinary update with everything it computed; the sample table is of the same batch.
-    Raises Diverged as `Trainer.run` does."""
-    table = sample_table(t)
-    rec = record_step(t)
-    return {"record": rec, "table": table, **read_state(t)}
+    state: RunState | None
+    table: SampleTable | None
+    recorded: RecordedStep | None
+    diverged: tuple[int, float, int] | None = None  # step, loss, kept step
 
 
 def scrolled(widget: QWidget) -> QScrollArea:
@@ -301,26 +293,27 @@ class InspectWorkspace(QObject):
         the update that led there is recorded again for the inspector."""
         self.controller.pause()
 
-        def go(t):
+        def go(t) -> SeekResult:
             try:
                 t.seek(max(target - 1, 0))
                 if target == 0:
-                    return {"table": sample_table(t), **read_state(t)}
-                return recorded_step(t)
+                    return SeekResult(read_state(t), sample_table(t), None)
+                recorded = recorded_step(t)
+                return SeekResult(recorded.state, recorded.table, recorded)
             except Diverged as exc:
-                return {"diverged": (exc.step, float(exc.loss), exc.kept_step)}
+                return SeekResult(None, None, None, (exc.step, float(exc.loss), exc.kept_step))
 
         self.controller.call(go, self._on_seeked, self._on_error, changes_state=True)
 
     @Slot(str, tuple, float)
     def edit_weight(self, name: str, index: tuple, value: float) -> None:
-        def edit(t):
+        def edit(t) -> RunState:
             t.set_weight(name, index, value)
-            return {"edit_step": t.step, **read_state(t)}
+            return read_state(t)
 
-        def done(result):
-            self._show_state(result)
-            step = result["edit_step"]
+        def done(state: RunState) -> None:
+            self._show_state(state)
+            step = state.step
             self.gradcheck.clear()
             self.poll()
             self.window.status.set_message(self.tr(
@@ -349,44 +342,44 @@ class InspectWorkspace(QObject):
         self.controller.call(check, done, failed)
 
     # -- results (GUI thread) ------------------------------------------------------------------------
-    def _on_recorded(self, result: dict | None) -> None:
+    def _on_recorded(self, result: RecordedStep | None) -> None:
         if result is None:  # the update diverged: the worker reported it like any step
             return
         self._show_record(result)
         self.poll()
 
-    def _on_seeked(self, result: dict) -> None:
-        if "diverged" in result:
-            self.controller.diverged.emit(*result["diverged"])
+    def _on_seeked(self, result: SeekResult) -> None:
+        if result.diverged is not None:
+            self.controller.diverged.emit(*result.diverged)
             return
-        if "record" in result:
-            self._show_record(result)
+        if result.recorded is not None:
+            self._show_record(result.recorded)
         else:
             self.inspector.clear()
-            self.samples.set_table(result["table"])
+            self.samples.set_table(result.table)
             self.samples_caption.setText(self.tr("Step 0: the first batch (✓) is what update i = 0 will train on."))
-            self._show_state(result)
+            self._show_state(result.state)
         self.poll()
         self.window.status.set_message(self.tr("At step {step} (replayed from the nearest checkpoint)").format(
-            step=f"{result['step']:,}"))
+            step=f"{result.state.step:,}"))
 
-    def _show_record(self, result: dict) -> None:
-        rec = result["record"]
+    def _show_record(self, result: RecordedStep) -> None:
+        rec = result.record
         lc = self.controller.latest_snapshot().config.loss
         self.inspector.set_record(rec, lc.loss, lc.l1, lc.l2)
-        self.samples.set_table(result["table"])
+        self.samples.set_table(result.table)
         self.samples_caption.setText(self.tr(
             "Update i = {i}: each sample's prediction and loss <i>before</i> the update; ✓ = in its batch, "
             "share = its part of the batch gradient. Select a row to find the point.").format(i=rec.step))
         self.samples_caption.setTextFormat(Qt.RichText)
         self.gradients.set_delta(rec.delta, rec.step, rec.lr_t if rec.optimizer == "adam" else None)
-        self._show_state(result)
+        self._show_state(result.state)
         self.gradcheck.clear()
         self.records += 1
 
-    def _show_state(self, state: dict) -> None:
-        self.diagram.set_values(state["weights"], state["gradients"] if state["step"] > 0 else None)
-        self.gradients.set_state(state["gradients"], state["slots"], state["lr_t"], state["step"])
+    def _show_state(self, state: RunState) -> None:
+        self.diagram.set_values(state.weights, state.gradients if state.step > 0 else None)
+        self.gradients.set_state(state.gradients, state.slots, state.lr_t, state.step)
 
     def _on_error(self, text: str) -> None:
         self.window.status.set_message(self.tr("Could not do that: {error}").format(error=text), WARNING)
@@ -429,7 +422,7 @@ class InspectWorkspace(QObject):
             self._state_time = now
             self.controller.call(read_state, self._on_state, self._on_state_error)
 
-    def _on_state(self, state: dict) -> None:
+    def _on_state(self, state: RunState) -> None:
         self._state_pending = False
         self._show_state(state)
 
