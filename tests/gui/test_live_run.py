@@ -7,6 +7,7 @@ import logging
 
 import numpy as np
 import pytest
+from PySide6.QtCore import Qt
 
 from bpviz.engine.config import RunConfig
 from bpviz.engine.session import save_session
@@ -27,8 +28,11 @@ def on_worker(qtbot, window, fn, changes_state=False):
 
 
 def set_lr_in_panel(qtbot, window, lr: float) -> None:
-    window.panel.field("lr").set_value(lr)
-    window.panel._apply()  # what Enter in the field does
+    edit = window.panel.field("lr").edit
+    edit.setFocus()
+    edit.selectAll()
+    qtbot.keyClicks(edit, repr(lr))
+    qtbot.keyClick(edit, Qt.Key_Return)
     qtbot.waitUntil(lambda: window.controller.latest_snapshot().config.optimizer.lr == lr, timeout=30_000)
 
 
