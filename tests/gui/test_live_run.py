@@ -90,14 +90,14 @@ def test_plain_steps_and_start_replay_the_kept_future(qtbot, make_window):
     qtbot.waitUntil(lambda: window.controller.latest_snapshot().step == 8, timeout=30_000)
     for k in range(9, 13):  # plain steps across the rate change at 10
         with qtbot.waitSignal(window.controller.stepped, timeout=30_000):
-            window.step_once()
+            window.act_step.trigger()
         assert window.controller.latest_snapshot().step == k
     snap = window.controller.latest_snapshot()
     assert snap.timeline.replayable and snap.timeline.reach == 20
     assert snap.config.optimizer.lr == 0.05
     window.apply_config(window.controller.config.replace(steps=20))
     with qtbot.waitSignal(window.controller.target_reached, timeout=30_000):
-        window.run_to_target()  # a run, not a seek: replays the weight edit at 15 too
+        window.act_run_target.trigger()  # a run, not a seek: replays the weight edit at 15 too
     snap = window.controller.latest_snapshot()
     assert snap.step == 20
     np.testing.assert_array_equal(snap.params, ref.params)
@@ -148,7 +148,7 @@ def test_the_target_shown_is_always_the_runs(qtbot, make_window, tmp_path):
         assert window.status.step_label.text() == "Step 7 / 100"
         assert window.panel.field("steps").value() == 100 == window.controller.config.schedule.steps
     with qtbot.waitSignal(window.controller.target_reached, timeout=30_000):
-        window.run_to_target()
+        window.act_run_target.trigger()
     assert window.controller.latest_snapshot().step == 100
     window.live.redraw_now()
     assert shown_step(window) == 100 and window.status.step_label.text().endswith("/ 100")
