@@ -48,19 +48,24 @@ def test_gui_equals_engine_for_a_richer_configuration(qtbot, make_window):
 
 
 def test_started_and_paused_runs_continue_the_same_trajectory(qtbot, make_window):
-    window = make_window(speed=20_000)
-    for _ in range(3):  # start/pause at arbitrary points, then finish to the target
-        window.controller.start()
-        qtbot.wait(40)
-        window.controller.pause()
-        qtbot.waitUntil(lambda: window.controller.mode == "paused")
-        window.controller.step()
+    window = make_window(RunConfig().replace(steps=10**6), speed=20_000)
+    c = window.controller
+    for _ in range(3):  # start/pause at arbitrary points (driven by steps, not clocks)
+        before = c.latest_snapshot().step
+        c.start()
+        qtbot.waitUntil(lambda: c.latest_snapshot().step > before, timeout=30_000)
+        c.pause()
+        qtbot.waitUntil(lambda: c.mode == "paused", timeout=30_000)
+        c.step()
+    qtbot.waitUntil(lambda: c.latest_snapshot().step > 3, timeout=30_000)
+    target = c.latest_snapshot().step + 1000
+    window.apply_config(c.config.replace(steps=target))
     window.speed.set_speed(None)
-    with qtbot.waitSignal(window.controller.target_reached, timeout=10_000):
-        window.controller.run_to_target()
+    with qtbot.waitSignal(c.target_reached, timeout=30_000):
+        c.run_to_target()
     reference = Trainer(RunConfig())
-    reference.run(3000)
-    assert_same_run(window.controller.latest_snapshot(), reference)
+    reference.run(target)
+    assert_same_run(c.latest_snapshot(), reference)
 
 
 def test_learning_rate_change_applies_live_without_reset(qtbot, make_window):
