@@ -9,7 +9,7 @@ import numpy as np
 import pytest
 
 from bpviz.engine.config import RunConfig
-from bpviz.engine.inspection import record_step
+from bpviz.engine.step_record import record_step
 from bpviz.engine.optimizers import OPTIMIZERS, Example, Formatter, make_optimizer, slots_of
 from bpviz.engine.settings import SETTINGS
 from bpviz.engine.session import load_session, save_session

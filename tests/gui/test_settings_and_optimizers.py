@@ -10,10 +10,10 @@ from PySide6.QtWidgets import QLabel, QMessageBox
 
 from bpviz.cli import RUN_OPTIONS
 from bpviz.engine.config import RunConfig
-from bpviz.engine.inspection import record_step
+from bpviz.engine.step_record import record_step
 from bpviz.engine.settings import SETTINGS
 from bpviz.engine.trainer import Trainer
-from bpviz.gui.inspection_docks import GradientPanel
+from bpviz.gui.inspect_workspace import GradientPanel
 from bpviz.gui.inspector import StepInspector
 from bpviz.gui.inspector._common import exact
 
@@ -101,6 +101,6 @@ def test_configuration_errors_name_the_setting_as_the_panel_labels_it(qtbot, win
     bad = tmp_path / "bad.json"
     bad.write_text(json.dumps({"optimizer": {"optimizer": "adagrad", "initial_accumulator": 0}}))
     before = window.controller.config
-    assert not window.open_config(bad)
+    assert not window.files.open_config(bad)
     assert shown[-1].startswith("Initial accumulator: ") and "--" not in shown[-1]
     assert window.controller.config == before
