@@ -3,7 +3,8 @@
 Shared by `bpviz train --export-loss` and the desktop app's File → Export:
 
 * `LossCurves` — the arrays to draw (from a trainer, or given directly);
-* `minmax_decimate` — at most `max_points` points that keep every peak of a long history;
+* decimation (`bpviz.decimate`, shared with the live plot) — at most `max_points` points that keep
+  every peak of a long history; smoothing (`bpviz.smoothing`) as the live plot's slider does it;
 * `populate(plot_item, curves)` — draws them on any pyqtgraph PlotItem in report style;
 * `export_loss_figure(source, path, width, height)` — builds an offscreen plot and writes it.
 
@@ -17,6 +18,8 @@ from pathlib import Path
 import numpy as np
 
 from ..engine.run_summary import summary_line
+from ..decimate import peak_decimate
+from ..smoothing import check_weight
 from .image import ExportError, ensure_qapp, export_png, export_svg
 
 DEFAULT_SIZE = (1200, 800)
@@ -27,6 +30,7 @@ FORMATS = (".png", ".svg")
 BATCH_COLOUR = (31, 119, 180)
 FULL_COLOUR = (230, 110, 0)
 INK = (30, 30, 30)
+RAW_ALPHA = 70  # of 255: the raw curve behind a smoothed one
 
 
 @dataclass
@@ -49,34 +53,10 @@ def figure_title(config) -> str:
     return "Training loss: " + summary_line(config)
 
 
-def minmax_decimate(values, max_points: int = MAX_POINTS) -> tuple[np.ndarray, np.ndarray]:
-    """(steps, values) with at most `max_points` points that keep each bin's minimum and maximum.
-
-    Short histories come back whole.  Each bin contributes its lowest and highest value at
-    the steps where they occur, in step order, so spikes survive any zoom level."""
-    y = np.asarray(values)
-    n = y.shape[0]
-    if n <= max(2, max_points):
-        return np.arange(n), y.copy()
-    bins = max(1, max_points // 2)
-    k = -(-n // bins)  # bin width
-    rows = -(-n // k)
-    lo = np.full(rows * k, np.inf, np.float64)
-    hi = np.full(rows * k, -np.inf, np.float64)
-    missing = np.isnan(y)  # a NaN (a diverged step) must not hide its bin's finite range
-    lo[:n] = np.where(missing, np.inf, y)
-    hi[:n] = np.where(missing, -np.inf, y)
-    i_lo = lo.reshape(rows, k).argmin(axis=1)
-    i_hi = hi.reshape(rows, k).argmax(axis=1)
-    base = np.arange(rows) * k
-    x = np.empty(2 * rows, np.int64)
-    x[0::2] = base + np.minimum(i_lo, i_hi)
-    x[1::2] = base + np.maximum(i_lo, i_hi)
-    return x, y[x]
-
-
-def populate(plot, curves: LossCurves, max_points: int = MAX_POINTS, log_y: bool = False) -> None:
-    """Draw `curves` on a pyqtgraph PlotItem: title, axis labels, batch curve, all-data markers, legend."""
+def populate(plot, curves: LossCurves, max_points: int = MAX_POINTS, log_y: bool = False,
+             smoothing: float = 0.0) -> None:
+    """Draw `curves` on a pyqtgraph PlotItem: title, axis labels, batch curve, all-data markers, legend.
+    With `smoothing` > 0 the batch curve is drawn smoothed over its raw values, which stay faint behind."""
     import pyqtgraph as pg
 
     plot.clear()
@@ -95,10 +75,15 @@ def populate(plot, curves: LossCurves, max_points: int = MAX_POINTS, log_y: bool
         # pyqtgraph's legend ignores transformations, so it would not grow with a picture
         # rendered larger than its layout; this plot's legend scales like everything else
         legend.setFlag(legend.GraphicsItemFlag.ItemIgnoresTransformations, False)
-    x, y = minmax_decimate(curves.batch_loss, max_points)
+    smoothing = check_weight(smoothing)
+    x, y = peak_decimate(curves.batch_loss, max_points // 2)
     batch_name = "loss on the mini-batch"
     if len(x) < len(curves.batch_loss):
         batch_name += " (min/max per bin)"
+    if smoothing:
+        plot.plot(x, y, pen=pg.mkPen(BATCH_COLOUR + (RAW_ALPHA,), width=1), antialias=True)
+        x, y = peak_decimate(curves.batch_loss, max_points // 2, smoothing)
+        batch_name += f", smoothed {smoothing:g}"
     plot.plot(x, y, pen=pg.mkPen(BATCH_COLOUR, width=1.5), antialias=True, name=batch_name)
     full_name = "loss on all data" + (f" (every {curves.log_every} steps)" if curves.log_every else "")
     plot.plot(np.asarray(curves.logged_steps), np.asarray(curves.logged_loss), pen=None, symbol="o",
@@ -131,7 +116,7 @@ def loss_plot_widget(curves: LossCurves, width: int = DEFAULT_SIZE[0], height: i
 
 
 def export_loss_figure(source, path, width: int = DEFAULT_SIZE[0], height: int = DEFAULT_SIZE[1],
-                       log_y: bool = False) -> None:
+                       log_y: bool = False, smoothing: float = 0.0) -> None:
     """Write the loss figure of `source` (a Trainer, LossCurves, or a PlotItem/PlotWidget already
     drawn) to `path`, PNG or SVG by its extension; PNGs are exactly `width` x `height` pixels."""
     suffix = Path(path).suffix.lower()
@@ -141,7 +126,7 @@ def export_loss_figure(source, path, width: int = DEFAULT_SIZE[0], height: int =
         widget, target = None, source
     else:
         curves = source if isinstance(source, LossCurves) else LossCurves.from_trainer(source)
-        widget = loss_plot_widget(curves, width, height, log_y=log_y)
+        widget = loss_plot_widget(curves, width, height, log_y=log_y, smoothing=smoothing)
         target = widget.getPlotItem()
     try:
         if suffix == ".png":

@@ -14,7 +14,7 @@ from PySide6.QtCore import QPointF, Qt  # noqa: E402
 from bpviz.gui.views.boundary import BoundaryPlot  # noqa: E402
 from bpviz.gui.views.colormaps import LABEL_COLORS, diverging_colormap  # noqa: E402
 from bpviz.gui.views.contour import chain_segments, contour_segments  # noqa: E402
-from bpviz.gui.views.decimate import PeakCache  # noqa: E402
+from bpviz.decimate import PeakCache  # noqa: E402
 from bpviz.gui.views.heatmap import MatrixHeatmap, WeightPanel, format_cell  # noqa: E402
 from bpviz.gui.views.loss_plot import LossPlot  # noqa: E402
 

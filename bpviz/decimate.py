@@ -1,5 +1,8 @@
 """Min/max ("peak") decimation of long loss histories, so a 10-million-step curve costs a few thousand points.
 
+One implementation for the live plot (`PeakCache`, incremental) and exported figures (`peak_decimate`);
+Qt-free.
+
 Every bin contributes its minimum and its maximum, so spikes survive and the decimated curve has exactly
 the extremes of the full data. NaN is skipped inside a bin (np.fmin/np.fmax); an all-NaN bin stays NaN and
 shows as a gap, which is what a diverged run should look like.
@@ -9,6 +12,11 @@ from __future__ import annotations
 import math
 
 import numpy as np
+
+from .smoothing import check_weight, ema_state, smoothed
+
+# smoothing is recomputed for samples read directly; beyond this many the cached bins serve (coarser)
+_MAX_SMOOTHED_READ = 1 << 18
 
 
 def minmax_bins(y: np.ndarray, k: int) -> tuple[np.ndarray, np.ndarray, np.ndarray]:
@@ -48,10 +56,15 @@ class PeakCache:
     growing 10M-point history costs microseconds per frame. A history that was rewritten (rewind, new run)
     is detected by comparing the first and last sample of every cached bin with the new data; bins from the
     first mismatch on are recomputed.
+
+    With a smoothing weight, the bins and points are those of the smoothed series (`bpviz.smoothing`),
+    computed from the raw one: only the smoother's state at every bin boundary is kept (16 bytes a bin),
+    never a smoothed copy of the whole history.
     """
 
-    def __init__(self, base: int = 1024):
+    def __init__(self, base: int = 1024, smoothing: float = 0.0):
         self.base = base
+        self.smoothing = check_weight(smoothing)
         self.clear()
 
     def clear(self) -> None:
@@ -60,6 +73,16 @@ class PeakCache:
         self._lasts = np.empty(0)
         self.mins = np.empty(0)
         self.maxs = np.empty(0)
+        self._states = np.zeros((1, 2))  # smoother (acc, den) after 0, base, 2*base, ... samples
+
+    def values(self, i0: int, i1: int) -> np.ndarray:
+        """Samples i0 .. i1-1 of the series this cache draws (smoothed if asked), float64."""
+        if self.smoothing == 0:
+            return np.array(self.y[i0:i1], dtype=np.float64)
+        j = min(i0 // self.base, len(self._states) - 1)
+        start = j * self.base
+        acc, den = self._states[j]
+        return smoothed(self.y[start:i1], self.smoothing, acc, den)[i0 - start:]
 
     def update(self, y: np.ndarray) -> None:
         b = self.base
@@ -71,15 +94,25 @@ class PeakCache:
             same = _same(y[0: keep * b: b], self._firsts[:keep]) & _same(y[b - 1: keep * b: b], self._lasts[:keep])
             if not same.all():
                 keep = int(np.argmin(same))
+        self.y = y
         if keep < complete:
-            _, mins, maxs = minmax_bins(y[keep * b: complete * b], b)
+            if self.smoothing == 0:
+                _, mins, maxs = minmax_bins(y[keep * b: complete * b], b)
+            else:
+                acc, den = self._states[keep]
+                raw = y[keep * b: complete * b]
+                accs, dens = ema_state(raw, self.smoothing, acc, den)
+                self._states = np.concatenate([self._states[: keep + 1],
+                                               np.stack([accs[b - 1::b], dens[b - 1::b]], axis=1)])
+                with np.errstate(invalid="ignore", divide="ignore"):
+                    _, mins, maxs = minmax_bins(np.where(np.isfinite(raw), accs / dens, raw), b)
             self.mins = np.concatenate([self.mins[:keep], mins.astype(np.float64)])
             self.maxs = np.concatenate([self.maxs[:keep], maxs.astype(np.float64)])
         else:
             self.mins, self.maxs = self.mins[:keep], self.maxs[:keep]
+            self._states = self._states[: keep + 1]
         self._firsts = y[0: complete * b: b].copy()
         self._lasts = y[b - 1: complete * b: b].copy()
-        self.y = y
 
     def decimate(self, lo: float, hi: float, target: int) -> tuple[np.ndarray, np.ndarray]:
         """(x, y) to draw for the index range [lo, hi] (floats from the view, clipped to the data), ~2*target points."""
@@ -91,10 +124,11 @@ class PeakCache:
         i1 = int(np.clip(math.ceil(hi) + 2, i0 + 1, n))
         count = i1 - i0
         if count <= 2 * target:
-            return np.arange(i0, i1, dtype=np.float64), np.array(y[i0:i1], dtype=np.float64)
+            return np.arange(i0, i1, dtype=np.float64), self.values(i0, i1)
         k = math.ceil(count / target)
-        if k < 2 * b:  # bins finer than the cache: read the samples themselves (< 2*target*base of them)
-            starts, mins, maxs = minmax_bins(y[i0:i1], k)
+        if k < 2 * b and (self.smoothing == 0 or count <= _MAX_SMOOTHED_READ):
+            # bins finer than the cache: read the samples themselves (< 2*target*base of them)
+            starts, mins, maxs = minmax_bins(self.values(i0, i1), k)
             xd, yd = interleave(starts + i0, mins, maxs)
         else:  # whole cached bins, grouped; the partial bin at the end is read directly
             per = math.ceil(k / b)
@@ -103,10 +137,18 @@ class PeakCache:
             _, _, maxs = minmax_bins(self.maxs[b0:b1], per)
             xd, yd = interleave((starts + b0) * b, mins, maxs)
             if b1 * b < i1:
-                tail = y[b1 * b: i1]
+                tail = self.values(b1 * b, i1)
                 xd = np.append(xd, [b1 * b, b1 * b])
                 yd = np.append(yd, [np.fmin.reduce(tail), np.fmax.reduce(tail)])
-        return np.append(xd, i1 - 1), np.append(yd, y[i1 - 1])
+        return np.append(xd, i1 - 1), np.append(yd, self.values(i1 - 1, i1))
+
+
+def peak_decimate(y, target: int, smoothing: float = 0.0) -> tuple[np.ndarray, np.ndarray]:
+    """(steps, values) of a whole history y[0..n-1], at most ~2*target+1 points, min and max of every bin;
+    smoothed first if asked.  Short histories come back whole."""
+    cache = PeakCache(smoothing=smoothing)
+    cache.update(np.asarray(y))
+    return cache.decimate(0, len(cache.y), target)
 
 
 def _same(a: np.ndarray, b: np.ndarray) -> np.ndarray:
