@@ -84,7 +84,14 @@ EXPORTS = (  # in menu order
     ExportSpec("tf1_script", "tf1", "py", QT_TRANSLATE_NOOP("FileActions", "&TensorFlow 1 code of this run…"),
                "bpviz_run_tf1", "_export_script", 3),
 )
-EXPORT_SPECS = {(spec.what, spec.fmt): spec for spec in EXPORTS}
+# any plot's right-click "Export…" (plot_export.py): a picture of that plot, not an Export menu entry
+PLOT_EXPORTS = (
+    ExportSpec("plot_png", "plot", "png", QT_TRANSLATE_NOOP("FileActions", "This plot as PNG…"), "plot",
+               "_export_view", -1),
+    ExportSpec("plot_svg", "plot", "svg", QT_TRANSLATE_NOOP("FileActions", "This plot as SVG…"), "plot",
+               "_export_view", -1),
+)
+EXPORT_SPECS = {(spec.what, spec.fmt): spec for spec in EXPORTS + PLOT_EXPORTS}
 # the loss plot's right-click menu offers these too
 LOSS_MENU_TEXT = {"png": QT_TRANSLATE_NOOP("FileActions", "Export loss as PNG…"),
                   "svg": QT_TRANSLATE_NOOP("FileActions", "Export loss as SVG…"),
@@ -161,7 +168,7 @@ class FileActions(QObject):
             menu.addAction(action)
         self.export_menu = menu
 
-        # the loss plot's right-click menu (pyqtgraph's own "Export..." stays)
+        # the loss plot's right-click menu (pyqtgraph's own "Export..." leads to these too: plot_export.py)
         vb_menu = self.window.loss_plot.plot_item.getViewBox().menu
         vb_menu.addSeparator()
         self.loss_menu_actions = []
@@ -342,8 +349,8 @@ class FileActions(QObject):
             self.save_session(path)
 
     # -- exports --------------------------------------------------------------------------------
-    def export_dialog(self, what: str, fmt: str) -> None:
-        """Ask where (and, for a PNG, how big), then export."""
+    def export_dialog(self, what: str, fmt: str, widget=None) -> None:
+        """Ask where (and, for a PNG, how big), then export; `widget`: the plot to export as "plot"."""
         spec = EXPORT_SPECS[(what, fmt)]
         file_filter, suffix = FORMATS[fmt]
         path = self._ask_path(self.tr("Export"), spec.file_name + suffix, self.tr(file_filter), suffix)
@@ -351,33 +358,36 @@ class FileActions(QObject):
             return
         size = None
         if fmt == "png" and what != "window":
-            default = DEFAULT_SIZE if what == "loss" else self._widget_size(what)
+            default = DEFAULT_SIZE if what == "loss" else self._widget_size(what, widget)
             size = ImageSizeDialog.get_size(self.window, self.tr("Picture size"), default)
             if size is None:
                 return
-        self.export(what, fmt, path, size)
+        self.export(what, fmt, path, size, widget)
 
-    def _widget_size(self, what: str) -> tuple[int, int]:
-        widget = self.window.boundary if what == "boundary" else self.window.weights_panel
+    def _widget_size(self, what: str, widget=None) -> tuple[int, int]:
+        widget = widget or (self.window.boundary if what == "boundary" else self.window.weights_panel)
         w, h = widget.width(), widget.height()
         return (w, h) if w > 10 and h > 10 else DEFAULT_SIZE
 
-    def export(self, what: str, fmt: str, path, size: tuple[int, int] | None = None) -> None:
-        """Export `what` as `fmt` (a pair of EXPORTS) to `path`; `done` reports the outcome."""
+    def export(self, what: str, fmt: str, path, size: tuple[int, int] | None = None, widget=None) -> None:
+        """Export `what` as `fmt` (a pair of EXPORTS, or "plot": `widget`, any plot, from its right-click
+        "Export…") to `path`; `done` reports the outcome."""
         spec = EXPORT_SPECS.get((what, fmt))
         if spec is None:
             raise ValueError(f"cannot export {what} as {fmt}")
-        getattr(self, spec.writer)(spec, str(path), size)
+        extra = (widget,) if widget is not None else ()  # only the "plot" writer takes one
+        getattr(self, spec.writer)(spec, str(path), size, *extra)
 
     def _export_loss_picture(self, spec: ExportSpec, path: str, size) -> None:
         from bpviz.export.loss_figure import LossCurves, export_loss_figure
 
         width, height = size or DEFAULT_SIZE
-        log_y = self.window.loss_plot.log_y()
+        log_y, smoothing = self.window.loss_plot.log_y(), self.window.loss_plot.smoothing()
         title = self.tr("Cannot export the loss plot")
 
         def draw(curves) -> None:
-            self._write(path, title, lambda: export_loss_figure(curves, path, width, height, log_y=log_y),
+            self._write(path, title, lambda: export_loss_figure(curves, path, width, height, log_y=log_y,
+                                                                smoothing=smoothing),
                         self.tr("Exported the loss plot to {path}"))
 
         self.controller.call(LossCurves.from_trainer, draw, lambda text: self._failed(path, title, text),
@@ -403,13 +413,14 @@ class FileActions(QObject):
         self._in_worker(path, lambda t: write(t, path), self.tr("Cannot export the script"),
                         self.tr("Exported the script to {path}"))
 
-    def _export_view(self, spec: ExportSpec, path: str, size) -> None:
+    def _export_view(self, spec: ExportSpec, path: str, size, widget=None) -> None:
         from bpviz.export.image import export_png, export_svg
 
         self.window.live.redraw_now()
-        target = self.window.boundary if spec.what == "boundary" else self.window.weights_panel
-        title = self.tr("Cannot export the decision boundary") if spec.what == "boundary" \
-            else self.tr("Cannot export the weight heatmaps")
+        target = widget or (self.window.boundary if spec.what == "boundary" else self.window.weights_panel)
+        title = {"boundary": self.tr("Cannot export the decision boundary"),
+                 "heatmaps": self.tr("Cannot export the weight heatmaps")}.get(spec.what,
+                                                                              self.tr("Cannot export the plot"))
         if spec.fmt == "png":
             write = lambda: export_png(target, path, *(size or (None, None)))  # noqa: E731
         else:

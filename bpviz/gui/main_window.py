@@ -25,6 +25,8 @@ from .display import cache_axes, configure_pyqtgraph
 from .file_actions import FileActions
 from .inspect_workspace import InspectWorkspace
 from .live_view import LiveView
+from .plot_export import install as route_plot_exports
+from .plot_export import window_plot_exports
 from .settings import AppSettings
 from .speed_control import DEFAULT_SPEED, SpeedControl
 from .status_bar import WARNING, TrainingStatusBar
@@ -32,7 +34,7 @@ from .status_reporter import StatusReporter
 from .training_controller import ConfigChange, TrainingController
 from .views.boundary import BoundaryPlot
 from .views.heatmap import WeightPanel
-from .views.loss_plot import LossPlot
+from .views.loss_plot import LossPanel, LossPlot
 
 DEFAULT_SIZE = (1280, 800)  # fits a classroom projector; larger screens get up to LARGE_SIZE
 LARGE_SIZE = (1680, 1020)
@@ -48,6 +50,7 @@ class MainWindow(QMainWindow):
         config = config or restored or RunConfig()
 
         configure_pyqtgraph()
+        route_plot_exports()
         self.controller = TrainingController(config, self)
         self.panel = ControlPanel(config)
         self.boundary = BoundaryPlot()
@@ -107,7 +110,8 @@ class MainWindow(QMainWindow):
         self.panel_dock = self.add_dock("controls_dock", self.tr("Controls"), self.panel, Qt.LeftDockWidgetArea)
         self.weights_dock = self.add_dock("weights_dock", self.tr("Weights"), self.weights_panel,
                                        Qt.RightDockWidgetArea)
-        self.loss_dock = self.add_dock("loss_dock", self.tr("Loss"), self.loss_plot, Qt.BottomDockWidgetArea)
+        self.loss_panel = LossPanel(self.loss_plot)  # the plot and its smoothing slider
+        self.loss_dock = self.add_dock("loss_dock", self.tr("Loss"), self.loss_panel, Qt.BottomDockWidgetArea)
         # on a large screen the weight (and gradient) heatmaps get a share of the extra width
         self.resizeDocks([self.panel_dock, self.weights_dock], [290, max(370, int(self.width() * 0.3))],
                          Qt.Horizontal)
@@ -121,6 +125,10 @@ class MainWindow(QMainWindow):
                          QDockWidget.DockWidgetClosable)
         self.addDockWidget(area, dock)
         return dock
+
+    def plot_exports(self, view) -> list:
+        """What the right-click "Export…" of a plot in this window offers (plot_export.py)."""
+        return window_plot_exports(self, view)
 
     def add_action(self, name: str, text: str, slot, shortcut=None, icon=None, tip: str = "") -> QAction:
         action = QAction(text, self)

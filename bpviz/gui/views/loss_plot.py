@@ -6,12 +6,20 @@ import math
 
 import numpy as np
 import pyqtgraph as pg
-from PySide6.QtCore import QCoreApplication, QLineF, QRectF, Qt
+from PySide6.QtCore import QCoreApplication, QLineF, QRectF, Qt, Signal
 from PySide6.QtGui import QAction, QColor
+from PySide6.QtWidgets import QHBoxLayout, QLabel, QSlider, QVBoxLayout, QWidget
 
-from .decimate import PeakCache, decimate_xy
+from bpviz.decimate import PeakCache, decimate_xy
+from bpviz.smoothing import MAX_WEIGHT, check_weight
 
-_TARGET_BINS = 2000  # per curve, i.e. <= ~4000 points: more than a screen is wide, cheap to draw
+# bins per curve: one per pixel column of the plot (each bin is drawn as its min and max), within these
+# bounds; whatever the history's length, a frame draws at most ~2 * _MAX_BINS points per curve
+_MIN_BINS, _MAX_BINS = 200, 2000
+_GROW = 0.25  # a followed range that must grow grows by this much of its span more, so it changes rarely
+_SHRINK = 0.4  # ... and shrinks only once the data fills less than this share of it
+_RAW_ALPHA = 60  # of 255: the raw curve behind a smoothed one
+_LOG_LABEL_GAP_PX = 4  # between log-axis labels, beyond the text's height
 _MAX_SYMBOLS = 200  # logged points drawn with markers only while they stay distinguishable
 _SNAP_PX = 6  # hovering this close to a logged step reads that step
 BATCH_COLOR = QColor(120, 160, 215)
@@ -31,20 +39,25 @@ class LossPlot(pg.PlotWidget):
     version of the rest, so auto-range always sees the true extremes.
     """
 
+    smoothing_changed = Signal(float)
+
     def __init__(self, parent=None):
-        super().__init__(parent, axisItems={"bottom": _StepAxis(orientation="bottom")})
+        super().__init__(parent, viewBox=_SteppedViewBox(),
+                         axisItems={"bottom": _StepAxis(orientation="bottom"), "left": _LossAxis(orientation="left")})
         self.plot_item: pg.PlotItem = self.getPlotItem()
         self._vb = self.plot_item.getViewBox()
         self._vb.setAutoVisible(y=True)  # zoomed into late steps, fit the losses seen there, not step 0's
         self.plot_item.setLabel("bottom", _tr("step"))
         self.plot_item.setLabel("left", _tr("loss"))
-        self.plot_item.getAxis("left").enableAutoSIPrefix(False)  # "loss (x0.001)" puzzles learners
         self.plot_item.showGrid(x=True, y=True, alpha=0.15)
         # a translucent plate of the plot's own background keeps the legend readable over a dense curve
         plate = pg.mkColor(pg.getConfigOption("background"))
         plate.setAlpha(225)
         self._legend = self.plot_item.addLegend(offset=(-10, 10), brush=plate)
 
+        self._raw = _Curve(pen=pg.mkPen(_faint(BATCH_COLOR), width=1))  # shown only under a smoothed curve
+        self._raw.hide()
+        self.plot_item.addItem(self._raw)
         self._batch = _Curve(pen=pg.mkPen(BATCH_COLOR, width=1), name=_tr("batch loss"))
         self._logged = _Curve(pen=pg.mkPen(ALL_DATA_COLOR, width=2), symbolPen=None,
                               symbolBrush=ALL_DATA_COLOR, symbolSize=6, name=_tr("loss on all data"))
@@ -57,6 +70,7 @@ class LossPlot(pg.PlotWidget):
         self.plot_item.addItem(self._cursor, ignoreBounds=True)
 
         self._cache = PeakCache()
+        self._smooth_cache: PeakCache | None = None  # the same history smoothed, while smoothing is on
         self._logged_steps = np.empty(0, dtype=np.int64)
         self._logged_losses = np.empty(0)
         self._readout = ""
@@ -78,6 +92,8 @@ class LossPlot(pg.PlotWidget):
         """batch_losses[i]: loss of the mini-batch of update i. logged_*: full-data loss after those steps
         (steps increasing). The arrays are only read, never written, and may be views into a growing buffer."""
         self._cache.update(np.asarray(batch_losses))
+        if self._smooth_cache is not None:
+            self._smooth_cache.update(self._cache.y)
         self._logged_steps = np.asarray(logged_steps)
         self._logged_losses = np.asarray(logged_losses)
         self._redraw()
@@ -101,21 +117,45 @@ class LossPlot(pg.PlotWidget):
     def marked_steps(self) -> np.ndarray:
         return self._ticks.steps().copy()
 
+    # ---- smoothing --------------------------------------------------------------------------------------
+    def set_smoothing(self, weight: float) -> None:
+        """TensorBoard's smoothing (debiased EMA, `bpviz.smoothing`) of the batch loss; 0 shows the raw curve.
+        The raw curve stays, faint, behind a smoothed one; the history itself is never changed."""
+        weight = check_weight(weight)
+        if weight == self.smoothing():
+            return
+        if weight == 0:
+            self._smooth_cache = None
+        else:
+            self._smooth_cache = PeakCache(smoothing=weight)
+            self._smooth_cache.update(self._cache.y)
+        self._raw.setVisible(weight > 0)
+        self._redraw()
+        self.smoothing_changed.emit(weight)
+
+    def smoothing(self) -> float:
+        return 0.0 if self._smooth_cache is None else self._smooth_cache.smoothing
+
     def _redraw(self) -> None:
         n = len(self._cache.y)
         lo, hi = self._vb.viewRange()[0]
         zoomed = not self._vb.autoRangeEnabled()[0] and (lo > 0 or hi < n - 1)
-        x, y = self._cache.decimate(0, n, _TARGET_BINS)
-        if zoomed:
-            x, y = _splice((x, y), self._cache.decimate(lo, hi, _TARGET_BINS))
-        self._batch.setData(x, y)
+        bins = int(np.clip(self._vb.width(), _MIN_BINS, _MAX_BINS))
+        smooth = self._smooth_cache
+        for cache, curve in ((self._cache, self._raw if smooth else self._batch), (smooth, self._batch)):
+            if cache is None:
+                continue
+            x, y = cache.decimate(0, n, bins)
+            if zoomed:
+                x, y = _splice((x, y), cache.decimate(lo, hi, bins))
+            curve.setData(x, y)
 
         steps, losses = self._logged_steps, self._logged_losses
-        x, y = decimate_xy(steps, losses, _TARGET_BINS)
+        x, y = decimate_xy(steps, losses, bins)
         i0, i1 = np.searchsorted(steps, [lo, hi]) if zoomed else (0, len(steps))
         if zoomed:
             i0, i1 = max(i0 - 1, 0), min(i1 + 1, len(steps))
-            x, y = _splice((x, y), decimate_xy(steps[i0:i1], losses[i0:i1], _TARGET_BINS))
+            x, y = _splice((x, y), decimate_xy(steps[i0:i1], losses[i0:i1], bins))
         self._logged.setData(x, y)
         want = "o" if i1 - i0 <= _MAX_SYMBOLS else None
         if self._logged.opts["symbol"] != want:
@@ -129,6 +169,7 @@ class LossPlot(pg.PlotWidget):
     # ---- log axis ---------------------------------------------------------------------------------------
     def set_log_y(self, on: bool) -> None:
         """Log-scale loss axis; values <= 0 become gaps (pyqtgraph maps them to NaN)."""
+        self._vb.nonnegative_y = not on  # a linear loss axis need not reach below 0 to follow the data
         self.plot_item.setLogMode(y=bool(on))
 
     def log_y(self) -> bool:
@@ -148,6 +189,8 @@ class LossPlot(pg.PlotWidget):
             return
         step = int(np.clip(step, 0, n - 1))
         text = _tr("step {step} · batch loss {loss}").format(step=step, loss=_num(self._cache.y[step]))
+        if self._smooth_cache is not None:
+            text += _tr(" (smoothed {loss})").format(loss=_num(self._smooth_cache.values(step, step + 1)[0]))
         j = int(np.searchsorted(self._logged_steps, step))
         if j < len(self._logged_steps) and self._logged_steps[j] == step:
             text += _tr(" · loss on all data {loss}").format(loss=_num(self._logged_losses[j]))
@@ -179,6 +222,133 @@ class LossPlot(pg.PlotWidget):
         self._cursor.hide()
         self._show_readout("")
         super().leaveEvent(event)
+
+
+class LossPanel(QWidget):
+    """The loss plot with its smoothing slider underneath (0 … 0.99, TensorBoard's default 0.6 a click away)."""
+
+    STEPS = 100  # slider positions: weights 0.00 … 0.99
+
+    def __init__(self, plot: LossPlot, parent=None):
+        super().__init__(parent)
+        self.plot = plot
+        column = QVBoxLayout(self)
+        column.setContentsMargins(0, 0, 0, 0)
+        column.setSpacing(0)
+        column.addWidget(plot, 1)
+        row = QHBoxLayout()
+        row.setContentsMargins(6, 0, 6, 2)
+        label = QLabel(_tr("Smoothing"))
+        self.slider = QSlider(Qt.Horizontal)
+        self.slider.setObjectName("smoothing_slider")
+        self.slider.setRange(0, min(self.STEPS - 1, int(MAX_WEIGHT * self.STEPS)))
+        self.slider.setToolTip(_tr("Exponential moving average of the batch loss, debiased as in TensorBoard; "
+                                   "the raw curve stays faint behind. Exported figures use it too; "
+                                   "CSV tables keep the raw values."))
+        label.setBuddy(self.slider)
+        self.value_label = QLabel()
+        self.value_label.setMinimumWidth(self.value_label.fontMetrics().horizontalAdvance("0.00 "))
+        row.addWidget(label)
+        row.addWidget(self.slider, 1)
+        row.addWidget(self.value_label)
+        column.addLayout(row)
+        self.slider.valueChanged.connect(lambda v: plot.set_smoothing(v / self.STEPS))
+        plot.smoothing_changed.connect(self._show)
+        self._show(plot.smoothing())
+
+    def _show(self, weight: float) -> None:
+        self.value_label.setText(f"{weight:.2f}")
+        position = round(weight * self.STEPS)
+        if self.slider.value() != position:
+            self.slider.blockSignals(True)
+            self.slider.setValue(position)
+            self.slider.blockSignals(False)
+
+
+def stepped_range(current: tuple[float, float], wanted: tuple[float, float],
+                  floor: float | None = None) -> tuple[float, float]:
+    """The range an axis that follows its data shows: `current` while it holds `wanted` and is not far too
+    big for it; otherwise `wanted` with room to grow (_GROW of its span beyond each side that had to move),
+    not below `floor`.  A growing curve so changes the range (and re-ticks the axis) a few times per
+    doubling instead of every frame."""
+    c0, c1 = current
+    w0, w1 = wanted
+    span = w1 - w0
+    if not (math.isfinite(w0) and math.isfinite(w1)) or span <= 0:
+        return wanted
+    fits = c0 <= w0 and w1 <= c1
+    if fits and span >= _SHRINK * (c1 - c0):
+        return current
+    room = _GROW * span
+    lo = w0 - room if (w0 < c0 or not fits) else min(c0, w0)
+    hi = w1 + room if (w1 > c1 or not fits) else max(c1, w1)
+    if not fits:  # starting over: a little room on both sides
+        lo, hi = w0 - room, w1 + room
+    if floor is not None and w0 >= floor:
+        lo = max(lo, floor)
+    return lo, hi
+
+
+class _SteppedViewBox(pg.ViewBox):
+    """pyqtgraph's auto-range, but in steps (`stepped_range`): the axes keep their cached ticks while a
+    growing loss curve stays inside the range.  Only auto-range is stepped: "View all", zoom and pan are
+    exact."""
+
+    nonnegative_y = True
+
+    def setRange(self, rect=None, xRange=None, yRange=None, *args, disableAutoRange=True, **kwargs):
+        if not disableAutoRange:  # pyqtgraph's updateAutoRange following the data
+            (x0, x1), (y0, y1) = self.viewRange()
+            if xRange is not None:
+                xRange = stepped_range((x0, x1), tuple(xRange), floor=0.0)
+            if yRange is not None:
+                yRange = stepped_range((y0, y1), tuple(yRange), floor=0.0 if self.nonnegative_y else None)
+        return super().setRange(rect, xRange, yRange, *args, disableAutoRange=disableAutoRange, **kwargs)
+
+
+class _LossAxis(pg.AxisItem):
+    """The loss axis. On a log scale spanning less than a few decades pyqtgraph labels every 0.1 … 0.9
+    of a decade, the labels then overlapping; these are thinned to labels at least a text line apart,
+    decades first, then 5s, 2s and the rest."""
+
+    def __init__(self, **kwargs):
+        super().__init__(**kwargs)
+        self.enableAutoSIPrefix(False)  # "loss (x0.001)" puzzles learners
+
+    def logTickValues(self, minVal, maxVal, size, stdTicks):
+        levels = super().logTickValues(minVal, maxVal, size, stdTicks)
+        line = self.fontMetrics().height() if hasattr(self, "fontMetrics") else 14
+        return thin_log_ticks(levels, minVal, maxVal, size, line + _LOG_LABEL_GAP_PX)
+
+    def fontMetrics(self):
+        from PySide6.QtGui import QFontMetrics
+        return QFontMetrics(self.style["tickFont"] or self.font())
+
+
+def thin_log_ticks(levels, lo: float, hi: float, size_px: float, min_gap_px: float):
+    """Keep, of log10 tick values, those at least `min_gap_px` apart on an axis `size_px` long showing
+    lo .. hi; whole decades are preferred, then mantissas 5, 2, 3 and the rest."""
+    if hi <= lo or size_px <= 0:
+        return levels
+    px = size_px / (hi - lo)
+    rank = {1: 0, 5: 1, 2: 2, 3: 3}
+    kept: list[float] = []
+    out = []
+    for spacing, values in levels:
+        order = sorted(values, key=lambda v: rank.get(round(10 ** (v - math.floor(v + 1e-9))), 4))
+        level = []
+        for v in order:
+            if all(abs(v - k) * px >= min_gap_px for k in kept):
+                kept.append(v)
+                level.append(v)
+        out.append((spacing, sorted(level)))
+    return out
+
+
+def _faint(color: QColor) -> QColor:
+    faint = QColor(color)
+    faint.setAlpha(_RAW_ALPHA)
+    return faint
 
 
 class _StepAxis(pg.AxisItem):
