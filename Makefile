@@ -3,7 +3,7 @@ VENV ?= .venv
 PY := $(VENV)/bin/python
 STAMP := $(VENV)/.installed
 
-.PHONY: run test bench system-deps clean
+.PHONY: run test bench bench-quick system-deps clean
 
 $(STAMP): pyproject.toml
 	python3 -m venv $(VENV)
@@ -17,8 +17,12 @@ run: $(STAMP)
 test: $(STAMP)
 	$(PY) -m pytest
 
+# one JSON object of speed measurements (runs under Xvfb 1400x900; see benchmarks/bench.py), < 3 minutes
 bench: $(STAMP)
-	$(PY) benchmarks/bench_engine.py
+	$(PY) benchmarks/bench.py
+
+bench-quick: $(STAMP)
+	$(PY) benchmarks/bench.py --quick
 
 system-deps:
 	bash scripts/install-system-deps.sh

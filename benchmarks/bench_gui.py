@@ -1,15 +1,12 @@
-"""GUI speed with every view live (run under Xvfb): training throughput vs headless, redraw rate, key latency.
+"""GUI speed with every view live (run under Xvfb, 1400x900): training throughput against headless,
+display rate, GUI-thread cost, key latency, event-loop stalls on a long history, memory, first frame.
 
-xvfb-run -a -s "-screen 0 1400x900x24" python benchmarks/bench_gui.py [--seconds 5] [--memory-steps 10000000]
-
-The headless baseline is measured in the same run; --memory-steps trains the live window that far and
-reports resident-memory growth per step (after the first million steps) beside the loss history's own
-size (4 bytes a step, float32).
+Each function measures one thing in this process (or, for the first frame, in a child process) and
+returns plain numbers; `benchmarks/bench.py` runs them and prints the JSON that `make bench` shows.
+Ratios are always against a headless baseline measured in the same run.
 """
 from __future__ import annotations
 
-import argparse
-import json
 import os
 import statistics
 import subprocess
@@ -19,15 +16,20 @@ import time
 
 os.environ.setdefault("BPVIZ_SETTINGS", "/tmp/bpviz-bench-settings.ini")
 
+SPIRAL = dict(dataset="spiral", hidden=[8, 8], activation="tanh", optimizer="adam", bias=True)
 
-def headless(steps=300_000) -> float:
-    from bpviz.engine.config import RunConfig
+
+def headless(config, steps: int, repeats: int = 3) -> float:
+    """Median steps/s of the engine alone."""
     from bpviz.engine.trainer import Trainer
 
-    t = Trainer(RunConfig())
-    t0 = time.perf_counter()
-    t.run(steps)
-    return steps / (time.perf_counter() - t0)
+    rates = []
+    for _ in range(repeats):
+        t = Trainer(config)
+        t0 = time.perf_counter()
+        t.run(steps)
+        rates.append(steps / (time.perf_counter() - t0))
+    return statistics.median(rates)
 
 
 def rss_bytes() -> int:
@@ -38,127 +40,140 @@ def rss_bytes() -> int:
     return 0
 
 
-def memory_growth(window, spin, total_steps: int) -> dict:
-    """Train the live window to `total_steps`; RSS growth per step after the first million."""
-    controller = window.controller
-    controller.start()
-    while controller.latest_snapshot().step < 1_000_000:
-        spin(0.5)
-    step0, rss0 = controller.latest_snapshot().step, rss_bytes()
-    while controller.latest_snapshot().step < total_steps:
-        spin(0.5)
-    step1, rss1 = controller.latest_snapshot().step, rss_bytes()
-    return {"from_step": step0, "to_step": step1,
-            "rss_growth_bytes_per_step": round((rss1 - rss0) / (step1 - step0), 2),
-            "history_bytes_per_step": 4, "rss_mb_end": round(rss1 / 2**20, 1)}
+class Session:
+    """One shown main window, training flat out on demand; the event loop is spun by `spin`."""
+
+    def __init__(self):
+        from PySide6.QtCore import QEventLoop, QTimer
+
+        from bpviz.gui.app import create_application
+        from bpviz.gui.training_controller import SWITCH_INTERVAL
+
+        self.app = create_application()
+        from bpviz.gui.main_window import MainWindow
+
+        self.window = MainWindow()
+        sys.setswitchinterval(SWITCH_INTERVAL)
+        self.window.resize(1400, 860)
+        self.window.show()
+        self.window.speed.set_speed(None)
+        self._loop = QEventLoop()
+        self._timer = QTimer
+        self.spin(1.5)
+
+    def spin(self, seconds: float) -> None:
+        self._timer.singleShot(int(seconds * 1000), self._loop.quit)
+        self._loop.exec()
+
+    def use(self, config) -> None:
+        self.window.controller.pause()
+        self.window.apply_config(config, force_reset=True)
+        self.window.panel.set_config(config)
+        self.spin(0.5)
+
+    def live(self, seconds: float) -> dict:
+        """Train flat out for `seconds`: steps/s, display updates/s, GUI-thread CPU per update."""
+        w = self.window
+        s0, f0 = w.controller.latest_snapshot().step, w.live.frames
+        w.controller.start()
+        t0, c0 = time.perf_counter(), time.thread_time()
+        self.spin(seconds)
+        cpu, dt = time.thread_time() - c0, time.perf_counter() - t0
+        s1, f1 = w.controller.latest_snapshot().step, w.live.frames
+        w.controller.pause()
+        self.spin(0.2)
+        return {"steps_per_s": (s1 - s0) / dt, "display_updates_per_s": (f1 - f0) / dt,
+                "gui_ms_per_update": cpu / max(f1 - f0, 1) * 1000, "gui_cpu_share": cpu / dt}
+
+    def key_latency(self, keys: int) -> list[float]:
+        """Ctrl+L (log axis) sent by xdotool while training flat out: seconds until its handler ran."""
+        w = self.window
+        wid = subprocess.run(["xdotool", "search", "--onlyvisible", "--name", "^bpviz"], capture_output=True,
+                             text=True).stdout.split()[0]
+        subprocess.run(["xdotool", "windowfocus", "--sync", wid])
+        latencies, sent = [], {}
+
+        def record(_checked):
+            if "t" in sent:
+                latencies.append(time.perf_counter() - sent.pop("t"))
+
+        w.act_log_y.triggered.connect(record)
+
+        def press():
+            for _ in range(keys):
+                time.sleep(0.12)
+                sent["t"] = time.perf_counter()
+                subprocess.run(["xdotool", "key", "--clearmodifiers", "ctrl+l"])
+
+        w.controller.start()
+        presser = threading.Thread(target=press)
+        presser.start()
+        while presser.is_alive():
+            self.spin(0.2)
+        self.spin(0.3)
+        w.controller.pause()
+        w.act_log_y.triggered.disconnect(record)
+        w.set_log_y(False)
+        return latencies
+
+    def long_history(self, config, history: int, seconds: float) -> dict:
+        """Continue a run already `history` steps long (trained headless first) flat out for `seconds`, the
+        loss axis switched between log and linear every second: the longest event-loop stall, and resident
+        memory growth per step while the history grows."""
+        from PySide6.QtCore import QTimer
+
+        from bpviz.engine.trainer import Trainer
+
+        w = self.window
+        trainer = Trainer(config)
+        trainer.run(history)
+        w.controller.replace_trainer(trainer)
+        self.spin(1.0)
+        gaps, last = [], [time.perf_counter()]
+
+        def beat():
+            now = time.perf_counter()
+            gaps.append(now - last[0])
+            last[0] = now
+
+        heart = QTimer()
+        heart.setInterval(5)
+        heart.timeout.connect(beat)
+        flips = QTimer()
+        flips.setInterval(1000)
+        flips.timeout.connect(lambda: w.set_log_y(not w.loss_plot.log_y()))
+        step0, rss0 = w.controller.latest_snapshot().step, rss_bytes()
+        w.controller.start()
+        heart.start()
+        flips.start()
+        self.spin(seconds)
+        heart.stop()
+        flips.stop()
+        w.controller.pause()
+        self.spin(0.2)
+        step1, rss1 = w.controller.latest_snapshot().step, rss_bytes()
+        w.set_log_y(False)
+        return {"max_stall_ms": max(gaps[1:], default=0.0) * 1000 - 5, "history_steps": step1,
+                "memory_bytes_per_step": (rss1 - rss0) / max(step1 - step0, 1), "memory_steps": step1 - step0}
+
+    def close(self) -> None:
+        self.window.close()
 
 
-def main() -> None:
-    ap = argparse.ArgumentParser()
-    ap.add_argument("--seconds", type=float, default=5.0)
-    ap.add_argument("--keys", type=int, default=40)
-    ap.add_argument("--memory-steps", type=int, default=0, help="also train this far and report memory growth")
-    args = ap.parse_args()
-
-    from PySide6.QtCore import QEvent, QEventLoop, QObject, QTimer
-
-    from bpviz.gui.app import create_application
-    from bpviz.gui.training_controller import SWITCH_INTERVAL
-
-    app = create_application()  # noqa: F841 - the QApplication must stay referenced
-    from bpviz.gui.main_window import MainWindow
-
-    window = MainWindow()
-    sys.setswitchinterval(float(os.environ.get("SWI", SWITCH_INTERVAL)))
-    if os.environ.get("NOGRID"):
-        window.loss_plot.plot_item.showGrid(x=False, y=False)
-    window.show()
-    window.speed.set_speed(None)
-    loop = QEventLoop()
-
-    def spin(seconds):
-        QTimer.singleShot(int(seconds * 1000), loop.quit)
-        loop.exec()
-
-    spin(1.5)
-    wid = subprocess.run(["xdotool", "search", "--onlyvisible", "--name", "^bpviz"], capture_output=True,
-                         text=True).stdout.split()[0]
-    subprocess.run(["xdotool", "windowfocus", "--sync", wid])
-
-    class PaintCounter(QObject):
-        n = 0
-
-        def eventFilter(self, obj, event):
-            if event.type() == QEvent.Type.Paint:
-                self.n += 1
-            return False
-
-    counter = PaintCounter()
-    window.boundary.viewport().installEventFilter(counter)  # the central view repaints every frame
-
-    base = statistics.median(headless(150_000) for _ in range(3))
-    counts0 = {k: u.count for k, u in window.live.updates.items()}
-    s0, f0, t0 = window.controller.latest_snapshot().step, window.live.frames, time.perf_counter()
-    window.controller.start()
-    c0 = time.thread_time()
-    spin(args.seconds)
-    gui_cpu = time.thread_time() - c0
-    dt = time.perf_counter() - t0
-    s1, f1 = window.controller.latest_snapshot().step, window.live.frames
-    view_rates = {k: round((u.count - counts0[k]) / dt, 1) for k, u in window.live.updates.items()}
-    gui_rate = (s1 - s0) / dt
-    fps = (f1 - f0) / dt
-    paints = counter.n / dt
-
-    # key latency while training at full speed: xdotool sends Ctrl+L (log-y toggle); time to its handler
-    latencies = []
-    sent = {}
-
-    def record(_checked):
-        if "t" in sent:
-            latencies.append(time.perf_counter() - sent.pop("t"))
-
-    window.act_log_y.triggered.connect(record)
-
-    def press_keys():
-        for _ in range(args.keys):
-            time.sleep(0.12)
-            sent["t"] = time.perf_counter()
-            subprocess.run(["xdotool", "key", "--clearmodifiers", "ctrl+l"])
-
-    presser = threading.Thread(target=press_keys)
-    presser.start()
-    while presser.is_alive():
-        spin(0.2)
-    spin(0.3)
-    still_running = window.controller.mode == "running"
-    memory = None
-    if args.memory_steps:
-        memory = memory_growth(window, spin, args.memory_steps)
-    window.controller.pause()
-    spin(0.2)
-    mem_steps = window.controller.latest_snapshot().step
-    window.close()
-    lat = sorted(latencies)
-    p95 = lat[int(0.95 * (len(lat) - 1))] if lat else float("nan")
-    result = {
-        "headless_steps_per_s": round(base),
-        "gui_steps_per_s": round(gui_rate),
-        "ratio": round(gui_rate / base, 3),
-        "display_updates_per_s": round(fps, 1),
-        "gui_thread_cpu_share": round(gui_cpu / dt, 3),
-        "gui_cpu_ms_per_update": round(gui_cpu / max(f1 - f0, 1) * 1000, 2),
-        "boundary_paints_per_s": round(paints, 1),
-        "view_updates_per_s": view_rates,
-        "view_cost_ms": {k: round(u.cost * 1000, 2) for k, u in window.live.updates.items()},
-        "key_latency_ms": {"n": len(lat), "median": round(statistics.median(lat) * 1000, 1) if lat else None,
-                           "p95": round(p95 * 1000, 1), "max": round(max(lat) * 1000, 1) if lat else None},
-        "training_during_keys": still_running,
-        "steps_total": mem_steps,
-        "memory": memory,
-    }
-    print(json.dumps(result, indent=1))
-
-
-if __name__ == "__main__":
-    main()
+def first_frame_s(timeout: float = 30.0) -> float:
+    """Seconds from starting `python -m bpviz` until its window is on screen (found by xdotool)."""
+    env = dict(os.environ, BPVIZ_SETTINGS="/tmp/bpviz-bench-first-frame.ini")
+    t0 = time.perf_counter()
+    app = subprocess.Popen([sys.executable, "-m", "bpviz"], env=env, stdout=subprocess.DEVNULL,
+                           stderr=subprocess.DEVNULL)
+    try:
+        while time.perf_counter() - t0 < timeout:
+            found = subprocess.run(["xdotool", "search", "--onlyvisible", "--pid", str(app.pid), "--name", "^bpviz"],
+                                   capture_output=True, text=True).stdout.split()
+            if found:
+                return time.perf_counter() - t0
+            time.sleep(0.02)
+        return float("nan")
+    finally:
+        app.terminate()
+        app.wait(10)

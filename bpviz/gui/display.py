@@ -52,10 +52,11 @@ def cache_axes(root) -> int:
     import pyqtgraph as pg
     from PySide6.QtWidgets import QGraphicsItem, QGraphicsView
 
+    _CACHED = (pg.AxisItem, pg.LegendItem, pg.LabelItem)  # legends and titles change even more rarely
     n = 0
     for view in root.findChildren(QGraphicsView):
         for item in view.items():
-            if isinstance(item, pg.AxisItem) and item.cacheMode() != QGraphicsItem.DeviceCoordinateCache:
+            if isinstance(item, _CACHED) and item.cacheMode() != QGraphicsItem.DeviceCoordinateCache:
                 item.setCacheMode(QGraphicsItem.DeviceCoordinateCache)
                 n += 1
     return n

@@ -16,7 +16,7 @@ from bpviz.smoothing import MAX_WEIGHT, check_weight
 # bins per curve: one per pixel column of the plot (each bin is drawn as its min and max), within these
 # bounds; whatever the history's length, a frame draws at most ~2 * _MAX_BINS points per curve
 _MIN_BINS, _MAX_BINS = 200, 2000
-_GROW = 0.25  # a followed range that must grow grows by this much of its span more, so it changes rarely
+_GROW = 0.5  # a followed range that must grow grows by this much of its span more, so it changes rarely
 _SHRINK = 0.4  # ... and shrinks only once the data fills less than this share of it
 _RAW_ALPHA = 60  # of 255: the raw curve behind a smoothed one
 _LOG_LABEL_GAP_PX = 4  # between log-axis labels, beyond the text's height
@@ -157,6 +157,8 @@ class LossPlot(pg.PlotWidget):
             i0, i1 = max(i0 - 1, 0), min(i1 + 1, len(steps))
             x, y = _splice((x, y), decimate_xy(steps[i0:i1], losses[i0:i1], bins))
         self._logged.setData(x, y)
+        # follow the data now rather than in the coming paint, where a range change schedules a second one
+        self._vb.updateAutoRange()
         want = "o" if i1 - i0 <= _MAX_SYMBOLS else None
         if self._logged.opts["symbol"] != want:
             self._logged.setSymbol(want)
@@ -284,8 +286,8 @@ def stepped_range(current: tuple[float, float], wanted: tuple[float, float],
     hi = w1 + room if (w1 > c1 or not fits) else max(c1, w1)
     if not fits:  # starting over: a little room on both sides
         lo, hi = w0 - room, w1 + room
-    if floor is not None and w0 >= floor:
-        lo = max(lo, floor)
+    if floor is not None:  # never further below the floor than the data (with pyqtgraph's padding) reaches
+        lo = max(lo, min(w0, floor))
     return lo, hi
 
 
