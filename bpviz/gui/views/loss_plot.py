@@ -18,6 +18,7 @@ from bpviz.smoothing import MAX_WEIGHT, check_weight
 _MIN_BINS, _MAX_BINS = 200, 2000
 _GROW = 0.5  # a followed range that must grow grows by this much of its span more, so it changes rarely
 _SHRINK = 0.4  # ... and shrinks only once the data fills less than this share of it
+_ANCHOR_PAD = 0.05  # data this close to the anchor (in spans) counts as touching it
 _RAW_ALPHA = 60  # of 255: the raw curve behind a smoothed one
 _LOG_LABEL_GAP_PX = 4  # between log-axis labels, beyond the text's height
 _MAX_SYMBOLS = 200  # logged points drawn with markers only while they stay distinguishable
@@ -268,26 +269,31 @@ class LossPanel(QWidget):
 
 
 def stepped_range(current: tuple[float, float], wanted: tuple[float, float],
-                  floor: float | None = None) -> tuple[float, float]:
+                  anchor: float | None = None) -> tuple[float, float]:
     """The range an axis that follows its data shows: `current` while it holds `wanted` and is not far too
-    big for it; otherwise `wanted` with room to grow (_GROW of its span beyond each side that had to move),
-    not below `floor`.  A growing curve so changes the range (and re-ticks the axis) a few times per
-    doubling instead of every frame."""
+    big for it; otherwise `wanted` with room to grow (_GROW of its span beyond each side that had to move).
+    The range always includes `anchor` (step 0, loss 0 on a linear axis).  A growing curve so changes the
+    range (and re-ticks the axis) a few times per decade instead of every frame."""
     c0, c1 = current
     w0, w1 = wanted
-    span = w1 - w0
-    if not (math.isfinite(w0) and math.isfinite(w1)) or span <= 0:
+    if not (math.isfinite(w0) and math.isfinite(w1)) or w1 <= w0:
         return wanted
+    if anchor is not None:
+        w0, w1 = min(w0, anchor), max(w1, anchor)
+    span = w1 - w0
     fits = c0 <= w0 and w1 <= c1
     if fits and span >= _SHRINK * (c1 - c0):
         return current
     room = _GROW * span
-    lo = w0 - room if (w0 < c0 or not fits) else min(c0, w0)
-    hi = w1 + room if (w1 > c1 or not fits) else max(c1, w1)
-    if not fits:  # starting over: a little room on both sides
-        lo, hi = w0 - room, w1 + room
-    if floor is not None:  # never further below the floor than the data (with pyqtgraph's padding) reaches
-        lo = max(lo, min(w0, floor))
+    if not fits and (w0 < c0 or w1 > c1) and span >= _SHRINK * (c1 - c0):  # grow the side(s) that must move
+        lo = w0 - room if w0 < c0 else c0
+        hi = w1 + room if w1 > c1 else c1
+    else:  # starting over (or shrinking): a little room on both sides
+        lo, hi = w0 - room / 5, w1 + room / 5
+    if anchor is not None:  # no room beyond the anchor (nothing is ever there) but pyqtgraph's padding
+        pad = _ANCHOR_PAD * span
+        lo = w0 if anchor - pad <= w0 <= anchor else lo
+        hi = w1 if anchor <= w1 <= anchor + pad else hi
     return lo, hi
 
 
@@ -296,15 +302,15 @@ class _SteppedViewBox(pg.ViewBox):
     growing loss curve stays inside the range.  Only auto-range is stepped: "View all", zoom and pan are
     exact."""
 
-    nonnegative_y = True
+    nonnegative_y = True  # linear loss axis: include 0
 
     def setRange(self, rect=None, xRange=None, yRange=None, *args, disableAutoRange=True, **kwargs):
         if not disableAutoRange:  # pyqtgraph's updateAutoRange following the data
             (x0, x1), (y0, y1) = self.viewRange()
             if xRange is not None:
-                xRange = stepped_range((x0, x1), tuple(xRange), floor=0.0)
+                xRange = stepped_range((x0, x1), tuple(xRange), anchor=0.0)
             if yRange is not None:
-                yRange = stepped_range((y0, y1), tuple(yRange), floor=0.0 if self.nonnegative_y else None)
+                yRange = stepped_range((y0, y1), tuple(yRange), anchor=0.0 if self.nonnegative_y else None)
         return super().setRange(rect, xRange, yRange, *args, disableAutoRange=disableAutoRange, **kwargs)
 
 
