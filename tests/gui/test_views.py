@@ -429,3 +429,93 @@ def test_true_boundary_field_draws_the_exact_tutorial_line():
     assert field[0] > 0.5 and field[2] < 0.5  # label 1 below the line x0 + x1 = 1
     assert field[1] == pytest.approx(0.5, abs=1e-6)  # on the line
     assert true_boundary_field(make_dataset("spiral"), grid) is None
+
+
+# ---- following the data without re-ticking every frame, readable log labels, smoothing ------------------
+def test_followed_ranges_change_in_steps():
+    from bpviz.gui.views.loss_plot import stepped_range
+
+    # a curve growing to the right: the range grows by half its span at once, then stays put
+    grown = stepped_range((0.0, 100.0), (-2.0, 120.0), anchor=0.0)
+    assert -7.0 < grown[0] < -2.0 and grown[1] > 170
+    assert stepped_range(grown, (-2.0, 150.0), anchor=0.0) == grown
+    changes, current = 0, (0.0, 10.0)
+    for n in range(10, 1_000_000, 997):  # a thousand frames of growth
+        new = stepped_range(current, (-0.02 * n, 1.02 * n), anchor=0.0)
+        changes += new != current
+        current = new
+    assert changes <= 25
+    # a linear loss axis includes 0; data far smaller than the range shrinks it
+    assert stepped_range((0.0, 2.0), (0.3, 1.9), anchor=0.0) == (0.0, 2.0)
+    lo, hi = stepped_range((0.0, 2.0), (0.01, 0.5), anchor=0.0)
+    assert -0.05 < lo < 0.0 and 0.5 < hi < 0.7
+    # no anchor (a log axis): both sides follow
+    assert stepped_range((-1.0, 0.0), (-0.8, -0.1)) == (-1.0, 0.0)
+
+
+def test_log_axis_labels_never_overlap(qtbot):
+    from bpviz.gui.views.loss_plot import thin_log_ticks
+
+    plot = LossPlot()
+    qtbot.addWidget(plot)
+    plot.resize(600, 220)
+    plot.show()
+    qtbot.waitExposed(plot)
+    batch = np.geomspace(0.95, 0.31, 5000).astype(np.float32)  # half a decade: pyqtgraph labels 0.4 … 0.9
+    plot.set_history(batch, np.empty(0, np.int64), np.empty(0))
+    plot.set_log_y(True)
+    axis = plot.plot_item.getAxis("left")
+    lo, hi = axis.range
+    height = axis.geometry().height()
+    values = sorted(v for _, level in axis.tickValues(lo, hi, height) for v in level)
+    assert len(values) >= 2
+    gap_px = np.diff(values) * height / (hi - lo)
+    assert gap_px.min() >= axis.fontMetrics().height()
+    # the rule itself: decades first, then 5s and 2s
+    levels = thin_log_ticks([(None, list(np.log10(np.arange(1, 10)) - 1))], -1.0, 0.0, 70, 20)
+    kept = sorted(round(10 ** v, 3) for v in levels[0][1])
+    assert kept == [0.1, 0.2, 0.5]
+
+
+def test_smoothing_slider_draws_the_smoothed_curve_over_the_faint_raw_one(qtbot, run):
+    from bpviz.gui.views.loss_plot import LossPanel
+    from bpviz.smoothing import smoothed
+
+    plot = LossPlot()
+    panel = LossPanel(plot)
+    qtbot.addWidget(panel)
+    panel.resize(1700, 400)
+    panel.show()
+    qtbot.waitExposed(panel)
+    batch = read_only(run["batch"])
+    plot.set_history(batch, read_only(run["steps"]), read_only(run["logged"]))
+    with qtbot.waitSignal(plot.smoothing_changed, timeout=30000):
+        panel.slider.setValue(60)
+    assert plot.smoothing() == pytest.approx(0.6) and panel.value_label.text() == "0.60"
+    x, y = curve(plot, "batch loss")
+    np.testing.assert_array_equal(x, np.arange(len(batch)))
+    np.testing.assert_allclose(y, smoothed(batch, 0.6), rtol=1e-9)
+    raw = plot._raw
+    assert raw.isVisible() and raw.opts["pen"].color().alpha() < 100
+    np.testing.assert_allclose(raw.getData()[1], batch)
+    plot.show_readout_at_step(10)
+    assert "smoothed" in plot.readout_text()
+    panel.slider.setValue(0)
+    assert not raw.isVisible()
+    np.testing.assert_allclose(curve(plot, "batch loss")[1], batch)
+    with pytest.raises(ValueError):
+        plot.set_smoothing(1.5)
+
+
+def test_a_frame_draws_a_bounded_number_of_points_whatever_the_width(qtbot):
+    plot = LossPlot()
+    qtbot.addWidget(plot)
+    n = 2_000_000
+    batch = np.random.default_rng(2).random(n).astype(np.float32)
+    for width in (300, 900, 2500):
+        plot.resize(width, 250)
+        plot.show()
+        qtbot.waitExposed(plot)
+        plot.set_history(batch, np.arange(0, n, 7), batch[::7])
+        for name in ("batch loss", "loss on all data"):
+            assert npoints(curve(plot, name)) <= 2 * min(max(width, 200), 2000) + 8

@@ -292,8 +292,8 @@ def stepped_range(current: tuple[float, float], wanted: tuple[float, float],
         lo, hi = w0 - room / 5, w1 + room / 5
     if anchor is not None:  # no room beyond the anchor (nothing is ever there) but pyqtgraph's padding
         pad = _ANCHOR_PAD * span
-        lo = w0 if anchor - pad <= w0 <= anchor else lo
-        hi = w1 if anchor <= w1 <= anchor + pad else hi
+        lo = anchor - pad if anchor - pad <= w0 <= anchor else lo
+        hi = anchor + pad if anchor <= w1 <= anchor + pad else hi
     return lo, hi
 
 
