@@ -64,6 +64,16 @@ def _picture_size(text: str) -> tuple[int, int]:
     return width, height
 
 
+def _smoothing(text: str) -> float:
+    from .smoothing import check_weight
+
+    try:
+        return check_weight(float(text))
+    except ValueError as exc:
+        raise argparse.ArgumentTypeError(str(exc) if "smoothing" in str(exc)
+                                         else f"expected a number such as 0.6, got {text!r}") from None
+
+
 def _optional_float(text: str) -> float:
     try:
         return float(text)
@@ -121,6 +131,9 @@ def build_parser() -> argparse.ArgumentParser:
     files.add_argument("--export-size", metavar="WxH", type=_picture_size, default=None,
                        help=f"size of --export-loss pictures in pixels ({DEFAULT_PICTURE_SIZE[0]}x"
                             f"{DEFAULT_PICTURE_SIZE[1]})")
+    files.add_argument("--smoothing", metavar="F", type=_smoothing, default=0.0,
+                       help="smooth the batch loss of --export-loss pictures as TensorBoard does (debiased "
+                            "moving average, 0 … 0.999; the raw curve stays faint behind); tables keep raw values")
     files.add_argument("--export-weights", metavar="PATH", action="append", default=[],
                        help="weights (now, initial, at checkpoints, EMA) and every step's loss and "
                             "learning rate, as .npz or .json; repeatable")
@@ -249,7 +262,8 @@ def write_files(args: argparse.Namespace, trainer: Trainer) -> int:
         if path.lower().endswith(".csv"):
             jobs.append(("--export-loss", path, _write_loss_csv))
         else:
-            pictures.append(("--export-loss", path, _write_loss_picture(args.export_size or DEFAULT_PICTURE_SIZE)))
+            pictures.append(("--export-loss", path, _write_loss_picture(args.export_size or DEFAULT_PICTURE_SIZE,
+                                                                        args.smoothing)))
     for path in args.export_weights:
         jobs.append(("--export-weights", path, _write_weights))
     if args.export_script:
@@ -276,13 +290,13 @@ def _write_loss_csv(trainer, path):
     write_loss_csv(trainer, path)
 
 
-def _write_loss_picture(size):
+def _write_loss_picture(size, smoothing=0.0):
     def write(trainer, path):
         from .export.image import ensure_qapp
         from .export.loss_figure import export_loss_figure
 
         ensure_qapp(offscreen=True)  # headless: never a window, display or not
-        export_loss_figure(trainer, path, *size)
+        export_loss_figure(trainer, path, *size, smoothing=smoothing)
 
     return write
 

@@ -205,6 +205,8 @@ def test_unwritable_export_path_is_one_line_and_exit_1(tmp_path, capsys):
     (["--export-weights", "x.txt"], "--export-weights"),
     (["--export-size", "12x"], "--export-size"),
     (["--export-size", "0x100"], "--export-size"),
+    (["--smoothing", "1"], "--smoothing"),
+    (["--smoothing", "x"], "--smoothing"),
 ])
 def test_bad_export_options_are_refused_before_training(capsys, args, fragment):
     code, out, err = run_cli(capsys, *args)
@@ -234,6 +236,26 @@ def trained():
     trainer = trainer_for("--steps", "3000")
     trainer.run(3000)
     return trainer
+
+
+def test_cli_smoothing_draws_the_smoothed_curve_over_the_raw_one(tmp_path, capsys, monkeypatch):
+    import bpviz.export.loss_figure as figure
+    from bpviz.smoothing import smoothed
+
+    drawn = []
+    real = figure.populate
+
+    def spy(plot, curves, **options):
+        real(plot, curves, **options)
+        drawn.extend(item.getData()[1] for item in plot.listDataItems())
+
+    monkeypatch.setattr(figure, "populate", spy)
+    code, _, err = run_cli(capsys, "--steps", "200", "--smoothing", "0.8", "--export-loss", str(tmp_path / "l.png"),
+                           "--export-loss", str(tmp_path / "l.csv"))
+    assert code == 0 and err == "" and (tmp_path / "l.png").exists()
+    raw = np.array([float(r.split(",")[1]) for r in (tmp_path / "l.csv").read_text().splitlines()[1:]])
+    np.testing.assert_allclose(drawn[0], raw, rtol=1e-6)  # faint, behind
+    np.testing.assert_allclose(drawn[1], smoothed(raw, 0.8), rtol=1e-6)
 
 
 def test_png_has_the_requested_size_and_shows_the_curve(tmp_path, trained):
