@@ -44,11 +44,11 @@ class ThrottledUpdate:
 
 
 def cache_axes(root) -> int:
-    """Let every pyqtgraph axis under `root` repaint from a cached pixmap while it is unchanged.
+    """Let every pyqtgraph axis, legend and title under `root` repaint from a cached pixmap while unchanged.
 
     Axes draw their text through a QPicture that is replayed at every repaint of the plot, which is most
     of a frame's cost when plots update 60 times a second; an axis whose range did not change (the
-    decision boundary's, a heatmap's) then costs a blit.  Returns how many axes were switched."""
+    decision boundary's, a heatmap's) then costs a blit.  Returns how many items were switched."""
     import pyqtgraph as pg
     from PySide6.QtWidgets import QGraphicsItem, QGraphicsView
 

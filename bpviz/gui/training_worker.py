@@ -98,7 +98,6 @@ class TrainingWorker(QObject):
         self._pace_t0 = 0.0
         self._pace_done = 0
         self._last_publish = 0.0
-        self.gate = None  # a FrameGate, set by the controller before the thread starts
         self._publish()
 
     # -- called from the GUI thread ------------------------------------------------
@@ -206,8 +205,6 @@ class TrainingWorker(QObject):
         return result
 
     def _should_stop(self) -> bool:
-        if self.gate is not None:
-            self.gate.checkpoint()  # the window may be drawing a frame: wait for it (frame_gate.py)
         return self._quit
 
     def _reached_target(self) -> None:
