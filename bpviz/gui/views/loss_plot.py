@@ -74,6 +74,7 @@ class LossPlot(pg.PlotWidget):
         self._smooth_cache: PeakCache | None = None  # the same history smoothed, while smoothing is on
         self._logged_steps = np.empty(0, dtype=np.int64)
         self._logged_losses = np.empty(0)
+        self._logged_key = None
         self._readout = ""
         self._show_readout("")
 
@@ -152,6 +153,14 @@ class LossPlot(pg.PlotWidget):
             curve.setData(x, y)
 
         steps, losses = self._logged_steps, self._logged_losses
+        # the logged losses grow every log_every steps only: most frames need not redraw them (and symbols)
+        # (a rewound run's arrays are new ones: their address and last value tell them apart)
+        key = (len(steps), steps.__array_interface__["data"][0], float(losses[-1]) if len(losses) else None,
+               bins, (lo, hi) if zoomed else None, self.log_y())
+        if key == self._logged_key:
+            self._vb.updateAutoRange()
+            return
+        self._logged_key = key
         x, y = decimate_xy(steps, losses, bins)
         i0, i1 = np.searchsorted(steps, [lo, hi]) if zoomed else (0, len(steps))
         if zoomed:
