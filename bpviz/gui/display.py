@@ -26,13 +26,6 @@ class ThrottledUpdate:
     def due(self, now: float) -> bool:
         return self.pending and now - self.last_run >= max(self.min_interval * 0.9, self.cost / self.budget)
 
-    def run_if_due(self, now: float, *args) -> bool:
-        if not self.due(now):
-            return False
-        self.run(*args)
-        self.last_run = now
-        return True
-
     def run(self, *args) -> None:
         # CPU time of this thread: waiting for the GIL while training runs is not the view's cost
         t0 = time.thread_time()

@@ -34,7 +34,7 @@ class LiveView(QObject):
         self.loss_plot = window.loss_plot
         self.weights_panel = window.weights_panel
         self.snapshot: Snapshot | None = None
-        self.frames = 0  # display ticks that redrew something (for the benchmark)
+        self.frames = 0  # display updates completed: every view that wanted it redrawn (for the benchmark)
         self._generation = -1
         self._dataset = None
         self._grid: np.ndarray | None = None
@@ -46,6 +46,7 @@ class LiveView(QObject):
             "boundary": ThrottledUpdate(self._draw_boundary),
         }
         self._governor = FrameGovernor()
+        self._stopped = False
         self._timer = QTimer(self)
         self._timer.setTimerType(Qt.PreciseTimer)
         self._timer.setInterval(DISPLAY_INTERVAL_MS)
@@ -56,6 +57,7 @@ class LiveView(QObject):
         self.tick()
 
     def stop(self) -> None:
+        self._stopped = True
         self._timer.stop()
 
     @Slot()
@@ -79,13 +81,25 @@ class LiveView(QObject):
         if snap is None:
             return
         status.show_progress_if_due(snap, now)
-        drew = False
-        for update in self.updates.values():
-            drew |= update.run_if_due(now, snap)
-        self.frames += drew
+        self._draw_next_view(now)
         interval = self._governor.interval(self.frames, snap.mode != PAUSED and self.window.speed.speed() is None)
         if interval != self._timer.interval():
             self._timer.setInterval(interval)
+
+    def _draw_next_view(self, now: float) -> None:
+        """Update (and so repaint) one due view, the one waiting longest, and come back for the next in a
+        later pass of the event loop: keys and clicks are handled between two views, and no pass of the
+        loop holds it for a whole frame."""
+        due = [u for u in self.updates.values() if u.due(now)]
+        if not due or self.snapshot is None or self._stopped:
+            return
+        update = min(due, key=lambda u: u.last_run)
+        update.run(self.snapshot)
+        update.last_run = now
+        if len(due) > 1:
+            QTimer.singleShot(0, self, lambda: self._draw_next_view(now))
+        else:
+            self.frames += 1  # every view that wanted it shows the latest snapshot
 
     def redraw_now(self) -> None:
         """Bring every view up to the latest snapshot now (tests, exports)."""
