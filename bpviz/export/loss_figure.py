@@ -17,8 +17,8 @@ from pathlib import Path
 
 import numpy as np
 
-from ..engine.run_summary import summary_line
 from ..decimate import peak_decimate
+from ..engine.run_summary import summary_line
 from ..smoothing import check_weight
 from .image import ExportError, ensure_qapp, export_png, export_svg
 

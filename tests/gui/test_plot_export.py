@@ -33,7 +33,7 @@ def trained(qtbot, make_window):
     with qtbot.waitSignal(window.controller.target_reached, timeout=30000):
         window.controller.run_to_target()
     wait_shown_step(qtbot, window, lambda s: s == 300, timeout=30000)
-    window.redraw_now()
+    window.live.redraw_now()
     return window
 
 
