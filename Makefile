@@ -3,7 +3,7 @@ VENV ?= .venv
 PY := $(VENV)/bin/python
 STAMP := $(VENV)/.installed
 
-.PHONY: run test bench bench-quick system-deps clean
+.PHONY: run test fuzz bench bench-quick system-deps clean
 
 $(STAMP): pyproject.toml
 	python3 -m venv $(VENV)
@@ -16,6 +16,11 @@ run: $(STAMP)
 
 test: $(STAMP)
 	$(PY) -m pytest
+
+# the readers' fuzz tests with many more examples, and many more kills during a save
+fuzz: $(STAMP)
+	BPVIZ_FUZZ_EXAMPLES=2000 BPVIZ_KILLS=500 $(PY) -m pytest -p no:warnings --hypothesis-show-statistics \
+		tests/test_fuzz_readers.py tests/test_kill_during_save.py tests/test_hostile_files.py
 
 # one JSON object of speed measurements (runs under Xvfb 1400x900; see benchmarks/bench.py), < 3 minutes
 bench: $(STAMP)

@@ -15,7 +15,7 @@ from typing import Sequence
 import numpy as np
 
 from . import __version__
-from .atomic import WriteError, write_text
+from .atomic import WriteError, check_writable, write_text
 from .export.data import WEIGHT_WRITERS, json_numbers
 from .export.image import MAX_SIDE as MAX_PICTURE_SIDE
 from .export.loss_figure import DEFAULT_SIZE as DEFAULT_PICTURE_SIZE
@@ -225,6 +225,17 @@ def _check_file_options(args: argparse.Namespace) -> str | None:
     for path in args.export_weights:
         if os.path.splitext(path)[1].lower() not in WEIGHT_FORMATS:
             return f"--export-weights: {path}: unknown format (use {' or '.join(WEIGHT_FORMATS)})"
+    # a long run must not be wasted on a file that cannot be written: look at every target now
+    targets = [("--export-loss", p) for p in args.export_loss] + [("--export-weights", p) for p in args.export_weights]
+    targets += [(flag, getattr(args, dest)) for flag, dest in (("--export-script", "export_script"),
+                                                                ("--export-tf1", "export_tf1"),
+                                                                ("--save-session", "save_session"),
+                                                                ("--output", "output")) if getattr(args, dest)]
+    for flag, path in targets:
+        try:
+            check_writable(path)
+        except WriteError as exc:
+            return f"{flag}: {exc}"
     if args.session:
         if args.config:
             return "--config: not allowed with --session (a session keeps its own settings)"

@@ -146,8 +146,9 @@ def test_output_file_written_atomically_and_unwritable_path_refused(tmp_path, ca
     target = tmp_path / "out.txt"
     code, out, _ = run_cli(capsys, "-o", str(target))
     assert code == 0 and out == "" and target.read_text().startswith(TUTORIAL_PRINTOUT_START)
-    code, _, err = run_cli(capsys, "-o", str(tmp_path / "missing-dir" / "out.txt"))
-    assert code == 1 and "cannot write" in err
+    code, out, err = run_cli(capsys, "-o", str(tmp_path / "missing-dir" / "out.txt"))
+    # refused before the run, not after it
+    assert code == 2 and out == "" and err.startswith("bpviz train: error: --output:") and "no such folder" in err
 
 
 def test_train_never_imports_qt_and_starts_fast():

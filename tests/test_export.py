@@ -162,16 +162,17 @@ def test_weights_json_round_trips_to_the_same_float32(tmp_path, capsys):
 
 @pytest.fixture
 def disk_full(monkeypatch):
-    """Every write through pathlib writes half its data, then fails as a full disk does."""
+    """Every file write writes half its data, then fails as a full disk does."""
     import errno
+    import os
 
-    def half_then_fail(self, data, *args, **kwargs):
-        with open(self, "wb" if isinstance(data, bytes) else "w") as fh:
-            fh.write(data[: len(data) // 2])
+    from bpviz import atomic
+
+    def half_then_fail(fd, data):
+        os.write(fd, data[: len(data) // 2])
         raise OSError(errno.ENOSPC, "No space left on device")
 
-    monkeypatch.setattr(Path, "write_bytes", half_then_fail)
-    monkeypatch.setattr(Path, "write_text", half_then_fail)
+    monkeypatch.setattr(atomic, "_write_all", half_then_fail)
 
 
 @pytest.mark.parametrize("option, name", [
@@ -193,11 +194,12 @@ def test_a_failed_write_leaves_the_old_file_and_says_why(tmp_path, capsys, disk_
     assert sorted(p.name for p in tmp_path.iterdir()) == [name]  # no temporary file left behind
 
 
-def test_unwritable_export_path_is_one_line_and_exit_1(tmp_path, capsys):
+def test_unwritable_export_path_is_refused_before_the_run(tmp_path, capsys):
     code, out, err = run_cli(capsys, "--steps", "5", "--export-loss", str(tmp_path / "no" / "l.csv"),
                              "--export-weights", str(tmp_path / "w.npz"))
-    assert code == 1 and "Traceback" not in err and len(err.strip().splitlines()) == 1
-    assert "cannot write" in err and (tmp_path / "w.npz").exists()  # the other export still happened
+    assert code == 2 and out == "" and "Traceback" not in err and len(err.strip().splitlines()) == 1
+    assert err.startswith("bpviz train: error: --export-loss: cannot write") and "no such folder" in err
+    assert not (tmp_path / "w.npz").exists()  # nothing ran, nothing was written
 
 
 @pytest.mark.parametrize("args, fragment", [

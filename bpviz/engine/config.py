@@ -11,12 +11,14 @@ from dataclasses import dataclass, field, fields
 from pathlib import Path
 
 from .optimizers import OPTIMIZERS as _OPTIMIZER_CLASSES
-from .settings import (ACTIVATIONS, LOSSES, MAX_HIDDEN_LAYERS, MAX_LAYER_WIDTH, SECTION_NAMES,  # noqa: F401
+from .file_reading import UnreadableFile, parse_json, read_text_file, short_repr
+from .settings import (ACTIVATIONS, LOSSES, MAX_HIDDEN_LAYERS, MAX_LAYER_WIDTH, MAX_STEPS, SECTION_NAMES,  # noqa: F401
                        SETTINGS, ConfigError, default, option_name)
 from .settings import validate as _validate
 from .datasets import DATASETS  # noqa: F401  (re-exported: the names a run can use)
 
 OPTIMIZERS = tuple(_OPTIMIZER_CLASSES)
+MAX_CONFIG_BYTES = 1 << 20  # a configuration is a few hundred bytes
 
 
 def _d(name: str):
@@ -103,7 +105,7 @@ class RunConfig:
             raise ConfigError("config", "expected a JSON object at the top level")
         unknown = set(raw) - set(SECTIONS)
         if unknown:
-            raise ConfigError("config", f"unknown section {sorted(unknown)[0]!r}")
+            raise ConfigError("config", f"unknown section {short_repr(sorted(unknown)[0])}")
         sections = {}
         for name, section_cls in SECTIONS.items():
             values = raw.get(name, {})
@@ -123,19 +125,19 @@ class RunConfig:
     @classmethod
     def from_json(cls, text: str) -> "RunConfig":
         try:
-            raw = json.loads(text)
-        except json.JSONDecodeError as exc:
-            raise ConfigError("config", f"not valid JSON ({exc.msg} at line {exc.lineno})") from None
+            raw = parse_json(text, non_finite_to_floats=True)  # validation refuses them, naming the field
+        except ValueError as exc:
+            raise ConfigError("config", str(exc)) from None
         return cls.from_dict(raw)
 
     @classmethod
     def load(cls, path: str | Path) -> "RunConfig":
+        """The configuration in the JSON file `path`, which is read only if it is a regular file of at most
+        MAX_CONFIG_BYTES; every failure is a one-line ConfigError."""
         try:
-            text = Path(path).read_text(encoding="utf-8")
-        except FileNotFoundError:
-            raise ConfigError("--config", f"no such file: {path}") from None
-        except (OSError, UnicodeDecodeError) as exc:
-            raise ConfigError("--config", f"cannot read {path}: {exc}") from None
+            text = read_text_file(path, MAX_CONFIG_BYTES)
+        except UnreadableFile as exc:
+            raise ConfigError("--config", str(exc)) from None
         try:
             return cls.from_json(text)
         except ConfigError as exc:
@@ -196,7 +198,7 @@ def _typed_fields(section_cls, values: dict) -> dict:
     out = {}
     for key, value in values.items():
         if key not in known:
-            raise ConfigError("config", f"unknown setting {key!r}")
+            raise ConfigError("config", f"unknown setting {short_repr(key)}")
         type_text = str(known[key].type)
         optional = "None" in type_text
         if value is None and optional:
@@ -204,15 +206,21 @@ def _typed_fields(section_cls, values: dict) -> dict:
             continue
         if type_text.startswith("list"):
             if not isinstance(value, list) or not all(_is_int(v) for v in value):
-                raise ConfigError(option_name(key), f"expected a list of integers, got {value!r}")
+                raise ConfigError(option_name(key), f"expected a list of integers, got {short_repr(value)}")
             out[key] = list(value)
             continue
         base = type_text.split("|")[0].strip()
         ok = _is_int(value) if base == "int" else (
             isinstance(value, _TYPES[base]) and not (base == "float" and isinstance(value, bool)))
         if not ok:
-            raise ConfigError(option_name(key), f"expected {base}, got {value!r}")
-        out[key] = float(value) if base == "float" else value
+            raise ConfigError(option_name(key), f"expected {base}, got {short_repr(value)}")
+        if base == "float":
+            try:
+                value = float(value)
+            except OverflowError:
+                raise ConfigError(option_name(key), "expected a finite number, got an integer too large "
+                                                    "for a float") from None
+        out[key] = value
     return out
 
 

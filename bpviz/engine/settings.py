@@ -17,10 +17,14 @@ from .datasets import (DATASETS, DEFAULT_DATA_SEED, DEFAULT_SAMPLES, MAX_DATA_SE
                        PLAYGROUND_MAX_NOISE, PLAYGROUND_SETS)
 from .activations import ACTIVATIONS as ACTIVATION_KINDS
 from .optimizers import OPTIMIZERS
+from .file_reading import short_repr
 from .setting import ConfigError, Setting, option_name  # noqa: F401  (ConfigError: re-exported)
 
 MAX_LAYER_WIDTH = 256
 MAX_HIDDEN_LAYERS = 8
+# Every step keeps its loss (4 bytes) and every logged step about 100 bytes: at this bound a run keeps at
+# most 40 MB of batch losses (about 1 GB more if it logs every step); see the README's option table.
+MAX_STEPS = 10_000_000
 ACTIVATIONS = tuple(ACTIVATION_KINDS)
 LOSSES = ("mse", "sigmoid-ce")
 
@@ -93,7 +97,7 @@ _SETTINGS = [
             low=0.0, high=1.0, high_open=True, optional=True, metavar="DECAY", example="0.99", panel=None),
     # -- schedule
     Setting("steps", "schedule", "int", 3000, "Target steps",
-            "Training steps; where “Run to target” stops (0 only initialises)", low=0, high=10**9, live=True,
+            "Training steps; where “Run to target” stops (0 only initialises)", low=0, high=MAX_STEPS, live=True,
             metavar="N"),
     Setting("batch_size", "schedule", "int", 8, "Batch size",
             "Points per update; the tutorial takes 8 at a time, in order", low=1, high=MAX_SAMPLES, metavar="B"),
@@ -168,22 +172,22 @@ def check(setting: Setting, value, values: Mapping) -> None:
     kind = setting.kind
     if kind == "choice":
         if value not in setting.choices:
-            fail(f"unknown value {value!r} (choose from {', '.join(setting.choices)})")
+            fail(f"unknown value {short_repr(value)} (choose from {', '.join(setting.choices)})")
     elif kind == "bool":
         if not isinstance(value, bool):
-            fail(f"expected true or false, got {value!r}")
+            fail(f"expected true or false, got {short_repr(value)}")
     elif kind == "int":
         _check_int(fail, value, setting.low, setting.high_for(values))
     elif kind == "widths":
         if not isinstance(value, list):
-            fail(f"expected a list of layer widths, got {value!r}")
+            fail(f"expected a list of layer widths, got {short_repr(value)}")
         if len(value) > MAX_HIDDEN_LAYERS:
             fail(f"at most {MAX_HIDDEN_LAYERS} hidden layers, got {len(value)}")
         for width in value:
             _check_int(fail, width, setting.low, setting.high_for(values))
     else:
         if isinstance(value, bool) or not isinstance(value, (int, float)) or not math.isfinite(value):
-            fail(f"expected a finite number, got {value!r}")
+            fail(f"expected a finite number, got {short_repr(value)}")
         low, high = setting.low, setting.high_for(values)
         too_low = value <= low if setting.low_open else value < low
         too_high = value >= high if setting.high_open else value > high
@@ -197,6 +201,6 @@ def _is_int(value) -> bool:
 
 def _check_int(fail, value, low, high) -> None:
     if not _is_int(value):
-        fail(f"expected an integer, got {value!r}")
+        fail(f"expected an integer, got {short_repr(value)}")
     if not low <= value <= high:
         fail(f"must be between {low} and {high}, got {value}")

@@ -16,6 +16,7 @@
 from __future__ import annotations
 
 import os
+import sys
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -26,6 +27,7 @@ from PySide6.QtWidgets import QFileDialog, QMenu, QMessageBox
 from bpviz.atomic import WriteError, write_bytes
 from bpviz.engine.config import ConfigError
 from bpviz.engine.config_file import read_config, write_config
+from bpviz.engine.file_reading import UnreadableFile, open_regular_file
 
 from .export_dialog import DEFAULT_SIZE, ImageSizeDialog
 from .recent_files import RecentFiles
@@ -102,9 +104,9 @@ def sniff(path) -> str | None:
     """SESSION, CONFIGURATION or None, from the file's first bytes (a session is a zip archive,
     a configuration a JSON object); the extension decides only for files that cannot be read."""
     try:
-        with open(path, "rb") as f:
+        with open_regular_file(path, sys.maxsize) as f:  # a FIFO or a device is never read from
             head = f.read(64)
-    except OSError:
+    except (UnreadableFile, OSError):
         head = None
     if head is not None:
         if head[:4] in (b"PK\x03\x04", b"PK\x05\x06"):
@@ -246,9 +248,12 @@ class FileActions(QObject):
             return self.open_session(path)
         if kind == CONFIGURATION:
             return self.open_config(path)
-        self.window.show_error(self.tr("Cannot open the file"),
-                               self.tr("{path}: neither a bpviz session (.npz) nor a configuration (.json)")
-                               .format(path=str(path)))
+        try:
+            open_regular_file(path, sys.maxsize).close()
+            why = self.tr("{path}: neither a bpviz session (.npz) nor a configuration (.json)").format(path=str(path))
+        except UnreadableFile as exc:
+            why = str(exc)
+        self.window.show_error(self.tr("Cannot open the file"), why)
         return False
 
     def open_config(self, path) -> bool:

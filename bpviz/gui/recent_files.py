@@ -9,7 +9,11 @@ import os
 
 from PySide6.QtCore import QSettings
 
+from bpviz.engine.file_reading import parse_json
+
 MAX_RECENT = 8
+MAX_PATH_CHARS = 4096  # PATH_MAX
+MAX_STORED_CHARS = 64 * 1024
 KEY = "files/recent"
 
 
@@ -20,15 +24,16 @@ class RecentFiles:
 
     def paths(self) -> list[str]:
         raw = self.q.value(KEY)
-        if not raw:
+        if not raw or not isinstance(raw, str) or len(raw) > MAX_STORED_CHARS:
             return []
         try:
-            value = json.loads(str(raw))
-        except ValueError:
+            value = parse_json(raw)
+        except ValueError:  # every JSON failure, deep nesting included
             return []
         if not isinstance(value, list):
             return []
-        return [p for p in value if isinstance(p, str) and p][: self.limit]
+        usable = [p for p in value if isinstance(p, str) and 0 < len(p) <= MAX_PATH_CHARS and "\0" not in p]
+        return usable[: self.limit]
 
     def add(self, path) -> None:
         """Put `path` first (as an absolute path); older duplicates go, the list keeps `limit` entries."""

@@ -5,20 +5,39 @@ which the tests use to keep the user's real settings out of reach.
 """
 from __future__ import annotations
 
+import atexit
 import os
+import shutil
+import sys
+import tempfile
 
 from PySide6.QtCore import QByteArray, QSettings
 
-from bpviz.engine.config import ConfigError, RunConfig
+from bpviz.engine.config import MAX_CONFIG_BYTES, ConfigError, RunConfig
+from bpviz.engine.file_reading import UnreadableFile, open_regular_file
 
 SETTINGS_ENV = "BPVIZ_SETTINGS"
+MAX_SETTINGS_BYTES = 4 << 20  # geometry, dock state, one configuration, a few paths
 
 
 def open_qsettings() -> QSettings:
-    path = os.environ.get(SETTINGS_ENV)
-    if path:
-        return QSettings(path, QSettings.IniFormat)
-    return QSettings(QSettings.IniFormat, QSettings.UserScope, "bpviz", "bpviz")
+    """The app's settings file, checked before Qt reads it.
+
+    Qt replaces the file when it saves, so it is given the symlink's target (the link stays a link).
+    A settings file that is not a regular file of sane size (a FIFO would block Qt's read) is left
+    alone: this launch keeps its settings in a scratch file instead, and says so on stderr."""
+    path = os.environ.get(SETTINGS_ENV) or QSettings(QSettings.IniFormat, QSettings.UserScope,
+                                                     "bpviz", "bpviz").fileName()
+    path = os.path.realpath(path)
+    if os.path.lexists(path):
+        try:
+            open_regular_file(path, MAX_SETTINGS_BYTES).close()
+        except UnreadableFile as exc:
+            print(f"bpviz: settings not read or saved: {exc}", file=sys.stderr)
+            scratch = tempfile.mkdtemp(prefix="bpviz-settings-")
+            atexit.register(shutil.rmtree, scratch, True)
+            path = os.path.join(scratch, "bpviz.ini")
+    return QSettings(path, QSettings.IniFormat)
 
 
 class AppSettings:
@@ -35,7 +54,9 @@ class AppSettings:
         if not text:
             return None
         try:
-            return RunConfig.from_json(str(text))
+            if not isinstance(text, str) or len(text) > MAX_CONFIG_BYTES:
+                raise ConfigError("config", "the stored configuration is not a JSON text of sane size")
+            return RunConfig.from_json(text)
         except ConfigError as exc:
             self.config_error = exc
             return None

@@ -294,3 +294,44 @@ def test_ctrl_e_opens_the_export_menu(qtbot, window):
     window.files.export_menu.hide()
     names = [a.objectName() for a in window.files.export_menu.actions() if a.objectName()]
     assert len(names) == 12
+
+
+def test_hostile_files_show_one_line_and_leave_the_run_untouched(qtbot, make_window, tmp_path, boxes):
+    """The failure modes of hostile files, opened from the menu's code path: a dialog, and no change."""
+    from bpviz.engine.session import session_arrays
+
+    window = make_window(SMALL)
+    run_to(qtbot, window, 100)
+    before = (window.controller.config, window.panel.config(), window.controller.latest_snapshot().params.copy())
+    files = []
+    for name in ("pipe.npz", "pipe.json", "pipe"):
+        os.mkfifo(tmp_path / name)
+        files.append((tmp_path / name, "pipe"))
+    files.append(("/dev/zero", "character device"))
+    trainer = Trainer(SMALL)
+    trainer.run(50)
+    for name, change, words in (
+            ("nan.npz", lambda m, a: a["params"].__setitem__(0, np.nan), "holds NaN"),
+            ("uphill.npz", lambda m, a: m.update(base_lr=-1.0), "base_lr"),
+            ("bomb.npz", lambda m, a: a.update(params=np.zeros(10**7, np.float32)), "'params'")):
+        arrays = session_arrays(trainer)
+        meta = json.loads(str(arrays["bpviz_session"]))
+        change(meta, arrays)
+        arrays["bpviz_session"] = np.array(json.dumps(meta))
+        np.savez_compressed(tmp_path / name, **arrays)
+        files.append((tmp_path / name, words))
+    deep = tmp_path / "deep.json"
+    deep.write_text("{" + '"a":[' * 3000)
+    files.append((deep, "JSON"))
+    huge = tmp_path / "lr.json"
+    huge.write_text('{"optimizer": {"lr": 1e400}}')
+    files.append((huge, "lr"))
+    for path, words in files:
+        count = len(boxes)
+        assert not window.files.open_path(path)
+        assert len(boxes) == count + 1 and words in boxes[-1][2] and "\n" not in boxes[-1][2], (path, boxes[-1])
+    qtbot.wait(50)
+    snap = window.controller.latest_snapshot()
+    assert snap.step == 100 and np.array_equal(snap.params, before[2])
+    assert (window.controller.config, window.panel.config()) == before[:2]
+    assert window.files.recent_paths() == []

@@ -5,7 +5,7 @@ import numpy as np
 import pytest
 from PySide6.QtCore import Qt
 
-from bpviz.engine.config import RunConfig
+from bpviz.engine.config import MAX_STEPS, RunConfig
 from bpviz.engine.trainer import Trainer
 
 from .conftest import wait_shown_step
@@ -176,7 +176,7 @@ def test_the_worker_never_signals_per_step_and_snapshots_share_the_history(qtbot
 
 
 def test_lowering_the_target_while_running_to_it_stops_there(qtbot, make_window):
-    window = make_window(RunConfig().replace(steps=10**8), speed=20_000)
+    window = make_window(RunConfig().replace(steps=MAX_STEPS), speed=20_000)
     window.controller.run_to_target()
     wait_shown_step(qtbot, window, lambda s: s > 200)
     steps = window.panel.field("steps").spin
