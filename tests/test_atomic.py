@@ -86,45 +86,44 @@ def test_dev_null_stays_a_character_device():
 
 def test_a_device_node_is_written_not_replaced(tmp_path):
     node = tmp_path / "x.csv"
-    if not _char_device(node):  # no CAP_MKNOD: a FIFO is the special file this user can make
+    if _char_device(node):
+        write_text(node, "loss\n")
+    else:  # no CAP_MKNOD: a FIFO is the special file this user can make
         os.mkfifo(node)
-        received = []
-        reader = threading.Thread(target=lambda: received.append(open(node, "rb").read()))
-        reader.start()
-        _wait_for_reader(node)
-    write_text(node, "loss\n")
+        assert _through_fifo(node, b"loss\n") == b"loss\n"
     mode = os.stat(node).st_mode
     assert stat.S_ISCHR(mode) or stat.S_ISFIFO(mode)
     assert sorted(p.name for p in tmp_path.iterdir()) == ["x.csv"]
 
 
-def _wait_for_reader(path) -> None:
-    """A FIFO has a reader once a non-blocking open for writing succeeds."""
-    for _ in range(HANG_GUARD_S * 100):
-        try:
-            os.close(os.open(path, os.O_WRONLY | os.O_NONBLOCK))
-            return
-        except OSError:
-            threading.Event().wait(0.01)
-    raise AssertionError("the reader never opened the FIFO")
+def _through_fifo(fifo, data: bytes) -> bytes:
+    """What a reader of `fifo` receives while write_bytes(fifo, data) runs in a thread."""
+    rfd = os.open(fifo, os.O_RDONLY | os.O_NONBLOCK)  # the reader exists before the writer opens
+    writer = threading.Thread(target=write_bytes, args=(fifo, data), daemon=True)
+    writer.start()
+    received = bytearray()
+    try:
+        for _ in range(HANG_GUARD_S * 1000):
+            try:
+                chunk = os.read(rfd, 1 << 16)
+            except BlockingIOError:
+                chunk = b""
+            received += chunk
+            if len(received) >= len(data) or (not chunk and not writer.is_alive()):
+                break
+            if not chunk:
+                threading.Event().wait(0.001)
+    finally:
+        os.close(rfd)
+    writer.join(HANG_GUARD_S)
+    return bytes(received)
 
 
 def test_a_fifo_with_a_reader_receives_the_data(tmp_path):
     fifo = tmp_path / "pipe.csv"
     os.mkfifo(fifo)
-    received = []
-
-    def read():
-        with open(fifo, "rb") as f:
-            received.append(f.read())
-
-    reader = threading.Thread(target=read)
-    reader.start()
     data = b"x" * 300_000  # more than a pipe buffer: the write waits for the reader
-    _wait_for_reader(fifo)
-    write_bytes(fifo, data)
-    reader.join(HANG_GUARD_S)
-    assert received == [data] and stat.S_ISFIFO(os.stat(fifo).st_mode)
+    assert _through_fifo(fifo, data) == data and stat.S_ISFIFO(os.stat(fifo).st_mode)
 
 
 def test_a_fifo_nobody_reads_is_an_error_not_a_hang(tmp_path):
