@@ -23,6 +23,7 @@ from .export.loss_figure import FORMATS as PICTURE_FORMATS
 from .engine.config import ConfigError, RunConfig
 from .engine.optimizers import OPTIMIZERS
 from .engine.settings import SETTINGS, Setting
+from .engine.datasets import PARABOLA
 from .engine.trainer import Diverged, Trainer
 
 EXIT_USAGE = 2
@@ -121,6 +122,7 @@ def build_parser() -> argparse.ArgumentParser:
         train.add_argument(flag, dest=_field, default=argparse.SUPPRESS, **kwargs)
     train.add_argument("--config", metavar="FILE", help="run configuration (JSON); options override it")
     train.add_argument("--json", action="store_true", help="one JSON object per line instead of text")
+    train.add_argument("--log-weights", action="store_true", help="with --json: the weights in every log event")
     train.add_argument("-o", "--output", metavar="FILE", help="write the output to FILE instead of stdout")
     files = train.add_argument_group(
         "exports and sessions", "Written when the run ends, each atomically (a failed write leaves an "
@@ -145,14 +147,28 @@ def build_parser() -> argparse.ArgumentParser:
     files.add_argument("--session", metavar="PATH",
                        help="continue a saved run up to step --steps; its settings are the session's "
                             "(only --steps, --log-every, --json, -o and the export options apply)")
+    from .compare_cli import add_compare_parser  # it builds on this module's options
+
+    add_compare_parser(sub)
     sub.add_parser("gui", help="open the desktop app (the default)")
     return parser
 
 
+def run_overrides(args: argparse.Namespace) -> dict:
+    """The run settings given on the command line, by config field."""
+    return {field: getattr(args, field) for _flag, field, _kw in RUN_OPTIONS if hasattr(args, field)}
+
+
+def apply_overrides(config: RunConfig, overrides: dict) -> RunConfig:
+    """`config` with the options' values; the parabola's network has no hidden layer unless one is asked for."""
+    if overrides.get("dataset") == PARABOLA:
+        overrides = {"hidden": [], **overrides}
+    return config.replace(**overrides) if overrides else config
+
+
 def config_from_args(args: argparse.Namespace) -> RunConfig:
     config = RunConfig.load(args.config) if args.config else RunConfig()
-    overrides = {field: getattr(args, field) for _flag, field, _kw in RUN_OPTIONS if hasattr(args, field)}
-    return config.replace(**overrides) if overrides else config
+    return apply_overrides(config, run_overrides(args))
 
 
 def _json_weights(weights: dict[str, np.ndarray]) -> dict:
@@ -162,9 +178,10 @@ def _json_weights(weights: dict[str, np.ndarray]) -> dict:
 class _Reporter:
     """Formats the run as the tutorial's printout, or as JSON lines."""
 
-    def __init__(self, as_json: bool, out):
+    def __init__(self, as_json: bool, out, log_weights: bool = False):
         self.as_json = as_json
         self.out = out
+        self.log_weights = log_weights
 
     def _emit(self, obj: dict) -> None:
         self.out.write(json.dumps(obj) + "\n")
@@ -181,9 +198,12 @@ class _Reporter:
         for value in trainer.weights().values():
             self.out.write(f"{value}\n")
 
-    def log(self, step: int, loss) -> None:
+    def log(self, step: int, loss, trainer: Trainer | None = None) -> None:
         if self.as_json:
-            self._emit({"event": "log", "step": step, "loss": json_numbers(loss)})
+            obj = {"event": "log", "step": step, "loss": json_numbers(loss)}
+            if self.log_weights and trainer is not None:
+                obj["weights"] = _json_weights(trainer.weights())
+            self._emit(obj)
         else:
             self.out.write("After %d training step(s),loss on all data is %g\n" % (step, loss))
 
@@ -207,7 +227,7 @@ def run_training(config: RunConfig, reporter: _Reporter, trainer: Trainer | None
         trainer.run(min(next_log + 1, steps) - trainer.step)
         last = trainer.step - 1
         if last in trainer.history.logged:
-            reporter.log(last, trainer.history.logged[last])
+            reporter.log(last, trainer.history.logged[last], trainer)
     reporter.weights("final", trainer, step=trainer.step, loss=trainer.full_loss())
     return trainer
 
@@ -355,10 +375,14 @@ def train_command(args: argparse.Namespace) -> int:
         except ConfigError as exc:
             return _usage_error(str(exc))
         trainer = Trainer(config)
+    if config.data.dataset == PARABOLA and (args.export_script or args.export_tf1):
+        option = "--export-script" if args.export_script else "--export-tf1"
+        return _usage_error(f"{option}: the parabola's single weight has no script export (the tutorial "
+                            "network's runs have)")
     out = io.StringIO() if args.output else sys.stdout
     status = 0
     try:
-        run_training(config, _Reporter(args.json, out), trainer, resumed=bool(args.session))
+        run_training(config, _Reporter(args.json, out, args.log_weights), trainer, resumed=bool(args.session))
     except Diverged as exc:
         print(f"bpviz train: {exc}", file=sys.stderr)
         status = EXIT_FAILED
@@ -380,6 +404,10 @@ def main(argv: Sequence[str] | None = None) -> int:
     args = build_parser().parse_args(argv)
     if args.command == "train":
         return train_command(args)
+    if args.command == "compare":
+        from .compare_cli import compare_command
+
+        return compare_command(args)
     from .gui.app import main as gui_main  # Qt is imported only for the desktop app
 
     return gui_main([sys.argv[0]])

@@ -48,6 +48,7 @@ class ModelConfig:
     bias: bool = _d('bias')
     init_seed: int = _d('init_seed')
     init_stddev: float = _d('init_stddev')
+    init_value: float | None = _d('init_value')
 
 
 @dataclass

@@ -12,9 +12,15 @@ from dataclasses import dataclass
 
 import numpy as np
 
-DATASETS = ("seed", "circle", "xor", "gauss", "spiral")
-DEFAULT_SAMPLES = {"seed": 32, "circle": 300, "xor": 200, "gauss": 200, "spiral": 200}
-DEFAULT_DATA_SEED = {"seed": 23455, "circle": 2, "xor": 1, "gauss": 1, "spiral": 1}
+DATASETS = ("seed", "circle", "xor", "gauss", "spiral")  # points in the plane, two classes
+DEFAULT_SAMPLES = {"seed": 32, "circle": 300, "xor": 200, "gauss": 200, "spiral": 200, "parabola": 1}
+DEFAULT_DATA_SEED = {"seed": 23455, "circle": 2, "xor": 1, "gauss": 1, "spiral": 1, "parabola": 0}
+# The course's learning-rate lesson has no data: loss = (w + 1)² of one weight w starting at 5.  It is
+# one sample x = 1 with target -1 under the squared error, so every trainer runs it unchanged:
+# (w·1 - (-1))² is (w + 1)² and its gradient 2·(w + 1), the same float32 operations TF makes.
+PARABOLA = "parabola"
+PARABOLA_START = 5.0
+RUN_DATASETS = (*DATASETS, PARABOLA)  # what a run may train on
 
 MAX_SAMPLES = 100_000
 PLAYGROUND_MAX_NOISE = 0.5  # Playground's noise slider tops out at 50%
@@ -57,6 +63,7 @@ class Dataset:
     X64: np.ndarray  # (n, 2) float64 values as generated
     domain: tuple[float, float, float, float]  # (x0_min, x0_max, x1_min, x1_max)
     true_boundary: str | None
+    initial_value: float | None = None  # every initial weight, when the dataset fixes it (the parabola)
 
     def true_label(self, grid_x0, grid_x1) -> np.ndarray | None:
         """Generating rule on a grid as float 0/1, or None when it has no closed form."""
@@ -139,8 +146,8 @@ def size_and_seed(name: str, samples: int | None, data_seed: int | None) -> tupl
 
 
 def _check(name, samples, data_seed, noise):
-    if not isinstance(name, str) or name not in DATASETS:
-        raise ValueError(f"name must be one of {', '.join(DATASETS)}; got {name!r}")
+    if not isinstance(name, str) or name not in RUN_DATASETS:
+        raise ValueError(f"name must be one of {', '.join(RUN_DATASETS)}; got {name!r}")
     samples, data_seed = size_and_seed(name, samples, data_seed)
     try:
         samples = operator.index(samples)
@@ -160,6 +167,8 @@ def _check(name, samples, data_seed, noise):
         raise ValueError(f"noise must be a number, got {noise!r}") from None
     if not math.isfinite(noise) or noise < 0:
         raise ValueError(f"noise must be a finite number >= 0, got {noise}")
+    if name == PARABOLA and (samples != 1 or noise):
+        raise ValueError("the parabola is one fixed sample: it takes no samples count and no noise")
     if name in PLAYGROUND_SETS and noise > PLAYGROUND_MAX_NOISE:
         raise ValueError(f"noise must be between 0 and {PLAYGROUND_MAX_NOISE} for {name!r}, got {noise}")
     return samples, data_seed, noise
@@ -169,6 +178,10 @@ def make_dataset(name: str, samples: int | None = None, data_seed: int | None = 
                  noise: float = 0.0) -> Dataset:
     """Build dataset ``name``; ``samples``/``data_seed`` of None take the per-dataset defaults."""
     n, data_seed, noise = _check(name, samples, data_seed, noise)
+    if name == PARABOLA:
+        X64 = np.ones((1, 1))
+        return Dataset(name=name, X=X64.astype(np.float32), Y=np.full((1, 1), -1, np.float32), X64=X64,
+                       domain=(-8.0, 6.0, 0.0, 50.0), true_boundary=None, initial_value=PARABOLA_START)
     rng = np.random.RandomState(data_seed)
     if name in _GENERATORS:
         X64, labels = _GENERATORS[name](rng, n, noise)

@@ -10,6 +10,7 @@ import numpy as np
 
 from .activations import ACTIVATIONS
 from .config import ModelConfig
+from .datasets import PARABOLA
 from .tf_random import random_normal
 
 N_INPUTS = 2
@@ -17,20 +18,22 @@ N_OUTPUTS = 1
 
 
 class Network:
-    def __init__(self, model: ModelConfig, dtype=np.float32):
+    def __init__(self, model: ModelConfig, dtype=np.float32, n_inputs: int = N_INPUTS):
         self.dtype = np.dtype(dtype)
         self.activation = model.activation
         self.has_bias = model.bias
-        self.sizes = [N_INPUTS, *model.hidden, N_OUTPUTS]
+        self.sizes = [n_inputs, *model.hidden, N_OUTPUTS]
         self.n_layers = len(self.sizes) - 1
+        # one input straight to the output is the course's single parameter, which it calls w
+        self._weight_names = ["w"] if self.sizes == [1, 1] else [f"w{i}" for i in range(1, self.n_layers + 1)]
         shapes = [(self.sizes[i], self.sizes[i + 1]) for i in range(self.n_layers)]
         self.n_weights = sum(r * c for r, c in shapes)
         n_bias = sum(c for _, c in shapes) if self.has_bias else 0
         self.size = self.n_weights + n_bias
         self._slices: dict[str, tuple[slice, tuple[int, ...]]] = {}
         offset = 0
-        for i, shape in enumerate(shapes, 1):
-            self._slices[f"w{i}"] = (slice(offset, offset + shape[0] * shape[1]), shape)
+        for name, shape in zip(self._weight_names, shapes):
+            self._slices[name] = (slice(offset, offset + shape[0] * shape[1]), shape)
             offset += shape[0] * shape[1]
         if self.has_bias:
             for i, (_, cols) in enumerate(shapes, 1):
@@ -42,30 +45,59 @@ class Network:
         return np.zeros(self.size, self.dtype)
 
     def view(self, flat: np.ndarray, name: str) -> np.ndarray:
+        """The named weight in `flat` (P,), or in each row of stacked runs (K, P) as (K, *shape)."""
         sl, shape = self._slices[name]
-        return flat[sl].reshape(shape)
+        return flat[..., sl].reshape(flat.shape[:-1] + shape)
+
+    def flat_view(self, flat: np.ndarray, name: str) -> np.ndarray:
+        """The named weight's entries in `flat` (P,) or in each stacked run (K, P), unshaped."""
+        return flat[..., self._slices[name][0]]
+
+    def flat_index(self, name: str, index: tuple[int, ...]) -> int:
+        """Where entry `index` of the named weight sits in the flat buffer."""
+        sl, shape = self._slices[name]
+        return sl.start + int(np.ravel_multi_index(index, shape))
+
+    def entry_names(self) -> list[str]:
+        """Every parameter's name in flat order, e.g. w1[0,1], b2[0]."""
+        out = []
+        for name in self.names:
+            shape = self._slices[name][1]
+            out += [f"{name}[{','.join(map(str, ix))}]" for ix in np.ndindex(*shape)]
+        return out
 
     def views(self, flat: np.ndarray) -> dict[str, np.ndarray]:
         return {name: self.view(flat, name) for name in self.names}
 
     def weight_part(self, flat: np.ndarray) -> np.ndarray:
-        return flat[: self.n_weights]
+        return flat[..., : self.n_weights]
+
+    def weight_name(self, i: int) -> str:
+        """The name of layer i's weight matrix (1-based)."""
+        return self._weight_names[i - 1]
 
     def layer(self, flat: np.ndarray, i: int) -> tuple[np.ndarray, np.ndarray | None]:
         """(W, b) of layer i (1-based); b is None without biases."""
-        return self.view(flat, f"w{i}"), (self.view(flat, f"b{i}") if self.has_bias else None)
+        return self.view(flat, self.weight_name(i)), (self.view(flat, f"b{i}") if self.has_bias else None)
 
-    def initial_params(self, seed: int, stddev: float) -> np.ndarray:
-        """Every matrix drawn as the tutorial's `tf.random_normal(shape, stddev, seed=seed)`.
+    def initial_params(self, seed: int, stddev: float, value: float | None = None) -> np.ndarray:
+        """Every matrix drawn as the tutorial's `tf.random_normal(shape, stddev, seed=seed)`,
+        or, given a `value`, every weight starting at it (as `tf.Variable(tf.constant(value))`).
 
         Each matrix is its own op with the same op seed, so, as in TF, they share the
         start of one random stream (the tutorial's w2 is w1's first row).
         """
         flat = self.new_buffer()
-        for i in range(1, self.n_layers + 1):
-            w = self.view(flat, f"w{i}")
-            w[...] = random_normal(w.shape, stddev=stddev, seed=seed)
+        for name in self._weight_names:
+            w = self.view(flat, name)
+            w[...] = random_normal(w.shape, stddev=stddev, seed=seed) if value is None else value
         return flat
+
+    @classmethod
+    def for_data(cls, model: ModelConfig, dataset_name: str, dtype=np.float32) -> Network:
+        """The network a run on `dataset_name` trains: two inputs, one for the parabola's single weight."""
+        return cls(model, dtype, n_inputs=1 if dataset_name == PARABOLA else N_INPUTS)
+
 
     def forward(self, flat: np.ndarray, X: np.ndarray) -> list[tuple[np.ndarray, np.ndarray]]:
         """(pre-activation, activation) per layer for inputs X; allocates, for views and checks."""
@@ -86,3 +118,8 @@ class Network:
 
 def activate(name: str, z: np.ndarray) -> np.ndarray:
     return ACTIVATIONS[name].apply(z)
+
+
+def start_value(model: ModelConfig, dataset) -> float | None:
+    """The value every initial weight takes (`--init-value`, else the dataset's), None: random normal."""
+    return model.init_value if model.init_value is not None else dataset.initial_value

@@ -247,7 +247,7 @@ class _SessionReader:
         step = _int(meta["step"], "step")
         if not 0 <= step <= MAX_STEPS:
             raise self.damaged(f"step {step} outside 0..{MAX_STEPS}")
-        net = Network(config.model, f)
+        net = Network.for_data(config.model, config.data.dataset, f)
         opt_shapes = _optimizer_slots(config, net)
         names = meta["optimizer_state"]
         if not isinstance(names, list) or sorted(map(str, names)) != sorted(opt_shapes):

@@ -42,6 +42,7 @@ class Setting:
     high_open: bool = False
     choices: tuple[str, ...] | None = None
     choice_labels: Mapping[str, str] = field(default_factory=dict)
+    panel_choices: tuple[str, ...] | None = None  # the choices the panel offers, when not all of them
     optional: bool = False  # None is allowed (the dataset's default, or "off")
     live: bool = False  # a running trainer takes a new value without starting over
     applies: Callable[[Mapping], bool] = _always  # whether the setting matters for these values

@@ -14,7 +14,7 @@ from dataclasses import replace
 from typing import Callable, Mapping
 
 from .datasets import (DATASETS, DEFAULT_DATA_SEED, DEFAULT_SAMPLES, MAX_DATA_SEED, MAX_JITTER, MAX_SAMPLES,
-                       PLAYGROUND_MAX_NOISE, PLAYGROUND_SETS)
+                       PARABOLA, PLAYGROUND_MAX_NOISE, PLAYGROUND_SETS, RUN_DATASETS)
 from .activations import ACTIVATIONS as ACTIVATION_KINDS
 from .optimizers import OPTIMIZERS
 from .file_reading import short_repr
@@ -46,8 +46,10 @@ _SETTINGS = [
     # -- data
     Setting("dataset", "data", "choice", "seed", "Dataset",
             "The training points; seed is the tutorial's 32 random points labelled x0 + x1 < 1",
-            choices=DATASETS, choice_labels={"seed": "Tutorial: x0 + x1 < 1", "circle": "Circle", "xor": "XOR",
-                                             "gauss": "Two Gaussians", "spiral": "Spiral"}),
+            choices=RUN_DATASETS, choice_labels={"seed": "Tutorial: x0 + x1 < 1", "circle": "Circle", "xor": "XOR",
+                                                 "gauss": "Two Gaussians", "spiral": "Spiral",
+                                                 "parabola": "Parabola (w+1)²: one weight"},
+            panel_choices=DATASETS),  # the window draws points in a plane; the parabola is in Compare
     Setting("samples", "data", "int", None, "Samples", "Number of training points (the dataset's default)",
             low=1, high=MAX_SAMPLES, optional=True, metavar="N"),
     Setting("noise", "data", "float", 0.0, "Noise", "Random jitter added to the points",
@@ -67,6 +69,9 @@ _SETTINGS = [
             low=0, high=2**63 - 1, metavar="S"),
     Setting("init_stddev", "model", "float", 1.0, "Init stddev", "Standard deviation of the initial weights",
             low=0.0, high=100.0, low_open=True, metavar="F", example="1.0"),
+    Setting("init_value", "model", "float", None, "Init value",
+            "Start every weight at this value instead of random normal values (the parabola's w starts at 5)",
+            low=-1e6, high=1e6, optional=True, metavar="F", example="5", panel=None),
     # -- loss
     Setting("loss", "loss", "choice", "mse", "Loss", "The loss function; mean squared error is the tutorial's",
             choices=LOSSES, choice_labels={"mse": "Mean squared error", "sigmoid-ce": "Sigmoid cross-entropy"}),
@@ -161,6 +166,12 @@ def validate(values: Mapping) -> None:
     """Check every field of a flat configuration (field -> value); raise the first ConfigError."""
     for setting in _SETTINGS:
         check(setting, values[setting.name], values)
+    if values["dataset"] == PARABOLA:
+        if values["hidden"] or values["bias"] or values["loss"] != "mse":
+            raise ConfigError("--dataset", "the parabola trains one weight w on (w+1)²: it takes no hidden layers "
+                                           "(--hidden none), no --bias and --loss mse", "dataset")
+        if values["samples"] not in (None, 1) or values["noise"]:
+            raise ConfigError("--dataset", "the parabola is one fixed sample: no --samples or --noise", "dataset")
 
 
 def check(setting: Setting, value, values: Mapping) -> None:

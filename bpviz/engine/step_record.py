@@ -93,7 +93,7 @@ def gradient_check(trainer: Trainer, eps: float = 1e-6) -> dict[str, float]:
     """Backprop gradients of the next batch vs central finite differences, in float64.
 
     Returns the relative error ‖g − fd‖ / max(‖g‖ + ‖fd‖, tiny) per parameter matrix."""
-    net64 = Network(trainer.config.model, np.float64)
+    net64 = Network.for_data(trainer.config.model, trainer.config.data.dataset, np.float64)
     params = trainer.params.astype(np.float64)
     grads = net64.new_buffer()
     X, Y = trainer.dataset.X.astype(np.float64), trainer.dataset.Y.astype(np.float64)

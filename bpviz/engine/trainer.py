@@ -20,7 +20,7 @@ from .calls import compile_calls
 from .config import RunConfig
 from .datasets import Dataset, make_dataset
 from .history import LossHistory
-from .network import Network
+from .network import Network, start_value
 from .optimizers import make_optimizer
 from .schedules import MovingAverage, decayed_lr
 from .timeline import Timeline
@@ -65,8 +65,8 @@ class Trainer:
         self.config = config
         d, m, lc, s = config.data, config.model, config.loss, config.schedule
         self.dataset = dataset or make_dataset(d.dataset, d.samples, d.data_seed, d.noise)
-        self.net = Network(m, dtype)
-        self.initial_params = self.net.initial_params(m.init_seed, m.init_stddev)
+        self.net = Network.for_data(m, d.dataset, dtype)
+        self.initial_params = self.net.initial_params(m.init_seed, m.init_stddev, start_value(m, self.dataset))
         self.params = self.initial_params.copy()
         self.grads = self.net.new_buffer()
         self.optimizer = make_optimizer(config.optimizer, self.params, self.grads)

@@ -27,6 +27,7 @@ from PySide6.QtWidgets import QFileDialog, QMenu, QMessageBox
 from bpviz.atomic import WriteError, write_bytes
 from bpviz.engine.config import ConfigError
 from bpviz.engine.config_file import read_config, write_config
+from bpviz.engine.datasets import DATASETS as PLANE_DATASETS
 from bpviz.engine.file_reading import UnreadableFile, open_regular_file
 
 from .export_dialog import DEFAULT_SIZE, ImageSizeDialog
@@ -264,6 +265,8 @@ class FileActions(QObject):
         except ConfigError as exc:
             window.show_error(self.tr("Cannot open the configuration"), window.panel.error_text(exc))
             return False
+        if self.refuse_unplottable(config, path, self.tr("Cannot open the configuration")):
+            return False
         previous = self.controller.config
         try:
             self.controller.apply_config(config, force_reset=True)
@@ -316,14 +319,29 @@ class FileActions(QObject):
             self.window.show_error(self.tr("Cannot open the session"),
                                    self.tr("{path}: too large to load").format(path=str(path)))
             return False
-        self.controller.replace_trainer(trainer)  # pauses; the window redraws from the next snapshot
-        self.window.panel.set_config(trainer.effective_config)  # shows it, emits nothing: no reset
-        self.window.update_title()
+        if self.refuse_unplottable(trainer.config, path, self.tr("Cannot open the session")):
+            return False
+        self.adopt(trainer)
         self.remember(path)
         self.window.status.set_message(self.tr("Opened session {path} at step {step} — paused; press Space to "
                                                "continue").format(path=str(path), step=f"{trainer.step:,}"),
                                        SUCCESS)
         return True
+
+    def refuse_unplottable(self, config, path, title: str) -> bool:
+        """True (and a message) when `config` trains on data this window cannot draw (the parabola)."""
+        if config.data.dataset in PLANE_DATASETS:
+            return False
+        self.window.show_error(title, self.tr("{path}: the {dataset} has one weight and no plane of samples to "
+                                              "draw; open it in View → Compare runs… or run it with bpviz "
+                                              "train").format(path=str(path), dataset=config.data.dataset))
+        return True
+
+    def adopt(self, trainer) -> None:
+        """Continue `trainer` in this window, paused (an opened session, a run opened from Compare)."""
+        self.controller.replace_trainer(trainer)  # pauses; the window redraws from the next snapshot
+        self.window.panel.set_config(trainer.effective_config)  # shows it, emits nothing: no reset
+        self.window.update_title()
 
     def open_session_dialog(self) -> None:
         path, _ = QFileDialog.getOpenFileName(self.window, self.tr("Open session"), self._dir,

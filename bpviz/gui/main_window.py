@@ -20,6 +20,7 @@ from bpviz.engine.optimizers import OPTIMIZERS
 from bpviz.engine.run_summary import network_shape
 
 from .banner import MessageBanner
+from .compare_window import install as install_compare
 from .control_panel import ControlPanel
 from .display import cache_axes, configure_pyqtgraph
 from .file_actions import FileActions
@@ -73,6 +74,7 @@ class MainWindow(QMainWindow):
         self.live = LiveView(self)
         self._connect()
         self.inspection = InspectWorkspace(self)  # step inspector, gradients, timeline (docks + wiring)
+        install_compare(self)  # View → Compare runs…: compare_window.py
         self._restore_settings()
         self.update_title()
         if self.settings.config_error is not None:
