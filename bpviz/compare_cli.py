@@ -17,7 +17,7 @@ import sys
 import numpy as np
 
 from .atomic import WriteError, write_text
-from .cli import (EXIT_FAILED, EXIT_USAGE, PICTURE_FORMATS, RUN_OPTIONS, _json_weights, _picture_size,
+from .cli import (EXIT_FAILED, EXIT_USAGE, PICTURE_FORMATS, RUN_OPTIONS, _json_weights, _picture_size, _smoothing,
                   apply_overrides, run_overrides)
 from .engine.config import ConfigError, RunConfig
 from .engine.multi_trainer import MultiTrainer
@@ -97,6 +97,9 @@ def add_compare_parser(sub) -> None:
                               "run); repeatable")
     compare.add_argument("--export-sweep", metavar="PATH", action="append", default=[],
                          help="final and best loss against the varied setting (.png, .svg, .csv); repeatable")
+    compare.add_argument("--smoothing", metavar="F", type=_smoothing, default=0.0,
+                         help="smooth each run's batch loss in --export-loss pictures as TensorBoard does "
+                              "(0 … 0.999); tables keep raw values")
     compare.add_argument("--export-size", metavar="WxH", type=_picture_size, default=None,
                          help="size of the pictures in pixels")
 
@@ -259,7 +262,7 @@ def write_exports(args, multi: MultiTrainer, labels: list[str], varied: list[str
         ("--export-sweep", p, write_sweep) for p in args.export_sweep]
     for option, path, write in sorted(jobs, key=lambda job: job[1].lower().endswith(".csv"), reverse=True):
         try:
-            write(multi, labels, varied, path, size)
+            write(multi, labels, varied, path, size, args.smoothing)
         except WriteError as exc:
             print(f"bpviz compare: error: {exc}", file=sys.stderr)
             status = EXIT_FAILED

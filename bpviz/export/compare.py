@@ -14,7 +14,8 @@ from ..atomic import write_text
 from ..engine.config import section_of
 from .data import _f32_text
 from .image import ExportError, export_png, export_svg
-from .loss_figure import DEFAULT_SIZE, INK, MAX_POINTS, layout_size, minmax_decimate
+from ..decimate import peak_decimate
+from .loss_figure import DEFAULT_SIZE, INK, MAX_POINTS, layout_size
 
 LOG_X_SETTINGS = ("lr", "epsilon")  # swept over orders of magnitude
 DIVERGED_FILL = (220, 60, 60, 45)
@@ -105,7 +106,7 @@ def _plot_widget(width: int, height: int, title: str, x_label: str, y_label: str
     return app, widget, plot
 
 
-def populate_losses(plot, multi, labels: list[str], max_points: int = MAX_POINTS) -> None:
+def populate_losses(plot, multi, labels: list[str], max_points: int = MAX_POINTS, smoothing: float = 0.0) -> None:
     """Every run's batch loss on `plot`, one colour per run, named by its label."""
     import pyqtgraph as pg
 
@@ -114,7 +115,7 @@ def populate_losses(plot, multi, labels: list[str], max_points: int = MAX_POINTS
     for k, label in enumerate(labels):
         losses = multi.batch_losses(k)
         finite = np.where(np.isfinite(losses), losses, np.nan)
-        x, y = minmax_decimate(finite, per_run)
+        x, y = peak_decimate(finite, per_run // 2, smoothing)
         name = label + ("" if multi.diverged_at(k) is None else f" (diverged at {multi.diverged_at(k)})")
         plot.plot(x, y, pen=pg.mkPen(run_colour(k, len(labels)), width=1.5), antialias=True,
                   name=name if named or k in (0, len(labels) - 1) else None, connect="finite")
@@ -223,15 +224,15 @@ def _write_figure(path, size, title, x_label, y_label, fill) -> None:
         widget.deleteLater()
 
 
-def write_compare_loss(multi, labels, varied, path, size=None) -> None:
+def write_compare_loss(multi, labels, varied, path, size=None, smoothing: float = 0.0) -> None:
     if str(path).lower().endswith(".csv"):
         write_text(path, loss_table(multi, labels))
         return
     _write_figure(path, size, f"Training loss of {len(multi)} runs", "step", "loss on the mini-batch",
-                  lambda plot: populate_losses(plot, multi, labels))
+                  lambda plot: populate_losses(plot, multi, labels, smoothing=smoothing))
 
 
-def write_sweep(multi, labels, varied, path, size=None) -> None:
+def write_sweep(multi, labels, varied, path, size=None, smoothing: float = 0.0) -> None:
     rows = sweep_rows(multi, labels, varied)
     if str(path).lower().endswith(".csv"):
         write_text(path, sweep_table(multi, labels, varied))

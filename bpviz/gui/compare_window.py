@@ -24,7 +24,7 @@ from bpviz.engine.config import OPTIMIZERS, RunConfig
 from bpviz.engine.trainer import network_output
 from bpviz.export.compare import (MAX_LEGEND, fit_loss_range, populate_sweep, run_colour, sweep_axis, sweep_rows,
                                   write_compare_loss, write_sweep)
-from bpviz.export.loss_figure import minmax_decimate
+from bpviz.decimate import peak_decimate
 
 from .compare_runner import CompareRunner
 from .compare_surface import LossSurfaceView
@@ -262,7 +262,7 @@ class CompareWindow(QMainWindow):
         multi = self.runner.multi
         for k, curve in enumerate(self._curves):
             losses = multi.batch_losses(k)
-            x, y = minmax_decimate(np.where(np.isfinite(losses), losses, np.nan), CURVE_POINTS)
+            x, y = peak_decimate(np.where(np.isfinite(losses), losses, np.nan), CURVE_POINTS // 2)
             curve.setData(x, y, connect="finite")
         if multi.step:
             fit_loss_range(self.loss_plot.getPlotItem(), multi)
