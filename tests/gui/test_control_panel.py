@@ -31,7 +31,7 @@ def test_invalid_learning_rate_is_refused_with_a_visible_reason(qtbot, window, t
     assert "Learning rate" in window.panel.pending_label.text()
     assert window.controller.config == before == window.panel.config()
     # Start still uses the last valid configuration
-    with qtbot.waitSignal(window.controller.target_reached, timeout=5000):
+    with qtbot.waitSignal(window.controller.target_reached):
         window.act_run_target.trigger()
     reference = Trainer(RunConfig())
     reference.run(3000)
@@ -100,7 +100,7 @@ def test_tutorial_defaults_restore_the_exact_configuration(qtbot, window):
 
 
 def test_regenerate_draws_a_new_data_seed_and_resets(qtbot, window):
-    with qtbot.waitSignal(window.controller.trainer_replaced, timeout=3000):
+    with qtbot.waitSignal(window.controller.trainer_replaced):
         window.panel.regenerate_button.click()
     seed = window.controller.config.data.data_seed
     assert seed is not None

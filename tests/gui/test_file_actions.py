@@ -21,7 +21,7 @@ from bpviz.engine.trainer import Trainer
 from bpviz.gui.export_dialog import ImageSizeDialog
 from bpviz.gui.file_actions import CONFIGURATION, SESSION, sniff
 
-from .conftest import wait_shown_step
+from .conftest import wait_shown_step, worker_barrier
 
 SMALL = RunConfig().replace(steps=300, log_every=100)
 
@@ -40,14 +40,14 @@ def run_to(qtbot, window, step):
     config = window.controller.config
     if config.schedule.steps != step:
         window.apply_config(config.replace(steps=step))
-    with qtbot.waitSignal(window.controller.target_reached, timeout=10000):
+    with qtbot.waitSignal(window.controller.target_reached):
         window.controller.run_to_target()
     wait_shown_step(qtbot, window, lambda s: s == step)
     window.live.redraw_now()
 
 
 def export(qtbot, window, what, fmt, path, size=None):
-    with qtbot.waitSignal(window.files.done, timeout=10000) as blocker:
+    with qtbot.waitSignal(window.files.done) as blocker:
         window.files.export(what, fmt, path, size)
     return blocker.args[1]
 
@@ -59,7 +59,7 @@ def test_loss_png_svg_csv_from_the_gui(qtbot, make_window, tmp_path, boxes, monk
     png = tmp_path / "loss.png"
     monkeypatch.setattr(QFileDialog, "getSaveFileName", lambda *a, **k: (str(png), ""))
     monkeypatch.setattr(ImageSizeDialog, "get_size", lambda parent, title, size: (640, 360))
-    with qtbot.waitSignal(window.files.done, timeout=10000):
+    with qtbot.waitSignal(window.files.done):
         window.files.export_actions["loss_png"].trigger()
     image = QImage(str(png))
     assert (image.width(), image.height()) == (640, 360)
@@ -118,21 +118,21 @@ def test_session_save_open_continues_bit_for_bit(qtbot, make_window, tmp_path, b
     first = make_window(config)
     run_to(qtbot, first, 120)
     path = tmp_path / "run.npz"
-    with qtbot.waitSignal(first.files.done, timeout=10000) as blocker:
+    with qtbot.waitSignal(first.files.done) as blocker:
         first.files.save_session(path)
     assert blocker.args == [str(path), True]
     first.close()
 
     second = make_window()  # the tutorial's configuration, restored from settings
     assert second.controller.config.optimizer.optimizer == "adam"  # ... the last one used
-    with qtbot.waitSignal(second.controller.trainer_replaced, timeout=3000):
+    with qtbot.waitSignal(second.controller.trainer_replaced):
         second.panel.defaults_button.click()
     wait_shown_step(qtbot, second, lambda s: s == 0)
     resets = []
     second.controller.trainer_replaced.connect(resets.append)
     assert second.files.open_session(path)
     wait_shown_step(qtbot, second, lambda s: s == 120)
-    qtbot.wait(50)
+    worker_barrier(qtbot, second.controller)  # any later reset would have been announced by now
     assert len(resets) == 1  # the session only: showing its configuration did not reset
     assert second.controller.config == config == second.panel.config()
     assert second.panel.field("optimizer").value() == "adam"
@@ -156,7 +156,7 @@ def test_exported_numpy_script_prints_what_bpviz_train_prints(qtbot, make_window
     window = make_window(config)
     script = tmp_path / "run.py"
     assert export(qtbot, window, "numpy", "py", script)
-    out = subprocess.run([sys.executable, str(script)], capture_output=True, text=True, timeout=20,
+    out = subprocess.run([sys.executable, str(script)], capture_output=True, text=True, timeout=300,
                          env={**os.environ, "PYTHONPATH": ""}, cwd=tmp_path)
     assert out.returncode == 0, out.stderr
     expected = io.StringIO()
@@ -185,7 +185,7 @@ def test_failed_writes_leave_existing_files_and_say_why(qtbot, make_window, tmp_
         for (what, fmt), name in targets.items():
             assert not export(qtbot, window, what, fmt, tmp_path / name, (300, 200))
             assert "Permission denied" in boxes[-1][2]
-        with qtbot.waitSignal(window.files.done, timeout=10000) as blocker:
+        with qtbot.waitSignal(window.files.done) as blocker:
             window.files.save_session(tmp_path / "old.npz")
         assert blocker.args[1] is False and "Cannot save the session" in boxes[-1][1]
     for name in targets.values():
@@ -218,7 +218,7 @@ def test_corrupt_or_foreign_files_change_nothing(qtbot, make_window, tmp_path, b
         count = len(boxes)
         assert not window.files.open_path(path)
         assert len(boxes) == count + 1 and words in boxes[-1][2], boxes[-1]
-    qtbot.wait(50)
+    worker_barrier(qtbot, window.controller)
     snap = window.controller.latest_snapshot()
     assert snap.step == 100 and np.array_equal(snap.params, before[2])
     assert (window.controller.config, window.panel.config()) == before[:2]
@@ -244,7 +244,7 @@ def test_recent_files_update_persist_and_forget_missing(qtbot, make_window, tmp_
     assert not second.files.open_recent(configs[9])
     assert boxes[-1][0] == "warning" and "no longer exists" in boxes[-1][2]
     assert configs[9] not in second.files.recent_paths()
-    with qtbot.waitSignal(second.controller.trainer_replaced, timeout=3000):
+    with qtbot.waitSignal(second.controller.trainer_replaced):
         [a for a in second.files.recent_menu.actions() if a.data() == configs[8]][0].trigger()
     assert second.files.recent_paths()[0] == configs[8]
 
@@ -273,7 +273,7 @@ def test_dropping_a_session_opens_it_by_content(qtbot, make_window, tmp_path, bo
     config_path.write_text(config.to_json())
     assert sniff(config_path) == CONFIGURATION
     mime.setUrls([QUrl.fromLocalFile(str(config_path))])
-    with qtbot.waitSignal(window.controller.trainer_replaced, timeout=3000):
+    with qtbot.waitSignal(window.controller.trainer_replaced):
         window.dropEvent(QDropEvent(QPointF(10, 10), Qt.CopyAction, mime, Qt.LeftButton, Qt.NoModifier))
     assert window.controller.config == config == window.panel.config()
     wait_shown_step(qtbot, window, lambda s: s == 0)
@@ -290,7 +290,7 @@ def test_dropping_a_session_opens_it_by_content(qtbot, make_window, tmp_path, bo
 def test_ctrl_e_opens_the_export_menu(qtbot, window):
     assert window.act_export.shortcut().toString() == "Ctrl+E"
     window.act_export.trigger()
-    qtbot.waitUntil(window.files.export_menu.isVisible, timeout=2000)
+    qtbot.waitUntil(window.files.export_menu.isVisible)
     window.files.export_menu.hide()
     names = [a.objectName() for a in window.files.export_menu.actions() if a.objectName()]
     assert len(names) == 12

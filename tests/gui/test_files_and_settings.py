@@ -9,7 +9,7 @@ from PySide6.QtWidgets import QMessageBox
 from bpviz.engine.config import RunConfig
 from bpviz.gui.settings import AppSettings
 
-from .conftest import wait_shown_step
+from .conftest import wait_shown_step, worker_barrier
 
 
 @pytest.fixture
@@ -29,9 +29,8 @@ def test_geometry_and_configuration_persist_between_launches(qtbot, make_window,
     first.set_log_y(True)
     first.speed.set_speed(200)
     first.weights_dock.hide()
-    qtbot.wait(20)
-    size = (first.width(), first.height())
-    assert size == (1111, 777)
+    size = (1111, 777)
+    qtbot.waitUntil(lambda: (first.width(), first.height()) == size)
     first.close()
     assert os.path.exists(_isolated_settings)
 
@@ -74,7 +73,7 @@ def test_save_and_open_configuration_round_trip(qtbot, make_window, tmp_path, me
 
     window.panel.defaults_button.click()
     assert window.controller.config == RunConfig()
-    with qtbot.waitSignal(window.controller.trainer_replaced, timeout=3000):
+    with qtbot.waitSignal(window.controller.trainer_replaced):
         assert window.files.open_config(path)
     assert window.controller.config == config
     assert window.panel.field("hidden").edit.text() == "6, 2"
@@ -94,8 +93,7 @@ def test_opening_a_corrupt_file_shows_the_error_and_changes_nothing(qtbot, make_
     title, text = message_boxes[0]
     assert text.startswith("Learning rate: ") and "bad.json" in text  # named as the panel labels it
     assert window.controller.config == before == window.panel.config()
-    qtbot.wait(50)
-    assert window.controller.latest_snapshot().step == 3000  # not reset
+    assert worker_barrier(qtbot, window.controller) == 3000  # not reset
 
     bad.write_text("{ not json")
     assert not window.files.open_config(bad)

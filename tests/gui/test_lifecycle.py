@@ -35,7 +35,7 @@ def test_closing_the_app_while_training_exits_0_without_qthread_warning(tmp_path
         sys.exit(code)
     """)
     env = dict(os.environ, BPVIZ_SETTINGS=str(tmp_path / "settings.ini"))
-    result = subprocess.run([sys.executable, "-c", script], env=env, capture_output=True, text=True, timeout=60)
+    result = subprocess.run([sys.executable, "-c", script], env=env, capture_output=True, text=True, timeout=300)
     assert result.returncode == 0, result.stderr
     assert "QThread" not in result.stderr
     assert int(result.stdout.split()[-1]) > 1000
@@ -45,6 +45,6 @@ def test_closing_the_app_while_training_exits_0_without_qthread_warning(tmp_path
 def test_without_a_display_the_app_says_what_to_do(tmp_path):
     env = {k: v for k, v in os.environ.items() if k not in ("DISPLAY", "WAYLAND_DISPLAY", "QT_QPA_PLATFORM")}
     env["BPVIZ_SETTINGS"] = str(tmp_path / "settings.ini")
-    result = subprocess.run([sys.executable, "-m", "bpviz"], env=env, capture_output=True, text=True, timeout=60)
+    result = subprocess.run([sys.executable, "-m", "bpviz"], env=env, capture_output=True, text=True, timeout=300)
     assert result.returncode == 1
     assert "no display" in result.stderr and "bpviz train" in result.stderr

@@ -11,24 +11,39 @@ import pytest
 
 ARTIFACTS = Path(__file__).resolve().parents[2] / "artifacts"
 
+# The driver waits for what it needs to see (a drawn, settled window; training visible on screen), polling;
+# how long that takes depends on the machine, so nothing here waits for a fixed time.
 DRIVER = textwrap.dedent("""\
     set -u
+    colors() { identify -format %k "$1"; }
+    differing() { compare -metric AE "$1" "$2" null: 2>&1 >/dev/null | awk '{print int($1)}'; }
     "$PYTHON" -m bpviz >"$OUT/app.log" 2>&1 &
     app=$!
-    wid=$(timeout 30 xdotool search --sync --onlyvisible --name '^bpviz' | head -1)
+    wid=$(timeout 120 xdotool search --sync --onlyvisible --name '^bpviz' | head -1)
     [ -n "$wid" ] || { echo "no window" >&2; kill $app; exit 3; }
-    sleep 1.5
-    for try in 1 2 3 4 5; do  # no window manager: give the window the keyboard ourselves
+    for try in $(seq 1 400); do  # no window manager: give the window the keyboard ourselves
         xdotool windowfocus --sync "$wid" 2>/dev/null
         [ "$(xdotool getwindowfocus)" = "$wid" ] && break
-        sleep 0.3
+        sleep 0.1
     done
-    import -window root "$SHOTS/xvfb-idle.png"
-    xdotool key space; sleep 1.2; xdotool key space; sleep 0.3
-    xdotool key Right; sleep 0.5
+    import -window root "$OUT/previous.png"
+    for try in $(seq 1 400); do  # drawn and settled: two screenshots in a row alike, in many colours
+        sleep 0.1
+        import -window root "$SHOTS/xvfb-idle.png"
+        [ "$(colors "$SHOTS/xvfb-idle.png")" -gt 200 ] && [ "$(differing "$OUT/previous.png" "$SHOTS/xvfb-idle.png")" -eq 0 ] && break
+        cp "$SHOTS/xvfb-idle.png" "$OUT/previous.png"
+    done
+    xdotool key space
+    for try in $(seq 1 400); do  # training shows: the loss curve, boundary, weights and counters change
+        sleep 0.1
+        import -window root "$SHOTS/xvfb-trained.png"
+        [ "$(differing "$SHOTS/xvfb-idle.png" "$SHOTS/xvfb-trained.png")" -gt 5000 ] && break
+    done
+    xdotool key space
+    xdotool key Right
     import -window root "$SHOTS/xvfb-trained.png"
     xdotool key ctrl+q
-    for i in $(seq 1 150); do kill -0 $app 2>/dev/null || break; sleep 0.1; done
+    for i in $(seq 1 1200); do kill -0 $app 2>/dev/null || break; sleep 0.1; done
     if kill -0 $app 2>/dev/null; then echo "app-still-running"; kill -9 $app; fi
     wait $app
     echo "app-exit=$?"
@@ -49,7 +64,7 @@ def _differing_pixels(a: Path, b: Path) -> int:
 def test_real_bpviz_window_driven_by_keyboard(tmp_path):
     missing = [tool for tool in ("xvfb-run", "xdotool", "import", "compare", "identify") if not shutil.which(tool)]
     if missing:
-        pytest.skip(f"needs {', '.join(missing)}")
+        pytest.fail(f"needs {', '.join(missing)}: `make system-deps` installs them")
     ARTIFACTS.mkdir(exist_ok=True)
     env = dict(os.environ, PYTHON=sys.executable, OUT=str(tmp_path), SHOTS=str(tmp_path),
                QT_QPA_PLATFORM="xcb", BPVIZ_SETTINGS=str(tmp_path / "settings.ini"))
@@ -59,7 +74,7 @@ def test_real_bpviz_window_driven_by_keyboard(tmp_path):
         proc = subprocess.Popen(["xvfb-run", "-a", "-s", "-screen 0 1400x900x24", "bash", "-c", DRIVER],
                                 env=env, stdout=stdout, stderr=stderr, start_new_session=True)
         try:
-            proc.wait(timeout=90)
+            proc.wait(timeout=600)
         except subprocess.TimeoutExpired:
             os.killpg(proc.pid, signal.SIGKILL)
             proc.wait()

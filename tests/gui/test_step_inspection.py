@@ -20,7 +20,7 @@ def on_worker(qtbot, window, fn, changes_state=False):
     """fn(trainer) on the training thread; its result here."""
     out = []
     window.controller.call(fn, out.append, lambda e: out.append(RuntimeError(e)), changes_state=changes_state)
-    qtbot.waitUntil(lambda: bool(out), timeout=5000)
+    qtbot.waitUntil(lambda: bool(out))
     if isinstance(out[0], Exception):
         raise out[0]
     return out[0]
@@ -47,7 +47,7 @@ def step_keys(qtbot, window, n):
     want = ins.records + n
     for _ in range(n):
         press(qtbot, window, Qt.Key_Right)
-    qtbot.waitUntil(lambda: ins.records == want, timeout=5000)
+    qtbot.waitUntil(lambda: ins.records == want)
 
 
 def seek(qtbot, window, step):
@@ -55,15 +55,15 @@ def seek(qtbot, window, step):
     before = ins.records
     ins.timeline.spin.setValue(step)  # what typing a step does
     if step > 0:
-        qtbot.waitUntil(lambda: ins.records > before, timeout=5000)
-    qtbot.waitUntil(lambda: window.controller.latest_snapshot().step == step, timeout=5000)
+        qtbot.waitUntil(lambda: ins.records > before)
+    qtbot.waitUntil(lambda: window.controller.latest_snapshot().step == step)
     ins.poll()
 
 
 @pytest.mark.parametrize("config", [None, ADAM], ids=["tutorial", "adam"])
 def test_stepping_records_the_engines_update_and_highlights_its_batch(qtbot, inspecting, config):
     window, ins = inspecting(config)
-    with qtbot.waitSignal(window.controller.stepped, timeout=5000) as blocker:
+    with qtbot.waitSignal(window.controller.stepped) as blocker:
         step_keys(qtbot, window, 3)
     assert blocker.args == [3] or ins.records == 3
     rec = ins.inspector.record()
@@ -136,7 +136,7 @@ def test_an_edited_weight_acts_at_the_next_step_and_survives_rewind(qtbot, inspe
     window, ins = inspecting()
     step_keys(qtbot, window, 4)
     ins.diagram.weight_edited.emit("w1", (0, 1), 0.25)
-    qtbot.waitUntil(lambda: "next update" in window.status.message(), timeout=5000)
+    qtbot.waitUntil(lambda: "next update" in window.status.message())
     assert "weight = 0.25" in ins.diagram.hover_text("w1", (0, 1))  # the live value, on hover
     step_keys(qtbot, window, 3)
     step, params, losses, edits = on_worker(qtbot, window, state)
@@ -158,7 +158,7 @@ def test_an_edited_weight_acts_at_the_next_step_and_survives_rewind(qtbot, inspe
     # changing the past branches visibly
     seek(qtbot, window, 3)
     ins.diagram.weight_edited.emit("w2", (1, 0), -1.0)
-    qtbot.waitUntil(lambda: ins.timeline.branched_at == 3, timeout=5000)
+    qtbot.waitUntil(lambda: ins.timeline.branched_at == 3)
     assert ins.timeline.marker.isVisible() and "branched at step 3" in ins.timeline.info.text()
     assert ins.timeline.marker.label.toPlainText() == "branched at step 3"
     step_keys(qtbot, window, 2)
@@ -172,7 +172,7 @@ def test_gradient_check_passes(qtbot, inspecting):
     ins.gradcheck_dock.raise_()
     step_keys(qtbot, window, 2)
     qtbot.mouseClick(ins.gradcheck.button(), Qt.LeftButton)
-    qtbot.waitUntil(lambda: bool(ins.gradcheck.results()), timeout=5000)
+    qtbot.waitUntil(lambda: bool(ins.gradcheck.results()))
     results = ins.gradcheck.results()
     assert set(results) == {"w1", "w2"}
     assert all(ok and float(err) < 1e-6 for err, ok in results.values())
@@ -202,7 +202,7 @@ def test_plain_step_when_no_inspection_dock_is_shown(qtbot, make_window):
         dock.close()
     QApplication.processEvents()
     assert not ins.inspecting()
-    with qtbot.waitSignal(window.controller.stepped, timeout=3000):
+    with qtbot.waitSignal(window.controller.stepped):
         press(qtbot, window, Qt.Key_Right)
     assert ins.records == 0
 
@@ -212,9 +212,9 @@ def test_running_refreshes_gradients_and_optimizer_state_at_a_low_rate(qtbot, in
     assert ins.gradients.tabs().count() == 3  # ∂L/∂W, ΔW, accumulator
     window.speed.set_speed(400)
     window.start_training()
-    qtbot.waitUntil(lambda: window.controller.latest_snapshot().step > 50, timeout=5000)
+    qtbot.waitUntil(lambda: window.controller.latest_snapshot().step > 50)
     window.pause_training()
-    qtbot.waitUntil(lambda: window.controller.mode == "paused", timeout=5000)
+    qtbot.waitUntil(lambda: window.controller.mode == "paused")
     grads, slots = on_worker(qtbot, window, lambda t: (t.gradients(), t.optimizer_state()))
 
     def shown():
@@ -225,4 +225,4 @@ def test_running_refreshes_gradients_and_optimizer_state_at_a_low_rate(qtbot, in
         except KeyError:  # no state has arrived yet
             return False
 
-    qtbot.waitUntil(shown, timeout=5000)
+    qtbot.waitUntil(shown)

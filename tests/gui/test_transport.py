@@ -6,7 +6,7 @@ from PySide6.QtWidgets import QAbstractSpinBox, QApplication, QLineEdit
 from bpviz.engine.config import RunConfig
 from bpviz.engine.trainer import Trainer
 
-from .conftest import press, shown_step, wait_shown_step
+from .conftest import press, shown_step, start_training, wait_shown_step, worker_barrier
 
 
 def test_window_opens_ready_with_focus_outside_text_fields(window):
@@ -21,18 +21,17 @@ def test_window_opens_ready_with_focus_outside_text_fields(window):
 
 def test_space_starts_and_pauses(qtbot, window):
     window.speed.set_speed(2000)
-    with qtbot.waitSignal(window.controller.mode_changed, timeout=3000) as blocker:
+    with qtbot.waitSignal(window.controller.mode_changed) as blocker:
         press(qtbot, window, Qt.Key_Space)
     assert blocker.args == ["running"]
     wait_shown_step(qtbot, window, lambda s: s >= 20)
     assert window.act_start.text() == "Pause"
     assert window.status.message() == "Training…"
-    with qtbot.waitSignal(window.controller.mode_changed, timeout=3000) as blocker:
+    with qtbot.waitSignal(window.controller.mode_changed) as blocker:
         press(qtbot, window, Qt.Key_Space)
     assert blocker.args == ["paused"]
-    qtbot.wait(50)
-    paused_at = window.controller.latest_snapshot().step
-    qtbot.wait(150)
+    paused_at = window.controller.latest_snapshot().step  # published before the mode change was announced
+    assert worker_barrier(qtbot, window.controller) == paused_at
     assert window.controller.latest_snapshot().step == paused_at
     qtbot.waitUntil(lambda: shown_step(window) == paused_at)
     assert window.status.message() == f"Paused at step {paused_at:,}"
@@ -42,7 +41,7 @@ def test_space_starts_and_pauses(qtbot, window):
 def test_right_arrow_steps_exactly_one_batch_and_highlights_it(qtbot, window):
     reference = Trainer(RunConfig())
     for expected_step in (1, 2, 3, 4, 5):
-        with qtbot.waitSignal(window.controller.stepped, timeout=3000) as blocker:
+        with qtbot.waitSignal(window.controller.stepped) as blocker:
             press(qtbot, window, Qt.Key_Right)
         assert blocker.args == [expected_step]
         reference.train_step()
@@ -60,22 +59,21 @@ def test_right_arrow_steps_exactly_one_batch_and_highlights_it(qtbot, window):
 
 def test_step_while_running_pauses_then_steps_once(qtbot, window):
     window.speed.set_speed(500)
-    window.controller.start()
-    qtbot.waitUntil(lambda: window.controller.mode == "running")
+    start_training(qtbot, window.controller)
     wait_shown_step(qtbot, window, lambda s: s > 5)
-    with qtbot.waitSignal(window.controller.stepped, timeout=3000) as blocker:
+    with qtbot.waitSignal(window.controller.stepped) as blocker:
         press(qtbot, window, Qt.Key_Right)
     stepped_to = blocker.args[0]
     qtbot.waitUntil(lambda: window.controller.mode == "paused")
-    qtbot.wait(100)
+    assert worker_barrier(qtbot, window.controller) == stepped_to
     assert window.controller.latest_snapshot().step == stepped_to
 
 
 def test_ctrl_r_resets_to_initial_weights(qtbot, window):
     initial = Trainer(RunConfig()).weights()
     window.controller.run_to_target()
-    qtbot.waitUntil(lambda: shown_step(window) == 3000, timeout=5000)
-    with qtbot.waitSignal(window.controller.trainer_replaced, timeout=3000):
+    qtbot.waitUntil(lambda: shown_step(window) == 3000)
+    with qtbot.waitSignal(window.controller.trainer_replaced):
         press(qtbot, window, Qt.Key_R, Qt.ControlModifier)
     wait_shown_step(qtbot, window, lambda s: s == 0)
     snap = window.controller.latest_snapshot()
@@ -89,7 +87,7 @@ def test_ctrl_r_resets_to_initial_weights(qtbot, window):
 
 
 def test_run_to_target_shows_progress_and_stops_there(qtbot, window):
-    with qtbot.waitSignal(window.controller.target_reached, timeout=5000) as blocker:
+    with qtbot.waitSignal(window.controller.target_reached) as blocker:
         window.act_run_target.trigger()
     assert blocker.args == [3000]
     wait_shown_step(qtbot, window, lambda s: s == 3000)
@@ -107,13 +105,12 @@ def test_shortcuts_are_ignored_while_typing_in_a_text_field(qtbot, window):
     assert lr.cursorPosition() == 1
     qtbot.keyClick(lr, Qt.Key_Space)  # types a space, does not start
     assert lr.text() == "0 .001"
-    qtbot.wait(100)
+    assert worker_barrier(qtbot, window.controller) == 0  # no Start, no Step reached the worker
     assert window.controller.mode == "paused"
-    assert window.controller.latest_snapshot().step == 0
     # leaving the field (the space makes it invalid, so nothing is applied) gives the keys back
     window.boundary.setFocus()
     qtbot.waitUntil(window.boundary.hasFocus)
-    with qtbot.waitSignal(window.controller.stepped, timeout=3000):
+    with qtbot.waitSignal(window.controller.stepped):
         press(qtbot, window, Qt.Key_Right)
     assert window.panel.config().optimizer.lr == 0.001
 
@@ -122,7 +119,7 @@ def test_space_works_with_focus_on_a_combo_box(qtbot, window):
     combo = window.panel.field("activation").combo
     combo.setFocus()
     qtbot.waitUntil(combo.hasFocus)
-    with qtbot.waitSignal(window.controller.mode_changed, timeout=3000):
+    with qtbot.waitSignal(window.controller.mode_changed):
         qtbot.keyClick(combo, Qt.Key_Space)
     assert window.controller.mode == "running"
 
@@ -143,8 +140,7 @@ def test_arrow_keys_edit_a_focused_spin_box_instead_of_stepping(qtbot, window):
     spin.lineEdit().setCursorPosition(0)
     qtbot.keyClick(spin, Qt.Key_Right)
     qtbot.keyClick(spin, Qt.Key_Space)
-    qtbot.wait(100)
-    assert window.controller.latest_snapshot().step == 0
+    assert worker_barrier(qtbot, window.controller) == 0
     assert window.controller.mode == "paused"
 
 
@@ -156,8 +152,8 @@ def batch_of(snap) -> np.ndarray:
 def test_slow_speed_paces_one_batch_at_a_time(qtbot, window):
     window.speed.set_speed(5)
     assert window.speed.value_label.text() == "5 steps/s"
-    window.controller.start()
-    wait_shown_step(qtbot, window, lambda s: s >= 3, timeout=30_000)
+    start_training(qtbot, window.controller)
+    wait_shown_step(qtbot, window, lambda s: s >= 3)
     assert window.controller.latest_snapshot().step < 1000  # paced: flat out would be far beyond
     # every paced step is shown: the highlighted batch is the last update's
     qtbot.waitUntil(lambda: np.array_equal(window.boundary.batch_indices(),
@@ -172,6 +168,6 @@ def test_run_to_target_when_already_past_it_says_so(qtbot, make_window):
     window.controller.start()
     wait_shown_step(qtbot, window, lambda s: s > 100)
     window.controller.pause()
-    with qtbot.waitSignal(window.controller.target_reached, timeout=3000):
+    with qtbot.waitSignal(window.controller.target_reached):
         window.act_run_target.trigger()
     assert "Already past the target" in window.status.message()

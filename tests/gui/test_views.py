@@ -3,13 +3,13 @@ import os
 
 os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
 
-import time  # noqa: E402
 from pathlib import Path  # noqa: E402
 
 import numpy as np  # noqa: E402
 import pyqtgraph as pg  # noqa: E402
 import pytest  # noqa: E402
 from PySide6.QtCore import QPointF, Qt  # noqa: E402
+from PySide6.QtWidgets import QApplication  # noqa: E402
 
 from bpviz.gui.views.boundary import BoundaryPlot  # noqa: E402
 from bpviz.gui.views.colormaps import LABEL_COLORS, diverging_colormap  # noqa: E402
@@ -60,7 +60,7 @@ def shoot(qtbot, widget, name, size):
     widget.resize(*size)
     widget.show()
     qtbot.waitExposed(widget)
-    qtbot.wait(30)
+    QApplication.processEvents()  # layouts settle before the picture is taken
     SHOTS.mkdir(parents=True, exist_ok=True)
     assert widget.grab().save(str(SHOTS / f"{name}.png"))
 
@@ -144,18 +144,10 @@ def test_loss_plot_decimates_ten_million_points(qtbot):
     batch[7_654_321] = 9.0  # a lone spike must survive decimation
     steps = np.arange(0, n, 500)
     logged = batch[steps] * 0.9
-    t0 = time.perf_counter()
     plot.set_history(batch, steps, logged)
-    first = time.perf_counter() - t0
     grown = np.concatenate([batch, batch[-4000:]])  # one frame of training at 250k steps/s
-    t0 = time.perf_counter()
     plot.set_history(grown[:n], steps, logged)
-    again = time.perf_counter() - t0
-    t0 = time.perf_counter()
     plot.set_history(grown, steps, logged)
-    grow = time.perf_counter() - t0
-    print(f"\nset_history(10M): first {first * 1e3:.1f} ms, same again {again * 1e3:.1f} ms, "
-          f"+4000 steps {grow * 1e3:.1f} ms")
     x, y = curve(plot, "batch loss")
     assert len(x) <= 4100
     assert y.min() == pytest.approx(float(grown.min())) and y.max() == pytest.approx(9.0)
@@ -211,7 +203,7 @@ def test_loss_plot_hover_moves_the_readout(qtbot, run):
     vb = plot.plot_item.getViewBox()
     scene_pos = vb.mapViewToScene(QPointF(1502, float(run["batch"].mean())))  # a hair from a logged step
     plot.scene().sigMouseMoved.emit(scene_pos)
-    qtbot.waitUntil(lambda: plot.readout_text().startswith("step 1500 "), timeout=1000)
+    qtbot.waitUntil(lambda: plot.readout_text().startswith("step 1500 "))
     assert "loss on all data" in plot.readout_text()
     plot.close()
     (SHOTS / "_hover.png").unlink()
@@ -378,7 +370,7 @@ def test_boundary_points_batch_highlight_and_click(qtbot, run):
     plot.set_batch(np.array([5, 6]))  # the click lands on a ring drawn over the point: still sample 5
     shoot(qtbot, plot, "_click", (600, 450))
     target = plot.mapFromScene(plot.plot_item.getViewBox().mapViewToScene(QPointF(*X[5])))
-    with qtbot.waitSignal(plot.sample_clicked, timeout=1000) as blocker:
+    with qtbot.waitSignal(plot.sample_clicked) as blocker:
         qtbot.mouseClick(plot.viewport(), Qt.LeftButton, pos=target)
     assert blocker.args == [5]
     (SHOTS / "_click.png").unlink()
@@ -395,28 +387,6 @@ def test_boundary_screenshot(qtbot, run):
     plot.set_batch(run["last_batch"])
     plot.highlight_sample(int(run["last_batch"][0]))
     shoot(qtbot, plot, "boundary", (640, 440))
-
-
-def test_update_costs(qtbot, run):
-    """Not asserted (machines differ); printed so a slow update shows up in the log."""
-    plot, panel, loss = BoundaryPlot(), WeightPanel(), LossPlot()
-    for w in (plot, panel, loss):
-        qtbot.addWidget(w)
-    plot.set_domain(TUTORIAL_DOMAIN, resolution=100)
-    g = plot.grid_points().astype(np.float64)
-    out = g @ run["w1"] @ run["w2"]
-    weights = {"w1": run["w1"], "w2": run["w2"]}
-    panel.set_weights(weights)
-    costs = {}
-    for name, fn in [("BoundaryPlot.set_output(100x100)", lambda: plot.set_output(out)),
-                     ("BoundaryPlot.set_batch(8)", lambda: plot.set_batch(run["last_batch"])),
-                     ("WeightPanel.set_weights(w1, w2)", lambda: panel.set_weights(weights)),
-                     ("LossPlot.set_history(3001)", lambda: loss.set_history(run["batch"], run["steps"], run["logged"]))]:
-        t0 = time.perf_counter()
-        for _ in range(20):
-            fn()
-        costs[name] = (time.perf_counter() - t0) / 20 * 1e3
-    print("\n" + "\n".join(f"{k}: {v:.2f} ms" for k, v in costs.items()))
 
 
 def test_true_boundary_field_draws_the_exact_tutorial_line():
