@@ -5,7 +5,7 @@ Philox4x32-10 counters fed through TF's Box-Muller. TF calls the system `logf`/`
 glibc's versions are not correctly rounded, so those two are ported here: with plain float64
 log/sin/cos about 1% of a large tensor comes out 1-3 ulp off.
 
-Spec and sources: shared/docs/tf1-random-init.md (section numbers below refer to it).
+Spec and sources: docs/tf1-random-init.md (section numbers below refer to it).
 """
 from __future__ import annotations
 

@@ -1,6 +1,6 @@
 """TF1's optimizers, learning-rate decay and moving average, checked against hand computation.
 
-Every reference here is written out from ../shared/docs/tf1-training-formulas.md in float32
+Every reference here is written out from docs/tf1-training-formulas.md in float32
 NumPy, in the order TF's CPU kernels (training_ops.cc) evaluate it, with gradients from a
 hand-written backprop of the tutorial network y = (x @ w1) @ w2, loss mean((y - y_)²).
 Nothing here calls the engine's own helpers; the engine is only driven through `Trainer`.

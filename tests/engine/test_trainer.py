@@ -1,6 +1,6 @@
 """The training loop: the tutorial's numbers, batching, the loss record, rewind/replay, divergence.
 
-Reference numbers are the tutorial's printed output (../shared/docs/tf1-training-formulas.md);
+Reference numbers are the tutorial's printed output (docs/tutorial.md, docs/tf1-training-formulas.md);
 batch losses are checked against an independent float64 computation of the batch objective.
 """
 from __future__ import annotations

@@ -15,7 +15,7 @@ from bpviz.engine.optimizers import OPTIMIZERS
 
 from ._common import mono_font
 
-# The "学习率" listing of ../../../shared/tutorial/tf1-backprop-tutorial.md, verbatim (tabs included).
+# The "学习率" listing of the tutorial, verbatim (tabs included); docs/tutorial.md holds it with its output.
 TUTORIAL_CODE = """\
 # 导入模块，生成模拟数据集
 import tensorflow as tf
