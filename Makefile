@@ -1,9 +1,10 @@
-# `make run` opens the app, `make test` runs every test; both create .venv first if needed.
+# `make run` opens the app, `make test` runs every test, `make lint` checks style and import contracts;
+# each creates .venv first if needed.
 VENV ?= .venv
 PY := $(VENV)/bin/python
 STAMP := $(VENV)/.installed
 
-.PHONY: run test fuzz bench bench-quick system-deps clean
+.PHONY: run test lint fuzz bench bench-quick system-deps clean
 
 $(STAMP): pyproject.toml
 	python3 -m venv $(VENV)
@@ -21,6 +22,11 @@ test: $(STAMP)
 fuzz: $(STAMP)
 	BPVIZ_FUZZ_EXAMPLES=2000 BPVIZ_KILLS=500 $(PY) -m pytest -p no:warnings --hypothesis-show-statistics \
 		tests/test_fuzz_readers.py tests/test_kill_during_save.py tests/test_hostile_files.py
+
+# code style (ruff) and the import contracts between the packages (import-linter, contracts in pyproject.toml)
+lint: $(STAMP)
+	$(VENV)/bin/ruff check .
+	$(VENV)/bin/lint-imports
 
 # one JSON object of speed measurements (runs under Xvfb 1400x900; see benchmarks/bench.py), < 3 minutes
 bench: $(STAMP)

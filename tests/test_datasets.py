@@ -93,8 +93,10 @@ def test_xor_matches_playground_draw_order():
     rng = np.random.RandomState(4)
     expected_x, expected_y = [], []
     for _ in range(30):  # classifyXORData, one Math.random() call at a time
-        x = rng.uniform(-5, 5); x += 0.3 if x > 0 else -0.3
-        y = rng.uniform(-5, 5); y += 0.3 if y > 0 else -0.3
+        x = rng.uniform(-5, 5)
+        x += 0.3 if x > 0 else -0.3
+        y = rng.uniform(-5, 5)
+        y += 0.3 if y > 0 else -0.3
         nx, ny = rng.uniform(-5, 5) * 0.25, rng.uniform(-5, 5) * 0.25
         expected_x.append([x, y])
         expected_y.append(1 if (x + nx) * (y + ny) >= 0 else 0)

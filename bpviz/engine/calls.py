@@ -7,7 +7,7 @@ overhead (about 13% of a step) while keeping the op lists as the single descript
 """
 from __future__ import annotations
 
-from typing import Callable, Sequence
+from collections.abc import Callable, Sequence
 
 
 def compile_calls(calls: Sequence[tuple[Callable, tuple]], result: tuple[Callable, tuple] | None = None):

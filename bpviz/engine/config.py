@@ -100,7 +100,7 @@ class RunConfig:
         return json.dumps(self.to_dict(), indent=2, ensure_ascii=False)
 
     @classmethod
-    def from_dict(cls, raw: object) -> "RunConfig":
+    def from_dict(cls, raw: object) -> RunConfig:
         """Build and validate; unknown keys and wrong types are errors, missing keys take defaults."""
         if not isinstance(raw, dict):
             raise ConfigError("config", "expected a JSON object at the top level")
@@ -124,7 +124,7 @@ class RunConfig:
         return config
 
     @classmethod
-    def from_json(cls, text: str) -> "RunConfig":
+    def from_json(cls, text: str) -> RunConfig:
         try:
             raw = parse_json(text, non_finite_to_floats=True)  # validation refuses them, naming the field
         except ValueError as exc:
@@ -132,7 +132,7 @@ class RunConfig:
         return cls.from_dict(raw)
 
     @classmethod
-    def load(cls, path: str | Path) -> "RunConfig":
+    def load(cls, path: str | Path) -> RunConfig:
         """The configuration in the JSON file `path`, which is read only if it is a regular file of at most
         MAX_CONFIG_BYTES; every failure is a one-line ConfigError."""
         try:
@@ -145,7 +145,7 @@ class RunConfig:
             raise ConfigError(exc.option if exc.option != "config" else "--config",
                               f"{path}: {exc.message}") from None
 
-    def replace(self, **changes) -> "RunConfig":
+    def replace(self, **changes) -> RunConfig:
         """A validated copy with flat field changes, e.g. `replace(lr=0.01, hidden=[8, 8])`."""
         raw = self.to_dict()
         for key, value in changes.items():
@@ -154,7 +154,7 @@ class RunConfig:
         _follow_optimizer_defaults(self.optimizer, raw["optimizer"], changes)
         return RunConfig.from_dict(raw)
 
-    def copy(self) -> "RunConfig":
+    def copy(self) -> RunConfig:
         return RunConfig.from_dict(self.to_dict())
 
     # -- validation ----------------------------------------------------------------

@@ -44,7 +44,7 @@ class LossHistory:
         return {"batch_loss": self.batch_losses().copy(), "logged_steps": steps, "logged_loss": values}
 
     @classmethod
-    def from_state(cls, state: dict) -> "LossHistory":
+    def from_state(cls, state: dict) -> LossHistory:
         batch = np.asarray(state["batch_loss"], np.float32)
         history = cls(max(4096, batch.shape[0]))
         history._batch[: batch.shape[0]] = batch

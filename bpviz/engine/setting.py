@@ -6,7 +6,7 @@ reads, can describe the settings they introduce.
 from __future__ import annotations
 
 from dataclasses import dataclass, field
-from typing import Callable, Mapping
+from collections.abc import Callable, Mapping
 
 
 class ConfigError(ValueError):

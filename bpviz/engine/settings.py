@@ -11,7 +11,7 @@ from __future__ import annotations
 
 import math
 from dataclasses import replace
-from typing import Callable, Mapping
+from collections.abc import Callable, Mapping
 
 from .datasets import (DATASETS, DEFAULT_DATA_SEED, DEFAULT_SAMPLES, MAX_DATA_SEED, MAX_JITTER, MAX_SAMPLES,
                        PARABOLA, PLAYGROUND_MAX_NOISE, PLAYGROUND_SETS, RUN_DATASETS)

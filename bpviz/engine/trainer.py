@@ -342,7 +342,7 @@ class Trainer:
         }
 
     @classmethod
-    def from_state(cls, state: dict, dtype=np.float32) -> "Trainer":
+    def from_state(cls, state: dict, dtype=np.float32) -> Trainer:
         trainer = cls(RunConfig.from_dict(state["config"]), dtype)
         trainer.initial_params[...] = state["initial_params"]
         trainer._restore(state["current"])

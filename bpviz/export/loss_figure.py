@@ -42,7 +42,7 @@ class LossCurves:
     log_every: int | None = None
 
     @classmethod
-    def from_trainer(cls, trainer, title: str | None = None) -> "LossCurves":
+    def from_trainer(cls, trainer, title: str | None = None) -> LossCurves:
         steps, values = trainer.history.logged_arrays()
         order = np.argsort(steps)
         return cls(trainer.history.batch_losses().copy(), steps[order], values[order],

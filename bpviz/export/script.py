@@ -59,7 +59,7 @@ def cli_args(config: RunConfig) -> list[str]:
     """`bpviz train` options that give this configuration (only those that differ from the defaults)."""
     flat = config.flat()
     args = []
-    for section, values in config.to_dict().items():
+    for values in config.to_dict().values():
         for key, value in values.items():
             if value == SETTINGS[key].default_for(flat):
                 continue

@@ -2,7 +2,7 @@
 from __future__ import annotations
 
 import time
-from typing import Callable
+from collections.abc import Callable
 
 DISPLAY_INTERVAL_MS = 16  # ~60 Hz
 

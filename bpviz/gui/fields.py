@@ -8,7 +8,7 @@ as a whole produced (`show_error`).
 """
 from __future__ import annotations
 
-from typing import Callable
+from collections.abc import Callable
 
 from PySide6.QtCore import QCoreApplication, QObject, Signal
 from PySide6.QtGui import QValidator
@@ -31,11 +31,13 @@ def parse_float(low: float | None = None, high: float | None = None, low_open: b
     def parse(text: str) -> float:
         text = text.strip()
         if not text:
-            raise FieldError(QCoreApplication.translate("fields", "Enter a number, e.g. {example}").format(example=example))
+            raise FieldError(QCoreApplication.translate("fields", "Enter a number, e.g. {example}")
+                             .format(example=example))
         try:
             value = float(text)
         except ValueError:
-            raise FieldError(QCoreApplication.translate("fields", "“{text}” is not a number; write e.g. {example} or 1e-5")
+            raise FieldError(QCoreApplication.translate(
+                "fields", "“{text}” is not a number; write e.g. {example} or 1e-5")
                              .format(text=text, example=example)) from None
         if value != value or value in (float("inf"), float("-inf")):
             raise FieldError(QCoreApplication.translate("fields", "Must be a finite number"))
@@ -59,9 +61,11 @@ def parse_int(low: int, high: int, empty_is_none: bool = False) -> Callable[[str
         try:
             value = int(text)
         except ValueError:
-            raise FieldError(QCoreApplication.translate("fields", "“{text}” is not a whole number").format(text=text)) from None
+            raise FieldError(QCoreApplication.translate("fields", "“{text}” is not a whole number")
+                             .format(text=text)) from None
         if not low <= value <= high:
-            raise FieldError(QCoreApplication.translate("fields", "Must be between {low} and {high}").format(low=low, high=high))
+            raise FieldError(QCoreApplication.translate("fields", "Must be between {low} and {high}")
+                             .format(low=low, high=high))
         return value
     return parse
 
@@ -74,11 +78,13 @@ def parse_widths(max_layers: int, max_width: int) -> Callable[[str], list[int]]:
         try:
             widths = [int(p) for p in parts]
         except ValueError:
-            raise FieldError(QCoreApplication.translate("fields", "Write layer widths separated by commas, e.g. 3 or 8, 8")) from None
+            raise FieldError(QCoreApplication.translate(
+                "fields", "Write layer widths separated by commas, e.g. 3 or 8, 8")) from None
         if len(widths) > max_layers:
             raise FieldError(QCoreApplication.translate("fields", "At most {n} hidden layers").format(n=max_layers))
         if any(not 1 <= w <= max_width for w in widths):
-            raise FieldError(QCoreApplication.translate("fields", "Each layer needs 1 to {n} neurons").format(n=max_width))
+            raise FieldError(QCoreApplication.translate("fields", "Each layer needs 1 to {n} neurons")
+                             .format(n=max_width))
         return widths
     return parse
 

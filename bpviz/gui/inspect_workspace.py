@@ -126,7 +126,8 @@ class GradientPanel(QWidget):
         if lr_t is not None and self._optimizer[0] == "adam":
             self._captions["v"].setText(self.tr(
                 "<b>Adam's v</b>: v′ = v + (g² − v)(1 − β2). Update {i}: <b>lr_t = {lr_t:.6g}</b> "
-                "(bias-corrected); each weight moved −lr_t·m′/(√v′ + ε): see ΔW.").format(i=max(step - 1, 0), lr_t=lr_t))
+                "(bias-corrected); each weight moved −lr_t·m′/(√v′ + ε): see ΔW.").format(i=max(step - 1, 0),
+                                                                                          lr_t=lr_t))
 
     def set_delta(self, delta: dict, step: int, lr_t: float | None = None) -> None:
         self._put("delta", delta, "Δ{}")

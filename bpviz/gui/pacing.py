@@ -6,7 +6,7 @@ without waiting for real time to pass.
 from __future__ import annotations
 
 import time
-from typing import Callable
+from collections.abc import Callable
 
 
 class Pacer:

@@ -24,7 +24,7 @@ from .training_worker import TrainingWorker
 from .worker_protocol import (PAUSED, Call, Pause, Quit, ReplaceTrainer, RunToTarget, SetLearningRate, SetSpeed,
                               SetTarget, Snapshot, Start, Step, Toggle)
 
-_LIVE_CONTROLLERS: "weakref.WeakSet[TrainingController]" = weakref.WeakSet()
+_LIVE_CONTROLLERS: weakref.WeakSet[TrainingController] = weakref.WeakSet()
 
 
 @atexit.register

@@ -9,7 +9,7 @@ histories, the dataset, the timeline and a prediction function; never the live `
 from __future__ import annotations
 
 from dataclasses import dataclass
-from typing import Callable
+from collections.abc import Callable
 
 import numpy as np
 

@@ -29,7 +29,11 @@ def test_closing_the_app_while_training_exits_0_without_qthread_warning(tmp_path
         window.show()
         window.speed.set_speed(None)
         window.controller.start()
-        QTimer.singleShot(700, window.close)  # as the user closing the window mid-run
+        def close_mid_run():  # as the user closing the window while training runs
+            if window.controller.latest_snapshot().step > 1000:
+                window.close()
+        poll = QTimer(interval=10, timeout=close_mid_run)
+        poll.start()
         code = app.exec()
         print("step", window.controller.latest_snapshot().step)
         sys.exit(code)

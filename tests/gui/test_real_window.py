@@ -30,7 +30,8 @@ DRIVER = textwrap.dedent("""\
     for try in $(seq 1 400); do  # drawn and settled: two screenshots in a row alike, in many colours
         sleep 0.1
         import -window root "$SHOTS/xvfb-idle.png"
-        [ "$(colors "$SHOTS/xvfb-idle.png")" -gt 200 ] && [ "$(differing "$OUT/previous.png" "$SHOTS/xvfb-idle.png")" -eq 0 ] && break
+        [ "$(colors "$SHOTS/xvfb-idle.png")" -gt 200 ] \\
+            && [ "$(differing "$OUT/previous.png" "$SHOTS/xvfb-idle.png")" -eq 0 ] && break
         cp "$SHOTS/xvfb-idle.png" "$OUT/previous.png"
     done
     xdotool key space

@@ -51,7 +51,7 @@ def test_started_and_paused_runs_continue_the_same_trajectory(qtbot, make_window
     for _ in range(3):  # start/pause at arbitrary points (driven by steps, not clocks)
         before = c.latest_snapshot().step
         c.start()
-        qtbot.waitUntil(lambda: c.latest_snapshot().step > before)
+        qtbot.waitUntil(lambda before=before: c.latest_snapshot().step > before)
         c.pause()
         qtbot.waitUntil(lambda: c.mode == "paused")
         c.step()

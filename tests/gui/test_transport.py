@@ -45,11 +45,11 @@ def test_right_arrow_steps_exactly_one_batch_and_highlights_it(qtbot, window):
             press(qtbot, window, Qt.Key_Right)
         assert blocker.args == [expected_step]
         reference.train_step()
-        wait_shown_step(qtbot, window, lambda s: s == expected_step)
+        wait_shown_step(qtbot, window, lambda s, expected=expected_step: s == expected)
         snap = window.controller.latest_snapshot()
         assert snap.step == expected_step
-        qtbot.waitUntil(lambda: np.array_equal(window.boundary.batch_indices(),
-                                               reference.batch_indices(expected_step - 1)))
+        batch = reference.batch_indices(expected_step - 1)
+        qtbot.waitUntil(lambda batch=batch: np.array_equal(window.boundary.batch_indices(), batch))
         for name, w in reference.weights().items():
             np.testing.assert_array_equal(snap.weights[name], w)
     # the tutorial's batches of 8 from 32 points: update 5 (index 4) trains on samples 0-7 again

@@ -42,7 +42,8 @@ def tutorial_run(steps=3001, lr=0.001, seed=1):
             logged_steps.append(i)
             logged.append(np.mean((X @ w1 @ w2 - Y) ** 2))
     return dict(X=X, Y=Y[:, 0], w1=w1, w2=w2, batch=batch, steps=np.array(logged_steps),
-                logged=np.array(logged, np.float32), last_batch=np.arange(((steps - 1) * 8) % 32, ((steps - 1) * 8) % 32 + 8))
+                logged=np.array(logged, np.float32),
+                last_batch=np.arange(((steps - 1) * 8) % 32, ((steps - 1) * 8) % 32 + 8))
 
 
 @pytest.fixture(scope="module")
@@ -152,7 +153,8 @@ def test_loss_plot_decimates_ten_million_points(qtbot):
     assert len(x) <= 4100
     assert y.min() == pytest.approx(float(grown.min())) and y.max() == pytest.approx(9.0)
     x, y = curve(plot, "loss on all data")
-    assert len(x) <= 4100 and y.max() == pytest.approx(float(logged.max())) and y.min() == pytest.approx(float(logged.min()))
+    assert len(x) <= 4100
+    assert y.max() == pytest.approx(float(logged.max())) and y.min() == pytest.approx(float(logged.min()))
 
     # zoomed in: the visible range is drawn at full resolution, the rest stays for auto-range
     plot.plot_item.setXRange(1_000_000, 1_001_000, padding=0)

@@ -16,7 +16,7 @@ passes its translation function as `tr`.
 from __future__ import annotations
 
 from dataclasses import dataclass
-from typing import Callable, Sequence
+from collections.abc import Callable, Sequence
 
 import numpy as np
 
@@ -135,7 +135,7 @@ class Optimizer:
         raise NotImplementedError
 
     @classmethod
-    def example(cls, e: "Example", f: Formatter, tr: Callable[[str], str] = _same) -> list[str]:
+    def example(cls, e: Example, f: Formatter, tr: Callable[[str], str] = _same) -> list[str]:
         """One weight's update worked out with its own numbers, line by line."""
         raise NotImplementedError
 

@@ -30,7 +30,7 @@ PHASE_COLORS = {"forward": QColor(80, 170, 90), "loss": QColor(230, 150, 40), "b
 class _Link(QGraphicsPathItem):
     """One weight (or bias) drawn as a curve from a node of layer k−1 to a node of layer k."""
 
-    def __init__(self, diagram: "NetworkDiagram", name: str, index: tuple, start: QPointF, end: QPointF):
+    def __init__(self, diagram: NetworkDiagram, name: str, index: tuple, start: QPointF, end: QPointF):
         super().__init__()
         self.diagram = diagram
         self.name = name
@@ -78,7 +78,7 @@ class _Link(QGraphicsPathItem):
 
 
 class _View(QGraphicsView):
-    def __init__(self, scene, diagram: "NetworkDiagram"):
+    def __init__(self, scene, diagram: NetworkDiagram):
         super().__init__(scene)
         self._diagram = diagram
         self.setRenderHint(QPainter.Antialiasing)
