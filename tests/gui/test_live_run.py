@@ -8,13 +8,14 @@ import logging
 import numpy as np
 import pytest
 from PySide6.QtCore import Qt
+from PySide6.QtWidgets import QApplication
 
 from bpviz.engine.config import RunConfig
 from bpviz.engine.session import save_session
 from bpviz.engine.trainer import Trainer
 from bpviz.gui.error_log import configure_logging
 
-from .conftest import shown_step
+from .conftest import shown_step, worker_barrier
 
 
 def on_worker(qtbot, window, fn, changes_state=False):
@@ -142,9 +143,10 @@ def test_the_target_shown_is_always_the_runs(qtbot, make_window, tmp_path):
     window.act_defaults.trigger()
     assert window.files.open_session(path)
     qtbot.waitUntil(lambda: window.controller.latest_snapshot().step == 7, timeout=30_000)
-    for _ in range(5):  # several display ticks: nothing may change the target by itself
+    for _ in range(5):  # several rounds of worker events and redraws: nothing may change the target by itself
+        worker_barrier(qtbot, window.controller)
         window.live.redraw_now()
-        qtbot.wait(20)
+        QApplication.processEvents()
         assert window.status.step_label.text() == "Step 7 / 100"
         assert window.panel.field("steps").value() == 100 == window.controller.config.schedule.steps
     with qtbot.waitSignal(window.controller.target_reached, timeout=30_000):
