@@ -216,6 +216,6 @@ def test_a_reset_while_running_keeps_the_message_that_explains_it(qtbot, make_wi
         window.panel.field("activation").set_value("tanh")
     wait_shown_step(qtbot, window, lambda s: s == 0)
     worker_barrier(qtbot, window.controller)  # events of the replaced run that were on their way have arrived
-    window.redraw_now()
+    window.live.redraw_now()
     assert "starts again at step 0" in window.status.message()
     assert window.controller.mode == "paused"
