@@ -146,6 +146,6 @@ def test_smoothing_reaches_the_exported_figure(qtbot, trained, tmp_path, monkeyp
 
 def _tensorboard_last(values, weight):
     last = 0.0
-    for count, v in enumerate(values, 1):
+    for v in values:
         last = last * weight + (1 - weight) * v
     return last / (1 - weight ** len(values))
