@@ -83,8 +83,8 @@ def shown_step(window) -> int:
     return int(text.split()[1].replace(",", ""))
 
 
-def wait_shown_step(qtbot, window, predicate):
-    qtbot.waitUntil(lambda: window.status.step_label.text() and predicate(shown_step(window)))
+def wait_shown_step(qtbot, window, predicate, timeout=HANG_GUARD_MS):
+    qtbot.waitUntil(lambda: window.status.step_label.text() and predicate(shown_step(window)), timeout=timeout)
 
 
 def start_training(qtbot, controller) -> None:
