@@ -136,11 +136,11 @@ def main() -> int:
     with tempfile.TemporaryDirectory(prefix="bpviz-probe-") as folder:
         folder = Path(folder)
         cases = []
-        for i, (how, data) in enumerate(config_inputs(rng, opts.configs)):
+        for i, (_how, data) in enumerate(config_inputs(rng, opts.configs)):
             path = folder / f"c{i}.json"
             path.write_bytes(data)
             cases.append(("config", ["--config", str(path), "--steps", "5"]))
-        for i, (how, data) in enumerate(session_inputs(rng, opts.sessions)):
+        for i, (_how, data) in enumerate(session_inputs(rng, opts.sessions)):
             path = folder / f"s{i}.npz"
             path.write_bytes(data)
             cases.append(("session", ["--session", str(path), "--steps", "400"]))

@@ -74,7 +74,7 @@ def test_a_killed_save_leaves_the_old_or_the_new_session(tmp_path):
             helper.stdin.flush()
             pid = int(helper.stdout.readline())
             # a random moment: before the first save is done, inside a later one, or between two
-            time.sleep(rng.uniform(0.0, 0.15))
+            time.sleep(rng.uniform(0.0, 0.15))  # noqa: TID251 - a random kill moment, not a wait
             os.kill(pid, signal.SIGKILL)
             assert helper.stdout.readline().strip() == "reaped"
             trainer = load_session(path)  # raises SessionError if the file were damaged

@@ -37,7 +37,8 @@ def _make_field(setting: Setting) -> Field:
     """The input widget for a setting of the registry, validating its range where it is typed."""
     name, kind = setting.name, setting.kind
     if kind == "choice":
-        return ChoiceField(name, {key: _tr(setting.choice_labels.get(key, key)) for key in setting.panel_choices or setting.choices})
+        keys = setting.panel_choices or setting.choices
+        return ChoiceField(name, {key: _tr(setting.choice_labels.get(key, key)) for key in keys})
     if kind == "bool":
         return BoolField(name, _tr(setting.label))
     if kind == "widths":
