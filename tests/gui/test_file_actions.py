@@ -330,7 +330,7 @@ def test_hostile_files_show_one_line_and_leave_the_run_untouched(qtbot, make_win
         count = len(boxes)
         assert not window.files.open_path(path)
         assert len(boxes) == count + 1 and words in boxes[-1][2] and "\n" not in boxes[-1][2], (path, boxes[-1])
-    qtbot.wait(50)
+    worker_barrier(qtbot, window.controller)  # whatever the refused files could have changed is done by now
     snap = window.controller.latest_snapshot()
     assert snap.step == 100 and np.array_equal(snap.params, before[2])
     assert (window.controller.config, window.panel.config()) == before[:2]
