@@ -204,8 +204,6 @@ class InspectWorkspace(QObject):
         self.docks = [self.inspector_dock, self.network_dock, self.code_dock, self.samples_dock,
                       self.gradcheck_dock, self.gradients_dock]
 
-        self._first_show = True
-        self.inspector_dock.visibilityChanged.connect(self._on_inspector_shown)
         self._samples_widened = False
         self._table_stale = False
         self.samples_dock.visibilityChanged.connect(self._on_samples_shown)
@@ -254,18 +252,6 @@ class InspectWorkspace(QObject):
         """Whether Step should record the update (one of the inspection docks is on screen)."""
         return any(d.isVisible() and not d.visibleRegion().isEmpty() for d in self.docks) or any(
             d.isFloating() and d.isVisible() for d in self.docks)
-
-    @Slot(bool)
-    def _on_inspector_shown(self, visible: bool) -> None:
-        """The first time the inspector comes up: give it room, and bring the diagram and the code forward,
-        which follow its phases."""
-        if not visible or not self._first_show or not self.window.isVisible():
-            return
-        self._first_show = False
-        self.network_dock.raise_()
-        self.code_dock.raise_()
-        self.window.resizeDocks([self.inspector_dock], [max(self.window.height() // 2, 380)], Qt.Vertical)
-        self.window.resizeDocks([self.network_dock], [470], Qt.Horizontal)
 
     @Slot(bool)
     def _on_samples_shown(self, visible: bool) -> None:

@@ -10,7 +10,7 @@ from __future__ import annotations
 import html
 
 from PySide6.QtCore import QCoreApplication, Qt, QTimer, Slot
-from PySide6.QtGui import QAction, QCloseEvent, QGuiApplication, QKeySequence
+from PySide6.QtGui import QAction, QCloseEvent, QKeySequence
 from PySide6.QtWidgets import QDockWidget, QMainWindow, QMessageBox, QStyle, QToolBar, QVBoxLayout, QWidget
 
 from bpviz import __version__
@@ -28,6 +28,7 @@ from .inspect_workspace import InspectWorkspace
 from .live_view import LiveView
 from .plot_export import install as route_plot_exports
 from .plot_export import window_plot_exports
+from .screen_fit import available, first_size, fit_window
 from .settings import AppSettings
 from .speed_control import DEFAULT_SPEED, SpeedControl
 from .status_bar import WARNING, TrainingStatusBar
@@ -36,9 +37,7 @@ from .training_controller import ConfigChange, TrainingController
 from .views.boundary import BoundaryPlot
 from .views.heatmap import WeightPanel
 from .views.loss_plot import LossPanel, LossPlot
-
-DEFAULT_SIZE = (1280, 800)  # fits a classroom projector; larger screens get up to LARGE_SIZE
-LARGE_SIZE = (1680, 1020)
+from .workspaces import Workspaces
 
 
 class MainWindow(QMainWindow):
@@ -75,6 +74,7 @@ class MainWindow(QMainWindow):
         self._connect()
         self.inspection = InspectWorkspace(self)  # step inspector, gradients, timeline (docks + wiring)
         install_compare(self)  # View → Compare runs…: compare_window.py
+        self.workspaces = Workspaces(self)  # Train / Inspect layouts of those docks
         self._restore_settings()
         self.update_title()
         if self.settings.config_error is not None:
@@ -89,7 +89,7 @@ class MainWindow(QMainWindow):
 
     # -- layout -------------------------------------------------------------------------------
     def _build_layout(self) -> None:
-        self.resize(*_first_size())
+        self.resize(*first_size(available().size().toTuple()))
         self.setDockOptions(QMainWindow.AnimatedDocks | QMainWindow.AllowNestedDocks)
         central = QWidget()
         central.setObjectName("central")
@@ -231,15 +231,15 @@ class MainWindow(QMainWindow):
         geometry = s.geometry()
         if geometry is not None:
             self.restoreGeometry(geometry)
-        state = s.window_state()
-        if state is not None:
-            self.restoreState(state)
+        fit_window(self)  # a geometry saved on a larger screen
+        self.workspaces.restore(s)
         self.set_log_y(s.log_y())
         self.speed.set_speed(s.speed(DEFAULT_SPEED))  # speed_changed tells the controller
 
     def save_settings(self) -> None:
         s = self.settings
-        s.save_window(self.saveGeometry(), self.saveState())
+        s.save_geometry(self.saveGeometry())
+        self.workspaces.save(s)
         s.save_config(self.controller.config)
         s.set_log_y(self.loss_plot.log_y())
         s.set_speed(self.speed.speed())
@@ -349,6 +349,7 @@ class MainWindow(QMainWindow):
         if not getattr(self, "_focused_once", False):
             self._focused_once = True
             QTimer.singleShot(0, self._initial_focus)
+            QTimer.singleShot(0, lambda: fit_window(self))  # now that the frame's size is known
 
     def _initial_focus(self) -> None:
         self.boundary.setFocus(Qt.OtherFocusReason)
@@ -367,13 +368,3 @@ class MainWindow(QMainWindow):
             self.save_settings()
         super().closeEvent(event)
 
-
-def _first_size() -> tuple[int, int]:
-    """The window's size before any saved geometry: as much of LARGE_SIZE as the screen has room for."""
-    screen = QGuiApplication.primaryScreen()
-    if screen is None:
-        return DEFAULT_SIZE
-    room = screen.availableGeometry()
-    width = max(DEFAULT_SIZE[0], min(LARGE_SIZE[0], int(room.width() * 0.95)))
-    height = max(DEFAULT_SIZE[1], min(LARGE_SIZE[1], int(room.height() * 0.92)))
-    return width, height

@@ -68,12 +68,22 @@ class AppSettings:
     def geometry(self) -> QByteArray | None:
         return self._bytes("window/geometry")
 
-    def window_state(self) -> QByteArray | None:
-        return self._bytes("window/state")
-
-    def save_window(self, geometry: QByteArray, state: QByteArray) -> None:
+    def save_geometry(self, geometry: QByteArray) -> None:
         self.q.setValue("window/geometry", geometry)
-        self.q.setValue("window/state", state)
+
+    # the docks are laid out per workspace (workspaces.py)
+    def workspace(self) -> str:
+        value = self.q.value("workspaces/current")
+        return value if isinstance(value, str) else ""
+
+    def set_workspace(self, name: str) -> None:
+        self.q.setValue("workspaces/current", name)
+
+    def workspace_state(self, name: str) -> QByteArray | None:
+        return self._bytes(f"workspaces/{name}")
+
+    def save_workspace_state(self, name: str, state: QByteArray) -> None:
+        self.q.setValue(f"workspaces/{name}", state)
 
     def _bytes(self, key: str) -> QByteArray | None:
         value = self.q.value(key)

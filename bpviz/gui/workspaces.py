@@ -1,0 +1,155 @@
+"""Workspaces: one arrangement of the window's docks per task, each readable on a 1366×768 screen.
+
+*Train* shows the controls, the boundary, the loss and the weights; *Inspect* the step inspector, the
+network, the gradients, the samples, the code and the gradient check.  (A *Compare* workspace joins
+`WORKSPACES` once the window has compare docks: add a `Workspace` with its own `arrange`.)
+
+Switching only moves docks: the run is not touched.  What the user rearranges is remembered per workspace
+(QMainWindow.saveState) in memory while the window is open and in the settings file across launches.
+"""
+from __future__ import annotations
+
+from dataclasses import dataclass
+from typing import Callable
+
+from PySide6.QtCore import QObject, Qt, Signal
+from PySide6.QtGui import QActionGroup
+from PySide6.QtWidgets import QToolBar
+
+STATE_VERSION = 1  # bump when a layout change makes the saved states meaningless
+
+
+def _train(w) -> None:
+    ins = w.inspection
+    for dock in ins.docks:
+        dock.hide()
+    w.addDockWidget(Qt.LeftDockWidgetArea, w.panel_dock)
+    w.addDockWidget(Qt.RightDockWidgetArea, w.weights_dock)
+    w.addDockWidget(Qt.BottomDockWidgetArea, w.loss_dock)
+    for dock in (w.panel_dock, w.weights_dock, w.loss_dock):
+        dock.show()
+    w.resizeDocks([w.panel_dock, w.weights_dock], [290, max(330, int(w.width() * 0.28))], Qt.Horizontal)
+    w.resizeDocks([w.loss_dock], [max(200, int(w.height() * 0.3))], Qt.Vertical)
+
+
+def _inspect(w) -> None:
+    ins = w.inspection
+    for dock in (w.panel_dock, w.weights_dock, w.loss_dock):
+        dock.hide()
+    # left: what the update trained on; right: the network it changed; bottom: the update, phase by phase,
+    # beside the code of that phase
+    w.addDockWidget(Qt.LeftDockWidgetArea, ins.samples_dock)
+    w.tabifyDockWidget(ins.samples_dock, ins.gradcheck_dock)
+    w.addDockWidget(Qt.RightDockWidgetArea, ins.network_dock)
+    w.splitDockWidget(ins.network_dock, ins.gradients_dock, Qt.Horizontal)
+    w.addDockWidget(Qt.BottomDockWidgetArea, ins.inspector_dock)
+    w.splitDockWidget(ins.inspector_dock, ins.code_dock, Qt.Horizontal)
+    for dock in ins.docks:
+        dock.show()
+    ins.samples_dock.raise_()
+    width, height = w.width(), w.height()
+    w.resizeDocks([ins.samples_dock, ins.network_dock, ins.gradients_dock],
+                  [int(width * 0.2), int(width * 0.27), int(width * 0.27)], Qt.Horizontal)
+    w.resizeDocks([ins.inspector_dock, ins.code_dock], [int(width * 0.6), int(width * 0.4)], Qt.Horizontal)
+    w.resizeDocks([ins.inspector_dock], [int(height * 0.42)], Qt.Vertical)
+
+
+@dataclass(frozen=True)
+class Workspace:
+    name: str  # the key in the settings file
+    title: str  # untranslated; translated in the "Workspaces" context
+    shortcut: str
+    tip: str
+    arrange: Callable  # (window) -> None: the default layout
+
+
+WORKSPACES = (
+    Workspace("train", "&Train", "Ctrl+1", "Controls, boundary, loss and weights (Ctrl+1)", _train),
+    Workspace("inspect", "&Inspect", "Ctrl+2", "Step inspector, network, gradients, samples, code, "
+              "gradient check (Ctrl+2)", _inspect),
+)
+BY_NAME = {ws.name: ws for ws in WORKSPACES}
+DEFAULT = WORKSPACES[0].name
+
+
+class Workspaces(QObject):
+    """The workspaces of one MainWindow: View ▸ Workspace, a tool bar and Ctrl+1/2/…"""
+
+    switched = Signal(str)
+
+    def __init__(self, window):
+        super().__init__(window)
+        self.window = window
+        self.current = DEFAULT
+        self._states: dict[str, object] = {}  # name -> QByteArray of the user's layout
+        self._group = QActionGroup(self)
+        self._group.setExclusive(True)
+        self.actions = {}
+        for ws in WORKSPACES:
+            action = window.add_action(f"act_workspace_{ws.name}", self.tr(ws.title),
+                                       lambda _=False, name=ws.name: self.switch(name), ws.shortcut, None,
+                                       self.tr(ws.tip))
+            action.setCheckable(True)
+            self._group.addAction(action)
+            self.actions[ws.name] = action
+        self.act_reset = window.add_action("act_workspace_reset", self.tr("Reset &layout"), self.reset_layout,
+                                           None, None, self.tr("This workspace's docks as they first were"))
+        menu = window.view_menu
+        menu.addSeparator()
+        sub = menu.addMenu(self.tr("&Workspace"))
+        sub.addActions(list(self.actions.values()))
+        sub.addSeparator()
+        sub.addAction(self.act_reset)
+        self.menu = sub
+        bar = QToolBar(self.tr("Workspaces"))
+        bar.setObjectName("workspaces_toolbar")
+        bar.setMovable(False)
+        bar.setToolButtonStyle(Qt.ToolButtonTextOnly)
+        bar.addActions(list(self.actions.values()))
+        for action in bar.actions():
+            button = bar.widgetForAction(action)
+            if button is not None:
+                button.setFocusPolicy(Qt.NoFocus)  # Space and → keep driving the run after a click
+        window.addToolBar(Qt.TopToolBarArea, bar)
+        self.toolbar = bar
+        menu.addAction(bar.toggleViewAction())
+
+    # -- switching -------------------------------------------------------------------------------------
+    def switch(self, name: str) -> None:
+        """Show workspace `name`: the user's last layout of it, or its default."""
+        if name not in BY_NAME:
+            return
+        if name == self.current:
+            self.actions[name].setChecked(True)
+            return
+        self._states[self.current] = self.window.saveState(STATE_VERSION)
+        self._show(name)
+
+    def reset_layout(self) -> None:
+        self._states.pop(self.current, None)
+        BY_NAME[self.current].arrange(self.window)
+
+    def _show(self, name: str) -> None:
+        self.current = name
+        self.actions[name].setChecked(True)
+        state = self._states.get(name)
+        if state is None or not self.window.restoreState(state, STATE_VERSION):
+            BY_NAME[name].arrange(self.window)
+        self.switched.emit(name)
+
+    # -- settings --------------------------------------------------------------------------------------
+    def restore(self, settings) -> None:
+        """The workspace and layouts of the last session (anything unreadable: the defaults)."""
+        for ws in WORKSPACES:
+            state = settings.workspace_state(ws.name)
+            if state is not None:
+                self._states[ws.name] = state
+        name = settings.workspace()
+        self.current = None
+        self._show(name if name in BY_NAME else DEFAULT)
+
+    def save(self, settings) -> None:
+        self._states[self.current] = self.window.saveState(STATE_VERSION)
+        for name, state in self._states.items():
+            settings.save_workspace_state(name, state)
+        settings.set_workspace(self.current)
