@@ -48,10 +48,12 @@ def _inspect(w) -> None:
         dock.show()
     ins.samples_dock.raise_()
     width, height = w.width(), w.height()
+    # the diagram needs ~470 px to show input, hidden and output layers without scrolling; the boundary,
+    # which Inspect only uses to locate samples, gives way first
     w.resizeDocks([ins.samples_dock, ins.network_dock, ins.gradients_dock],
-                  [int(width * 0.2), int(width * 0.27), int(width * 0.27)], Qt.Horizontal)
-    w.resizeDocks([ins.inspector_dock, ins.code_dock], [int(width * 0.6), int(width * 0.4)], Qt.Horizontal)
-    w.resizeDocks([ins.inspector_dock], [int(height * 0.42)], Qt.Vertical)
+                  [int(width * 0.17), max(470, int(width * 0.36)), int(width * 0.23)], Qt.Horizontal)
+    w.resizeDocks([ins.inspector_dock, ins.code_dock], [int(width * 0.55), int(width * 0.45)], Qt.Horizontal)
+    w.resizeDocks([ins.inspector_dock], [int(height * 0.45)], Qt.Vertical)
 
 
 @dataclass(frozen=True)
