@@ -82,7 +82,10 @@ def test_other_plots_export_pictures_from_their_context_menu(qtbot, trained, tmp
         view = window.weights_panel.findChildren(pg.GraphicsView)[0] if not isinstance(
             window.weights_panel, pg.GraphicsView) else window.weights_panel
     else:
-        view = window.inspection.gradients_dock.widget().findChildren(pg.GraphicsView)[0]
+        window.workspaces.switch("inspect")  # the gradients are drawn once their dock is on screen
+        panel = window.inspection.gradients_dock.widget()
+        qtbot.waitUntil(lambda: bool(panel.findChildren(pg.GraphicsView)), timeout=30000)
+        view = panel.findChildren(pg.GraphicsView)[0]
     offers = context_export(view)
     assert len(offers) == 2
     png, svg = offers.values()

@@ -35,7 +35,7 @@ def inspecting(make_window):
     def make(config=None):
         window = make_window(config)
         ins = window.inspection
-        ins.inspector_dock.raise_()
+        window.workspaces.switch("inspect")  # the user's way to the inspection docks (Ctrl+2)
         QApplication.processEvents()
         assert ins.inspecting()
         return window, ins
