@@ -100,7 +100,7 @@ class MainWindow(QMainWindow):
         column.addWidget(self.banner)
         column.addWidget(self.boundary, 1)
         self.setCentralWidget(central)
-        self.boundary.setMinimumSize(320, 320)
+        self.boundary.setMinimumSize(240, 240)  # with the controls and the weights, under 800 px wide
         self.boundary.setFocusPolicy(Qt.StrongFocus)
 
         # controls on the left at full height; the weights right of the boundary; the loss curve, which
