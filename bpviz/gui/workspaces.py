@@ -1,8 +1,8 @@
 """Workspaces: one arrangement of the window's docks per task, each readable on a 1366×768 screen.
 
 *Train* shows the controls, the boundary, the loss and the weights; *Inspect* the step inspector, the
-network, the gradients, the samples, the code and the gradient check.  (A *Compare* workspace joins
-`WORKSPACES` once the window has compare docks: add a `Workspace` with its own `arrange`.)
+network, the gradients, the samples, the code and the gradient check.  Compare is a window of its own
+(compare_window.py): the workspace tool bar offers its action beside the two layouts.
 
 Switching only moves docks: the run is not touched.  What the user rearranges is remembered per workspace
 (QMainWindow.saveState) in memory while the window is open and in the settings file across launches.
@@ -13,7 +13,7 @@ from dataclasses import dataclass
 from typing import Callable
 
 from PySide6.QtCore import QObject, Qt, Signal
-from PySide6.QtGui import QActionGroup
+from PySide6.QtGui import QAction, QActionGroup
 from PySide6.QtWidgets import QToolBar
 
 STATE_VERSION = 1  # bump when a layout change makes the saved states meaningless
@@ -108,6 +108,9 @@ class Workspaces(QObject):
         bar.setMovable(False)
         bar.setToolButtonStyle(Qt.ToolButtonTextOnly)
         bar.addActions(list(self.actions.values()))
+        compare = window.findChild(QAction, "act_compare")
+        if compare is not None:
+            bar.addAction(compare)
         for action in bar.actions():
             button = bar.widgetForAction(action)
             if button is not None:

@@ -3,6 +3,7 @@ from __future__ import annotations
 
 import numpy as np
 from PySide6.QtCore import QByteArray, QRect, QSettings, Qt
+from PySide6.QtGui import QAction
 
 from bpviz.gui.screen_fit import LARGE_SIZE, available, first_size, fitted
 from bpviz.gui.settings import open_qsettings
@@ -71,6 +72,7 @@ def test_switching_shows_and_hides_the_right_docks(qtbot, window):
     assert not window.inspection.inspecting()
     assert {a.text().replace("&", "") for a in window.workspaces.menu.actions() if a.isCheckable()} == {
         "Train", "Inspect"}
+    assert window.findChild(QAction, "act_compare") in window.workspaces.toolbar.actions()
 
 
 def test_switching_never_touches_the_run(qtbot, window):
