@@ -8,7 +8,7 @@ from PySide6.QtGui import QAction
 from bpviz.gui.screen_fit import LARGE_SIZE, available, first_size, fitted
 from bpviz.gui.settings import open_qsettings
 
-from .conftest import press
+from .conftest import press, worker_barrier
 
 TRAIN_DOCKS = {"controls_dock", "weights_dock", "loss_dock"}
 INSPECT_DOCKS = {"inspector_dock", "network_dock", "gradients_dock", "samples_dock", "code_dock", "gradcheck_dock"}
@@ -82,7 +82,7 @@ def test_switching_never_touches_the_run(qtbot, window):
     before = window.controller.latest_snapshot()
     for name in ("inspect", "train", "inspect"):
         window.workspaces.switch(name)
-        qtbot.wait(50)
+    worker_barrier(qtbot, window.controller)  # anything a switch had asked of the worker is done by now
     after = window.controller.latest_snapshot()
     assert (after.step, after.generation, after.mode) == (before.step, before.generation, before.mode)
     np.testing.assert_array_equal(after.params, before.params)
