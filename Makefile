@@ -4,7 +4,7 @@ VENV ?= .venv
 PY := $(VENV)/bin/python
 STAMP := $(VENV)/.installed
 
-.PHONY: run test lint fuzz bench bench-quick system-deps clean
+.PHONY: run test lint fuzz monkey bench bench-quick system-deps clean
 
 $(STAMP): pyproject.toml
 	python3 -m venv $(VENV)
@@ -27,6 +27,15 @@ fuzz: $(STAMP)
 lint: $(STAMP)
 	$(VENV)/bin/ruff check .
 	$(VENV)/bin/lint-imports
+
+# the window's monkey test, longer: several seeds (MONKEY_SEEDS) x MONKEY_ACTIONS random actions each
+MONKEY_SEEDS ?= 1 2 3 4 5
+MONKEY_ACTIONS ?= 2000
+monkey: $(STAMP)
+	@for seed in $(MONKEY_SEEDS); do \
+		BPVIZ_MONKEY_SEED=$$seed BPVIZ_MONKEY_ACTIONS=$(MONKEY_ACTIONS) $(PY) -m pytest -q tests/gui/test_monkey.py \
+			|| exit 1; \
+	done
 
 # one JSON object of speed measurements (runs under Xvfb 1400x900; see benchmarks/bench.py), < 3 minutes
 bench: $(STAMP)

@@ -33,8 +33,9 @@ from bpviz.gui.fields import BoolField, ChoiceField, FloatSpinField, IntField, T
 from bpviz.gui.worker_protocol import PAUSED
 
 SEED = int(os.environ.get("BPVIZ_MONKEY_SEED", "14"))
-ACTIONS = int(os.environ.get("BPVIZ_MONKEY_ACTIONS", "1000"))
+ACTIONS = int(os.environ.get("BPVIZ_MONKEY_ACTIONS", "200"))
 HANG_GUARD_MS = 30_000
+PACE = 400  # steps per second: training goes on all along, and leaves the GUI thread time to act
 
 # text a user might type into any field: valid for some, invalid for others
 TEXTS = ["0.01", "1e-3", "0.5", "3", "8", "0", "-1", "1e400", "nan", "inf", "-inf", "abc", "", " ", "2, 2",
@@ -221,7 +222,7 @@ class Monkey:
             self.window.files.open_session(path)
 
     def resize(self) -> None:
-        w, h = self.rng.randint(200, 1600), self.rng.randint(150, 1000)
+        w, h = self.rng.randint(200, 1100), self.rng.randint(150, 800)
         self.log[-1] += f" {w}x{h}"
         self.window.resize(w, h)
 
@@ -245,14 +246,17 @@ class Monkey:
         pos = QPoint(self.rng.randrange(view.width()), self.rng.randrange(view.height()))
         self.log[-1] += f" {view.objectName() or type(view).__name__} at {pos.x()},{pos.y()}"
         self.qtbot.mouseClick(view.viewport(), Qt.RightButton, pos=pos)
-        menu = QApplication.activePopupWidget()
-        if not isinstance(menu, QMenu):
-            return
-        chosen = self._menu_leaf(menu)
-        menu.close()
-        if chosen is not None:
+        for _ in range(3):  # a choice may open another menu ("Export…" offers bpviz's exports)
+            menu = QApplication.activePopupWidget()
+            if not isinstance(menu, QMenu):
+                return
+            chosen = self._menu_leaf(menu)
+            menu.close()
+            if chosen is None:
+                return
             self.log[-1] += f" -> {chosen.text()!r}"
             chosen.trigger()
+            QApplication.processEvents()
 
     def _menu_leaf(self, menu: QMenu) -> QAction | None:
         for _ in range(4):
@@ -334,7 +338,8 @@ def test_monkey(make_window, qtbot, tmp_path, answered_dialogs, capsys):
     rng = random.Random(SEED)
     with capsys.disabled():
         print(f"\nmonkey: BPVIZ_MONKEY_SEED={SEED} BPVIZ_MONKEY_ACTIONS={ACTIONS}")
-    window = make_window()
+    window = make_window(speed=PACE)
+    window.resize(900, 650)  # smaller than the default: every repaint is cheaper, so more actions fit
     out_dir = tmp_path / "out"
     out_dir.mkdir()
     monkey = Monkey(window, qtbot, rng, _hostile_files(tmp_path / "files"), out_dir)
