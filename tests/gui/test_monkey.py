@@ -327,6 +327,9 @@ def answered_dialogs(monkeypatch):
 
 
 def _close_stray_modals() -> None:
+    popup = QApplication.activePopupWidget()  # a menu run with exec() blocks like a dialog
+    if popup is not None:
+        popup.close()
     widget = QApplication.activeModalWidget()
     if isinstance(widget, QDialog):
         widget.reject()
