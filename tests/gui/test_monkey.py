@@ -16,11 +16,10 @@ import os
 import random
 import zipfile
 
-import numpy as np
 import pyqtgraph as pg
 import pytest
 from PySide6.QtCore import QPoint, Qt, QTimer
-from PySide6.QtGui import QAction, QKeySequence
+from PySide6.QtGui import QAction
 from PySide6.QtWidgets import (QAbstractButton, QApplication, QDialog, QDockWidget, QFileDialog, QInputDialog,
                                QMenu, QMessageBox, QWidget)
 
@@ -297,7 +296,9 @@ class Monkey:
             file_dialog.close()
 
     def let_it_train(self) -> None:
-        self.qtbot.wait(self.rng.randint(1, 25))
+        # a few passes of the event loop, not a span of time: the worker trains meanwhile in its own thread
+        for _ in range(self.rng.randint(1, 25)):
+            QApplication.processEvents()
 
 
 @pytest.fixture
