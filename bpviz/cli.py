@@ -25,6 +25,7 @@ from .engine.optimizers import OPTIMIZERS
 from .engine.settings import SETTINGS, Setting
 from .engine.datasets import PARABOLA
 from .engine.trainer import Diverged, Trainer
+from .i18n import LANGUAGES, choose_language, set_language, translate, translate_argparse
 
 EXIT_USAGE = 2
 EXIT_FAILED = 1
@@ -34,7 +35,8 @@ class _Parser(argparse.ArgumentParser):
     """argparse, but a usage error is one line naming the option (no usage dump)."""
 
     def error(self, message):
-        self.exit(EXIT_USAGE, f"{self.prog}: error: {message}\n")
+        self.exit(EXIT_USAGE, translate("cli", "{prog}: error: {message}").format(prog=self.prog, message=message)
+                  + "\n")
 
 
 def _hidden(text: str) -> list[int]:
@@ -44,8 +46,9 @@ def _hidden(text: str) -> list[int]:
     try:
         return [int(part) for part in text.split(",")]
     except ValueError:
-        raise argparse.ArgumentTypeError(
-            f"expected a comma-separated list of layer widths such as 3 or 8,8, got {text!r}") from None
+        raise argparse.ArgumentTypeError(translate(
+            "cli", "expected a comma-separated list of layer widths such as 3 or 8,8, got {text}").format(
+            text=repr(text))) from None
 
 
 LOSS_FORMATS = (*PICTURE_FORMATS, ".csv")
@@ -59,9 +62,12 @@ def _picture_size(text: str) -> tuple[int, int]:
     try:
         width, height = (int(p) for p in parts)
     except ValueError:
-        raise argparse.ArgumentTypeError(f"expected WIDTHxHEIGHT in pixels such as 1200x800, got {text!r}") from None
+        raise argparse.ArgumentTypeError(translate(
+            "cli", "expected WIDTHxHEIGHT in pixels such as 1200x800, got {text}").format(text=repr(text))) from None
     if not (1 <= width <= MAX_PICTURE_SIDE and 1 <= height <= MAX_PICTURE_SIDE):
-        raise argparse.ArgumentTypeError(f"width and height must be between 1 and {MAX_PICTURE_SIDE}, got {text!r}")
+        raise argparse.ArgumentTypeError(translate(
+            "cli", "width and height must be between 1 and {high}, got {text}").format(
+            high=MAX_PICTURE_SIDE, text=repr(text)))
     return width, height
 
 
@@ -79,7 +85,8 @@ def _optional_float(text: str) -> float:
     try:
         return float(text)
     except ValueError:
-        raise argparse.ArgumentTypeError(f"expected a number, got {text!r}") from None
+        raise argparse.ArgumentTypeError(translate("cli", "expected a number, got {text}").format(
+            text=repr(text))) from None
 
 
 def _shown(value) -> str:
@@ -90,11 +97,12 @@ def _shown(value) -> str:
 
 def _help(setting: Setting) -> str:
     """The registry's help with the default, and the optimizers' own defaults where they differ."""
+    text = translate("settings", setting.help)
     if setting.kind in ("bool", "choice") or setting.default is None:
-        return setting.help
+        return text
     own = [f"{name}: {_shown(cls.defaults[setting.name])}" for name, cls in OPTIMIZERS.items()
            if setting.name in cls.defaults]
-    return f"{setting.help} ({'; '.join([_shown(setting.default), *own])})"
+    return f"{text} ({'; '.join([_shown(setting.default), *own])})"
 
 
 def _argparse_options(setting: Setting) -> dict:
@@ -112,45 +120,55 @@ RUN_OPTIONS = [(s.flag, s.name, _argparse_options(s)) for s in SETTINGS.values()
 
 
 def build_parser() -> argparse.ArgumentParser:
-    parser = _Parser(prog="bpviz", description="See and drive backpropagation. "
-                     "With no command, opens the desktop app.")
+    translate_argparse()
+    parser = _Parser(prog="bpviz", description=translate(
+        "cli", "See and drive backpropagation. With no command, opens the desktop app."))
+    parser.add_argument("--lang", choices=list(LANGUAGES),
+                        help=translate("cli", "language of the interface and messages (default: the system's)"))
     parser.add_argument("--version", action="version", version=f"bpviz {__version__}")
     sub = parser.add_subparsers(dest="command", parser_class=_Parser)
-    train = sub.add_parser("train", help="train headless and print what the tutorial prints",
-                           description="Train headless and print what the tutorial prints.")
-    for flag, _field, kwargs in RUN_OPTIONS:
-        train.add_argument(flag, dest=_field, default=argparse.SUPPRESS, **kwargs)
-    train.add_argument("--config", metavar="FILE", help="run configuration (JSON); options override it")
-    train.add_argument("--json", action="store_true", help="one JSON object per line instead of text")
-    train.add_argument("--log-weights", action="store_true", help="with --json: the weights in every log event")
-    train.add_argument("-o", "--output", metavar="FILE", help="write the output to FILE instead of stdout")
+    train = sub.add_parser("train", help=translate("cli", "train headless and print what the tutorial prints"),
+                           description=translate("cli", "Train headless and print what the tutorial prints."))
+    for flag, field, kwargs in RUN_OPTIONS:  # the help in the language chosen now, not at import
+        train.add_argument(flag, dest=field, default=argparse.SUPPRESS, **{**kwargs, "help": _help(SETTINGS[field])})
+    train.add_argument("--config", metavar="FILE",
+                       help=translate("cli", "run configuration (JSON); options override it"))
+    train.add_argument("--json", action="store_true", help=translate("cli", "one JSON object per line instead of text"))
+    train.add_argument("--log-weights", action="store_true",
+                       help=translate("cli", "with --json: the weights in every log event"))
+    train.add_argument("-o", "--output", metavar="FILE",
+                       help=translate("cli", "write the output to FILE instead of stdout"))
     files = train.add_argument_group(
-        "exports and sessions", "Written when the run ends, each atomically (a failed write leaves an "
-        "existing file as it was).")
+        translate("cli", "exports and sessions"), translate("cli", "Written when the run ends, each atomically "
+                                                             "(a failed write leaves an existing file as it was)."))
     files.add_argument("--export-loss", metavar="PATH", action="append", default=[],
-                       help="the loss as a figure (.png, .svg) or a table (.csv: step, batch loss, loss on "
-                            "all data where logged, learning rate); repeatable")
+                       help=translate("cli", "the loss as a figure (.png, .svg) or a table (.csv: step, batch "
+                                      "loss, loss on all data where logged, learning rate); repeatable"))
     files.add_argument("--export-size", metavar="WxH", type=_picture_size, default=None,
-                       help=f"size of --export-loss pictures in pixels ({DEFAULT_PICTURE_SIZE[0]}x"
-                            f"{DEFAULT_PICTURE_SIZE[1]})")
+                       help=translate("cli", "size of --export-loss pictures in pixels ({w}x{h})").format(
+                           w=DEFAULT_PICTURE_SIZE[0], h=DEFAULT_PICTURE_SIZE[1]))
     files.add_argument("--smoothing", metavar="F", type=_smoothing, default=0.0,
-                       help="smooth the batch loss of --export-loss pictures as TensorBoard does (debiased "
-                            "moving average, 0 … 0.999; the raw curve stays faint behind); tables keep raw values")
+                       help=translate("cli", "smooth the batch loss of --export-loss pictures as TensorBoard does "
+                                      "(debiased moving average, 0 … 0.999; the raw curve stays faint behind); "
+                                      "tables keep raw values"))
     files.add_argument("--export-weights", metavar="PATH", action="append", default=[],
-                       help="weights (now, initial, at checkpoints, EMA) and every step's loss and "
-                            "learning rate, as .npz or .json; repeatable")
+                       help=translate("cli", "weights (now, initial, at checkpoints, EMA) and every step's loss "
+                                      "and learning rate, as .npz or .json; repeatable"))
     files.add_argument("--export-script", metavar="PATH",
-                       help="a Python script that reproduces this run with NumPy alone and prints the same")
-    files.add_argument("--export-tf1", metavar="PATH", help="this run as TensorFlow 1 code, written as the "
-                                                            "tutorial writes it")
-    files.add_argument("--save-session", metavar="PATH", help="save the run (.npz) to continue it with --session")
+                       help=translate("cli", "a Python script that reproduces this run with NumPy alone and "
+                                      "prints the same"))
+    files.add_argument("--export-tf1", metavar="PATH", help=translate(
+        "cli", "this run as TensorFlow 1 code, written as the tutorial writes it"))
+    files.add_argument("--save-session", metavar="PATH", help=translate(
+        "cli", "save the run (.npz) to continue it with --session"))
     files.add_argument("--session", metavar="PATH",
-                       help="continue a saved run up to step --steps; its settings are the session's "
-                            "(only --steps, --log-every, --json, -o and the export options apply)")
+                       help=translate("cli", "continue a saved run up to step --steps; its settings are the "
+                                      "session's (only --steps, --log-every, --json, -o and the export options "
+                                      "apply)"))
     from .compare_cli import add_compare_parser  # it builds on this module's options
 
     add_compare_parser(sub)
-    sub.add_parser("gui", help="open the desktop app (the default)")
+    sub.add_parser("gui", help=translate("cli", "open the desktop app (the default)"))
     return parser
 
 
@@ -233,18 +251,24 @@ def run_training(config: RunConfig, reporter: _Reporter, trainer: Trainer | None
 
 
 def _usage_error(message: str) -> int:
-    print(f"bpviz train: error: {message}", file=sys.stderr)
+    _error(message)
     return EXIT_USAGE
+
+
+def _error(message: str) -> None:
+    print(translate("cli", "bpviz train: error: {message}").format(message=message), file=sys.stderr)
 
 
 def _check_file_options(args: argparse.Namespace) -> str | None:
     """The first problem with the export and session options, before anything runs."""
     for path in args.export_loss:
         if os.path.splitext(path)[1].lower() not in LOSS_FORMATS:
-            return f"--export-loss: {path}: unknown format (use {', '.join(LOSS_FORMATS)})"
+            return translate("cli", "{option}: {path}: unknown format (use {formats})").format(
+                option="--export-loss", path=path, formats=", ".join(LOSS_FORMATS))
     for path in args.export_weights:
         if os.path.splitext(path)[1].lower() not in WEIGHT_FORMATS:
-            return f"--export-weights: {path}: unknown format (use {' or '.join(WEIGHT_FORMATS)})"
+            return translate("cli", "{option}: {path}: unknown format (use {formats})").format(
+                option="--export-weights", path=path, formats=" or ".join(WEIGHT_FORMATS))
     # a long run must not be wasted on a file that cannot be written: look at every target now
     targets = [("--export-loss", p) for p in args.export_loss] + [("--export-weights", p) for p in args.export_weights]
     targets += [(flag, getattr(args, dest)) for flag, dest in (("--export-script", "export_script"),
@@ -258,11 +282,11 @@ def _check_file_options(args: argparse.Namespace) -> str | None:
             return f"{flag}: {exc}"
     if args.session:
         if args.config:
-            return "--config: not allowed with --session (a session keeps its own settings)"
+            return translate("cli", "--config: not allowed with --session (a session keeps its own settings)")
         for flag, field, _kw in RUN_OPTIONS:
             if hasattr(args, field) and field not in SESSION_OPTIONS:
-                return (f"{flag}: not allowed with --session (a session keeps its own settings; "
-                        "only --steps and --log-every apply)")
+                return translate("cli", "{flag}: not allowed with --session (a session keeps its own "
+                                        "settings; only --steps and --log-every apply)").format(flag=flag)
     return None
 
 
@@ -307,10 +331,10 @@ def write_files(args: argparse.Namespace, trainer: Trainer) -> int:
         try:
             write(trainer, path)
         except WriteError as exc:
-            print(f"bpviz train: error: {exc}", file=sys.stderr)
+            _error(str(exc))
             status = EXIT_FAILED
         except ExportError as exc:
-            print(f"bpviz train: error: {option} {path}: {exc}", file=sys.stderr)
+            _error(f"{option} {path}: {exc}")
             status = EXIT_FAILED
     return status
 
@@ -394,13 +418,24 @@ def train_command(args: argparse.Namespace) -> int:
         try:
             write_text(args.output, out.getvalue())
         except WriteError as exc:
-            print(f"bpviz train: error: {exc}", file=sys.stderr)
+            _error(str(exc))
             status = EXIT_FAILED
     return write_files(args, trainer) or status
 
 
+def _lang_option(argv: list[str]) -> str | None:
+    """The value of --lang (the parser is made in the language it names, so it is read first)."""
+    for i, arg in enumerate(argv):
+        if arg == "--lang" and i + 1 < len(argv):
+            return argv[i + 1]
+        if arg.startswith("--lang="):
+            return arg.split("=", 1)[1]
+    return None
+
+
 def main(argv: Sequence[str] | None = None) -> int:
     argv = list(sys.argv[1:] if argv is None else argv)
+    set_language(choose_language(_lang_option(argv)))  # before the parser is made: --help is in it
     args = build_parser().parse_args(argv)
     if args.command == "train":
         return train_command(args)
@@ -410,7 +445,7 @@ def main(argv: Sequence[str] | None = None) -> int:
         return compare_command(args)
     from .gui.app import main as gui_main  # Qt is imported only for the desktop app
 
-    return gui_main([sys.argv[0]])
+    return gui_main([sys.argv[0]], args.lang)
 
 
 if __name__ == "__main__":

@@ -8,36 +8,21 @@ from collections.abc import Sequence
 
 os.environ.setdefault("PYQTGRAPH_QT_LIB", "PySide6")  # pyqtgraph prefers PyQt6 if both are installed
 
-from PySide6.QtCore import QLibraryInfo, QLocale, QTranslator  # noqa: E402
 from PySide6.QtGui import QIcon  # noqa: E402
 from PySide6.QtWidgets import QApplication  # noqa: E402
 
+from bpviz import i18n  # noqa: E402
 from bpviz.paths import resource_path  # noqa: E402
 
-LANG_ENV = "BPVIZ_LANG"  # e.g. zh_CN: the language of the interface, instead of the system's
+from .language import apply_language  # noqa: E402
 
 
 def app_icon() -> QIcon:
     return QIcon(str(resource_path("bpviz.svg")))
 
 
-def install_translators(app: QApplication) -> list[QTranslator]:
-    """Load bpviz's translation (resources/i18n/bpviz_<locale>.qm) and Qt's own, if present."""
-    name = os.environ.get(LANG_ENV)
-    locale = QLocale(name) if name else QLocale.system()
-    installed = []
-    ours = QTranslator(app)
-    if ours.load(locale, "bpviz", "_", str(resource_path("i18n"))):
-        app.installTranslator(ours)
-        installed.append(ours)
-    qt = QTranslator(app)
-    if qt.load(locale, "qtbase", "_", QLibraryInfo.path(QLibraryInfo.LibraryPath.TranslationsPath)):
-        app.installTranslator(qt)
-        installed.append(qt)
-    return installed
-
-
-def create_application(argv: Sequence[str] | None = None) -> QApplication:
+def create_application(argv: Sequence[str] | None = None, lang: str | None = None) -> QApplication:
+    """The application, in `lang` (None: --lang was not given, so $BPVIZ_LANG or the system's language)."""
     app = QApplication.instance()
     if app is None:
         app = QApplication(list(argv) if argv else [sys.argv[0] if sys.argv else "bpviz"])
@@ -45,7 +30,7 @@ def create_application(argv: Sequence[str] | None = None) -> QApplication:
     app.setOrganizationName("bpviz")
     app.setDesktopFileName("bpviz")
     app.setWindowIcon(app_icon())
-    install_translators(app)
+    apply_language(i18n.choose_language(lang), app)
     return app
 
 
@@ -59,12 +44,12 @@ def no_display_reason() -> str | None:
             "use `bpviz train`; to run the app on a virtual display use `xvfb-run bpviz`.")
 
 
-def main(argv: Sequence[str] | None = None) -> int:
+def main(argv: Sequence[str] | None = None, lang: str | None = None) -> int:
     reason = no_display_reason()
     if reason:
         print(reason, file=sys.stderr)
         return 1
-    app = create_application(argv)
+    app = create_application(argv, lang)
     from .error_log import configure_logging
 
     configure_logging()

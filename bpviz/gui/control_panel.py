@@ -13,7 +13,7 @@ from __future__ import annotations
 
 import random
 
-from PySide6.QtCore import QCoreApplication, Qt, Signal
+from PySide6.QtCore import QCoreApplication, QEvent, Qt, Signal
 from PySide6.QtWidgets import (QFormLayout, QGroupBox, QLabel, QPushButton, QScrollArea,
                                QSizePolicy, QVBoxLayout, QWidget)
 
@@ -172,32 +172,22 @@ class ControlPanel(QWidget):
         self.pending_label.setVisible(False)
         layout.addWidget(self.pending_label)
 
-        self.defaults_button = QPushButton(self.tr("Tutorial defaults"))
+        self.defaults_button = QPushButton()
         self.defaults_button.setObjectName("defaults_button")
-        self.defaults_button.setToolTip(self.tr(
-            "The tutorial's exact configuration: 32 points labelled x0 + x1 < 1, a 2-3-1 linear network "
-            "without bias, gradient descent with learning rate 0.001, batches of 8, 3000 steps"))
         self.defaults_button.clicked.connect(self.restore_tutorial_defaults)
         layout.addWidget(self.defaults_button)
 
-        titles = {"data": self.tr("Data"), "model": self.tr("Network"), "loss": self.tr("Loss"),
-                  "optimizer": self.tr("Optimizer"), "schedule": self.tr("Schedule")}
         for section in SECTION_NAMES:
-            form = self._section(layout, section, titles[section])
+            form = self._section(layout, section)
             for setting in in_section(section):
                 if setting.panel is None:
                     continue
                 if setting.toggle:
-                    name, label, help_text, _on = setting.toggle
-                    self._add(form, BoolField(name, _tr(label)), "", _tr(help_text))
-                field = _make_field(setting)
-                self._add(form, field, "" if setting.kind == "bool" else _tr(setting.label),
-                          f"{_tr(setting.help)} ({setting.flag})")
+                    self._add(form, BoolField(setting.toggle[0], ""), labelled=False)
+                self._add(form, _make_field(setting), labelled=setting.kind != "bool")
             if section == "data":
-                self.regenerate_button = QPushButton(self.tr("New data (random seed)"))
+                self.regenerate_button = QPushButton()
                 self.regenerate_button.setObjectName("regenerate_button")
-                self.regenerate_button.setToolTip(self.tr("Draw a new data seed and regenerate the points; "
-                                                          "the network starts again from step 0"))
                 self.regenerate_button.clicked.connect(self._regenerate)
                 form.addRow(self.regenerate_button)
         layout.addStretch(1)
@@ -214,9 +204,55 @@ class ControlPanel(QWidget):
                 field.edit.textChanged.connect(self._update_pending)
         self.setMinimumWidth(260)
         self.setSizePolicy(QSizePolicy.Preferred, QSizePolicy.Expanding)
+        self.retranslate()
 
-    def _section(self, layout: QVBoxLayout, key: str, title: str) -> QFormLayout:
-        box = QGroupBox(title)
+    def retranslate(self) -> None:
+        """Every text of the panel in the current language: its own, and the registry's (context "settings")."""
+        self.defaults_button.setText(self.tr("Tutorial defaults"))
+        self.defaults_button.setToolTip(self.tr(
+            "The tutorial's exact configuration: 32 points labelled x0 + x1 < 1, a 2-3-1 linear network "
+            "without bias, gradient descent with learning rate 0.001, batches of 8, 3000 steps"))
+        self.regenerate_button.setText(self.tr("New data (random seed)"))
+        self.regenerate_button.setToolTip(self.tr("Draw a new data seed and regenerate the points; "
+                                                  "the network starts again from step 0"))
+        titles = {"data": self.tr("Data"), "model": self.tr("Network"), "loss": self.tr("Loss"),
+                  "optimizer": self.tr("Optimizer"), "schedule": self.tr("Schedule")}
+        for key, form in self._forms.items():
+            form.parentWidget().setTitle(titles[key])
+        toggles = {s.toggle[0]: s for s in SETTINGS.values() if s.toggle}
+        for name, field in self._fields.items():
+            if name in toggles:
+                _name, label, help_text, _on = toggles[name].toggle
+                label, tooltip = _tr(label), _tr(help_text)
+            else:
+                setting = SETTINGS[name]
+                label, tooltip = _tr(setting.label), f"{_tr(setting.help)} ({setting.flag})"
+                if isinstance(field, ChoiceField):
+                    for i in range(field.combo.count()):
+                        key = field.combo.itemData(i)
+                        field.combo.setItemText(i, _tr(setting.choice_labels.get(key, key)))
+                elif isinstance(field, IntField) and setting.optional:
+                    field.set_none_text(_tr("default"))
+                elif isinstance(field, TextField) and setting.kind == "widths":
+                    field.edit.setPlaceholderText(_tr("none"))
+            self._labels[name] = label
+            field.set_tooltip(tooltip)
+            if isinstance(field, BoolField):
+                field.box.setText(label)
+            else:
+                row_label = field.form.labelForField(field.container)
+                if row_label is not None:
+                    row_label.setText(label)
+        self._dataset_shown(self._fields["dataset"].value())
+        self._update_pending()
+
+    def changeEvent(self, event: QEvent) -> None:
+        if event.type() == QEvent.LanguageChange:
+            self.retranslate()
+        super().changeEvent(event)
+
+    def _section(self, layout: QVBoxLayout, key: str) -> QFormLayout:
+        box = QGroupBox()
         box.setObjectName(f"section_{key}")
         form = QFormLayout(box)
         form.setFieldGrowthPolicy(QFormLayout.AllNonFixedFieldsGrow)
@@ -227,13 +263,12 @@ class ControlPanel(QWidget):
         self._forms[key] = form
         return form
 
-    def _add(self, form: QFormLayout, field: Field, label: str, tooltip: str) -> None:
+    def _add(self, form: QFormLayout, field: Field, labelled: bool) -> None:
+        """A row for the field; its texts are set by retranslate()."""
         field.setParent(self)
         self._fields[field.name] = field
-        self._labels[field.name] = label or (field.widget.text() if hasattr(field.widget, "text") else field.name)
-        field.set_tooltip(tooltip)
-        if label:
-            form.addRow(label, field.container)
+        if labelled:
+            form.addRow(QLabel(), field.container)
         else:
             form.addRow(field.container)
         field.form = form

@@ -9,8 +9,8 @@ from __future__ import annotations
 
 import html
 
-from PySide6.QtCore import QCoreApplication, Qt, QTimer, Slot
-from PySide6.QtGui import QAction, QCloseEvent, QKeySequence
+from PySide6.QtCore import QCoreApplication, QEvent, Qt, QTimer, Slot
+from PySide6.QtGui import QAction, QActionGroup, QCloseEvent, QGuiApplication, QKeySequence
 from PySide6.QtWidgets import QDockWidget, QMainWindow, QMessageBox, QStyle, QToolBar, QVBoxLayout, QWidget
 
 from bpviz import __version__
@@ -18,6 +18,7 @@ from bpviz.engine.config import ConfigError, RunConfig
 from bpviz.engine.activations import ACTIVATIONS
 from bpviz.engine.optimizers import OPTIMIZERS
 from bpviz.engine.run_summary import network_shape
+from bpviz.i18n import LANGUAGES, current_language
 
 from .banner import MessageBanner
 from .compare_window import install as install_compare
@@ -25,6 +26,7 @@ from .control_panel import ControlPanel
 from .display import cache_axes, configure_pyqtgraph
 from .file_actions import FileActions
 from .inspect_workspace import InspectWorkspace
+from .language import apply_language
 from .live_view import LiveView
 from .plot_export import install as route_plot_exports
 from .plot_export import window_plot_exports
@@ -76,7 +78,7 @@ class MainWindow(QMainWindow):
         install_compare(self)  # View → Compare runs…: compare_window.py
         self.workspaces = Workspaces(self)  # Train / Inspect layouts of those docks
         self._restore_settings()
-        self.update_title()
+        self.retranslate()
         if self.settings.config_error is not None:
             error = self.panel.error_text(self.settings.config_error)
             self.status.set_message(self.tr("Could not restore the last configuration ({error}); "
@@ -109,11 +111,10 @@ class MainWindow(QMainWindow):
         self.setCorner(Qt.BottomLeftCorner, Qt.LeftDockWidgetArea)
         self.setCorner(Qt.TopRightCorner, Qt.RightDockWidgetArea)
         self.setCorner(Qt.BottomRightCorner, Qt.BottomDockWidgetArea)
-        self.panel_dock = self.add_dock("controls_dock", self.tr("Controls"), self.panel, Qt.LeftDockWidgetArea)
-        self.weights_dock = self.add_dock("weights_dock", self.tr("Weights"), self.weights_panel,
-                                       Qt.RightDockWidgetArea)
+        self.panel_dock = self.add_dock("controls_dock", "", self.panel, Qt.LeftDockWidgetArea)
+        self.weights_dock = self.add_dock("weights_dock", "", self.weights_panel, Qt.RightDockWidgetArea)
         self.loss_panel = LossPanel(self.loss_plot)  # the plot and its smoothing slider
-        self.loss_dock = self.add_dock("loss_dock", self.tr("Loss"), self.loss_panel, Qt.BottomDockWidgetArea)
+        self.loss_dock = self.add_dock("loss_dock", "", self.loss_panel, Qt.BottomDockWidgetArea)
         # on a large screen the weight (and gradient) heatmaps get a share of the extra width
         self.resizeDocks([self.panel_dock, self.weights_dock], [290, max(370, int(self.width() * 0.3))],
                          Qt.Horizontal)
@@ -133,6 +134,7 @@ class MainWindow(QMainWindow):
         return window_plot_exports(self, view)
 
     def add_action(self, name: str, text: str, slot, shortcut=None, icon=None, tip: str = "") -> QAction:
+        """A window action; the window's own actions get their texts in retranslate()."""
         action = QAction(text, self)
         action.setObjectName(name)
         if shortcut is not None:
@@ -149,48 +151,45 @@ class MainWindow(QMainWindow):
 
     def _build_actions(self) -> None:
         S = QStyle.StandardPixmap
-        self.act_start = self.add_action("act_start", self.tr("Start"), self.toggle_training, Qt.Key_Space,
-                                      S.SP_MediaPlay, self.tr("Start or pause training (Space)"))
-        self.act_step = self.add_action("act_step", self.tr("Step"), self.step_once, Qt.Key_Right,
-                                     S.SP_MediaSkipForward,
-                                     self.tr("Train on exactly one mini-batch and highlight its points (→)"))
-        self.act_reset = self.add_action("act_reset", self.tr("Reset"), self.reset_training, "Ctrl+R",
-                                      S.SP_BrowserReload, self.tr("Back to the initial weights, step 0 (Ctrl+R)"))
-        self.act_run_target = self.add_action("act_run_target", self.tr("Run to target"), self.run_to_target,
-                                           "Ctrl+T", S.SP_MediaSeekForward,
-                                           self.tr("Train until the target step, then pause (Ctrl+T)"))
-        self.act_defaults = self.add_action("act_defaults", self.tr("Tutorial defaults"),
-                                         self.panel.restore_tutorial_defaults, None, None,
-                                         self.tr("Restore the tutorial's exact configuration"))
-        self.act_open = self.add_action("act_open", self.tr("&Open configuration…"),
+        self.act_start = self.add_action("act_start", "", self.toggle_training, Qt.Key_Space,
+                                      S.SP_MediaPlay)
+        self.act_step = self.add_action("act_step", "", self.step_once, Qt.Key_Right,
+                                     S.SP_MediaSkipForward)
+        self.act_reset = self.add_action("act_reset", "", self.reset_training, "Ctrl+R",
+                                      S.SP_BrowserReload)
+        self.act_run_target = self.add_action("act_run_target", "", self.run_to_target,
+                                           "Ctrl+T", S.SP_MediaSeekForward)
+        self.act_defaults = self.add_action("act_defaults", "",
+                                         self.panel.restore_tutorial_defaults)
+        self.act_open = self.add_action("act_open", "",
                                         lambda: self.files.open_config_dialog(), QKeySequence.Open)
-        self.act_save = self.add_action("act_save", self.tr("&Save configuration…"),
+        self.act_save = self.add_action("act_save", "",
                                         lambda: self.files.save_config_dialog(), QKeySequence.Save)
-        self.act_export = self.add_action("act_export", self.tr("&Export…"), lambda: self.files.show_export_menu(),
+        self.act_export = self.add_action("act_export", "", lambda: self.files.show_export_menu(),
                                        "Ctrl+E")
-        self.act_quit = self.add_action("act_quit", self.tr("&Quit"), self.close, "Ctrl+Q")
+        self.act_quit = self.add_action("act_quit", "", self.close, "Ctrl+Q")
         self.act_quit.setMenuRole(QAction.QuitRole)
-        self.act_log_y = self.add_action("act_log_y", self.tr("&Logarithmic loss axis"), self._log_y_toggled,
+        self.act_log_y = self.add_action("act_log_y", "", self._log_y_toggled,
                                       "Ctrl+L")
         self.act_log_y.setCheckable(True)
-        self.act_shortcuts = self.add_action("act_shortcuts", self.tr("&Keyboard shortcuts"), self.show_shortcuts,
+        self.act_shortcuts = self.add_action("act_shortcuts", "", self.show_shortcuts,
                                           QKeySequence.HelpContents)
-        self.act_about = self.add_action("act_about", self.tr("&About bpviz"), self.show_about)
+        self.act_about = self.add_action("act_about", "", self.show_about)
 
     def _build_menus(self) -> None:
         bar = self.menuBar()
-        file_menu = bar.addMenu(self.tr("&File"))
+        self.file_menu = file_menu = bar.addMenu("")
         file_menu.addActions([self.act_open, self.act_save])
         file_menu.addSeparator()
         self.files = FileActions(self)  # sessions, Open Recent, Export, drops: file_actions.py
         self.files.add_to_menu(file_menu)
         file_menu.addSeparator()
         file_menu.addAction(self.act_quit)
-        training = bar.addMenu(self.tr("&Training"))
+        self.training_menu = training = bar.addMenu("")
         training.addActions([self.act_start, self.act_step, self.act_reset, self.act_run_target])
         training.addSeparator()
         training.addAction(self.act_defaults)
-        view = bar.addMenu(self.tr("&View"))
+        view = bar.addMenu("")
         view.addAction(self.act_log_y)
         view.addSeparator()
         for dock in (self.panel_dock, self.loss_dock, self.weights_dock):
@@ -198,11 +197,24 @@ class MainWindow(QMainWindow):
         self.view_menu = view
         # the plot's own context menu can switch log-y too: show the truth whenever the menu opens
         view.aboutToShow.connect(lambda: self.act_log_y.setChecked(self.loss_plot.log_y()))
-        help_menu = bar.addMenu(self.tr("&Help"))
+        view.addSeparator()
+        self.language_menu = view.addMenu("")
+        self.language_menu.setObjectName("language_menu")
+        group = QActionGroup(self)
+        self.language_actions = {}
+        for lang, name in LANGUAGES.items():  # each language named in its own words, never translated
+            action = self.language_menu.addAction(name)
+            action.setObjectName(f"act_lang_{lang}")
+            action.setCheckable(True)
+            action.setChecked(lang == current_language())
+            action.triggered.connect(lambda _checked=False, lang=lang: self.set_language(lang))
+            group.addAction(action)
+            self.language_actions[lang] = action
+        self.help_menu = help_menu = bar.addMenu("")
         help_menu.addActions([self.act_shortcuts, self.act_about])
 
     def _build_toolbar(self) -> None:
-        bar = QToolBar(self.tr("Transport"))
+        bar = QToolBar()
         bar.setObjectName("transport_toolbar")
         bar.setToolButtonStyle(Qt.ToolButtonTextBesideIcon)
         bar.setMovable(False)
@@ -216,6 +228,51 @@ class MainWindow(QMainWindow):
         self.addToolBar(Qt.TopToolBarArea, bar)
         self.transport_bar = bar
         self.view_menu.addAction(bar.toggleViewAction())
+
+    # -- language -------------------------------------------------------------------------------
+    def retranslate(self) -> None:
+        """Every text of the window itself in the current language (at start and on LanguageChange)."""
+        for dock, title in ((self.panel_dock, self.tr("Controls")), (self.weights_dock, self.tr("Weights")),
+                            (self.loss_dock, self.tr("Loss"))):
+            dock.setWindowTitle(title)
+        texts = {
+            self.act_step: (self.tr("Step"), self.tr("Train on exactly one mini-batch and highlight its points (→)")),
+            self.act_reset: (self.tr("Reset"), self.tr("Back to the initial weights, step 0 (Ctrl+R)")),
+            self.act_run_target: (self.tr("Run to target"),
+                                  self.tr("Train until the target step, then pause (Ctrl+T)")),
+            self.act_defaults: (self.tr("Tutorial defaults"), self.tr("Restore the tutorial's exact configuration")),
+            self.act_open: (self.tr("&Open configuration…"), ""),
+            self.act_save: (self.tr("&Save configuration…"), ""),
+            self.act_export: (self.tr("&Export…"), ""),
+            self.act_quit: (self.tr("&Quit"), ""),
+            self.act_log_y: (self.tr("&Logarithmic loss axis"), ""),
+            self.act_shortcuts: (self.tr("&Keyboard shortcuts"), ""),
+            self.act_about: (self.tr("&About bpviz"), ""),
+        }
+        for action, (text, tip) in texts.items():
+            action.setText(text)
+            if tip:
+                action.setToolTip(tip)
+                action.setStatusTip(tip)
+        self.act_start.setToolTip(self.tr("Start or pause training (Space)"))
+        self.act_start.setStatusTip(self.act_start.toolTip())
+        self._on_mode_changed(self.controller.mode)
+        for menu, title in ((self.file_menu, self.tr("&File")), (self.training_menu, self.tr("&Training")),
+                            (self.view_menu, self.tr("&View")), (self.help_menu, self.tr("&Help")),
+                            (self.language_menu, self.tr("&Language"))):
+            menu.setTitle(title)
+        self.transport_bar.setWindowTitle(self.tr("Transport"))
+        self.update_title()
+
+    def set_language(self, lang: str) -> None:
+        """Switch the interface language now; the run goes on untouched."""
+        lang = apply_language(lang)
+        self.language_actions[lang].setChecked(True)
+
+    def changeEvent(self, event: QEvent) -> None:
+        if event.type() == QEvent.LanguageChange:
+            self.retranslate()
+        super().changeEvent(event)
 
     def _connect(self) -> None:
         c = self.controller
