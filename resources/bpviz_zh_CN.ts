@@ -5,1733 +5,1893 @@
     <name></name>
     <message>
         <source>Adagrad: &lt;b&gt;acc′ = acc + g²&lt;/b&gt;, then &lt;b&gt;w ← w − lr·g/√acc′&lt;/b&gt; with lr = {lr}: a weight that has had large gradients takes ever smaller steps.</source>
-        <translation type="unfinished"></translation>
+        <translation>Adagrad：&lt;b&gt;acc′ = acc + g²&lt;/b&gt;，然后 &lt;b&gt;w ← w − lr·g/√acc′&lt;/b&gt;，其中 lr = {lr}：梯度一直很大的权重，步子越迈越小。</translation>
     </message>
     <message>
         <source>Adam: &lt;b&gt;m′ = m + (g − m)(1 − β1)&lt;/b&gt;, &lt;b&gt;v′ = v + (g² − v)(1 − β2)&lt;/b&gt;, &lt;b&gt;w ← w − lr_t·m′/(√v′ + ε)&lt;/b&gt;: each weight gets its own step size.</source>
-        <translation type="unfinished"></translation>
+        <translation>Adam：&lt;b&gt;m′ = m + (g − m)(1 − β1)&lt;/b&gt;，&lt;b&gt;v′ = v + (g² − v)(1 − β2)&lt;/b&gt;，&lt;b&gt;w ← w − lr_t·m′/(√v′ + ε)&lt;/b&gt;：每个权重有自己的步长。</translation>
     </message>
     <message>
         <source>t = {t} (Adam counts its updates from 1)</source>
-        <translation type="unfinished"></translation>
+        <translation>t = {t}（Adam 的更新次数从 1 开始计）</translation>
     </message>
     <message>
         <source>Gradient descent: &lt;b&gt;w ← w − lr · ∂L/∂w&lt;/b&gt; with lr = {lr}: every weight takes a small step against its gradient.</source>
-        <translation type="unfinished"></translation>
+        <translation>梯度下降：&lt;b&gt;w ← w − lr · ∂L/∂w&lt;/b&gt;，其中 lr = {lr}：每个权重沿梯度的反方向走一小步。</translation>
     </message>
     <message>
         <source>Momentum (Nesterov): &lt;b&gt;acc′ = m·acc + g&lt;/b&gt;, then &lt;b&gt;w ← w − (lr·g + lr·m·acc′)&lt;/b&gt; with lr = {lr}, m = {m}.</source>
-        <translation type="unfinished"></translation>
+        <translation>动量（Nesterov）：&lt;b&gt;acc′ = m·acc + g&lt;/b&gt;，然后 &lt;b&gt;w ← w − (lr·g + lr·m·acc′)&lt;/b&gt;，其中 lr = {lr}，m = {m}。</translation>
     </message>
     <message>
         <source>Momentum: &lt;b&gt;acc′ = m·acc + g&lt;/b&gt;, then &lt;b&gt;w ← w − lr·acc′&lt;/b&gt; with lr = {lr}, m = {m}: the accumulator remembers earlier gradients, so steps grow along a steady direction.</source>
-        <translation type="unfinished"></translation>
+        <translation>动量：&lt;b&gt;acc′ = m·acc + g&lt;/b&gt;，然后 &lt;b&gt;w ← w − lr·acc′&lt;/b&gt;，其中 lr = {lr}，m = {m}：累积量记住了之前的梯度，所以沿稳定方向的步子越来越大。</translation>
     </message>
     <message>
         <source>RMSProp (centered): &lt;b&gt;ms′ = ms + (g² − ms)(1 − ρ)&lt;/b&gt;, &lt;b&gt;mg′ = mg + (g − mg)(1 − ρ)&lt;/b&gt;, &lt;b&gt;mom′ = μ·mom + lr·g/√(ms′ − mg′² + ε)&lt;/b&gt;, &lt;b&gt;w ← w − mom′&lt;/b&gt; with lr = {lr}, ρ = {rho}, μ = {mu}, ε = {eps}: the step is divided by the gradient&apos;s recent spread.</source>
-        <translation type="unfinished"></translation>
+        <translation>RMSProp（centered）：&lt;b&gt;ms′ = ms + (g² − ms)(1 − ρ)&lt;/b&gt;，&lt;b&gt;mg′ = mg + (g − mg)(1 − ρ)&lt;/b&gt;，&lt;b&gt;mom′ = μ·mom + lr·g/√(ms′ − mg′² + ε)&lt;/b&gt;，&lt;b&gt;w ← w − mom′&lt;/b&gt;，其中 lr = {lr}，ρ = {rho}，μ = {mu}，ε = {eps}：步长除以梯度近期的离散程度。</translation>
     </message>
     <message>
         <source>RMSProp: &lt;b&gt;ms′ = ms + (g² − ms)(1 − ρ)&lt;/b&gt;, &lt;b&gt;mom′ = μ·mom + lr·g/√(ms′ + ε)&lt;/b&gt;, &lt;b&gt;w ← w − mom′&lt;/b&gt; with lr = {lr}, ρ = {rho}, μ = {mu}, ε = {eps}: each weight&apos;s step is divided by the root of its recent squared gradients.</source>
-        <translation type="unfinished"></translation>
+        <translation>RMSProp：&lt;b&gt;ms′ = ms + (g² − ms)(1 − ρ)&lt;/b&gt;，&lt;b&gt;mom′ = μ·mom + lr·g/√(ms′ + ε)&lt;/b&gt;，&lt;b&gt;w ← w − mom′&lt;/b&gt;，其中 lr = {lr}，ρ = {rho}，μ = {mu}，ε = {eps}：每个权重的步长除以其近期梯度平方的平方根。</translation>
     </message>
 </context>
 <context>
     <name>CodePanel</name>
     <message>
         <source>prepare</source>
-        <translation type="unfinished"></translation>
+        <translation>准备</translation>
     </message>
     <message>
         <source>forward</source>
-        <translation type="unfinished"></translation>
+        <translation>前传</translation>
     </message>
     <message>
         <source>backward</source>
-        <translation type="unfinished"></translation>
+        <translation>反传</translation>
     </message>
     <message>
         <source>iterate</source>
-        <translation type="unfinished"></translation>
+        <translation>迭代</translation>
     </message>
     <message>
         <source>神经网络八股 — the tutorial&apos;s recipe:</source>
-        <translation type="unfinished"></translation>
+        <translation>神经网络八股 —— 教程的套路：</translation>
     </message>
     <message>
         <source>bpviz: your run&apos;s optimizer</source>
-        <translation type="unfinished"></translation>
+        <translation>bpviz：本次运行的优化器</translation>
     </message>
     <message>
         <source>prepare: the data set</source>
-        <translation type="unfinished"></translation>
+        <translation>准备：数据集</translation>
     </message>
     <message>
         <source>forward: inputs, parameters, output</source>
-        <translation type="unfinished"></translation>
+        <translation>前传：输入、参数、输出</translation>
     </message>
     <message>
         <source>backward: loss and the training method</source>
-        <translation type="unfinished"></translation>
+        <translation>反传：损失函数和训练方法</translation>
     </message>
     <message>
         <source>iterate: run the session for STEPS rounds</source>
-        <translation type="unfinished"></translation>
+        <translation>迭代：让会话运行 STEPS 轮</translation>
     </message>
     <message>
         <source>准备 prepare: the 32 samples and their labels (x0 + x1 &lt; 1).</source>
-        <translation type="unfinished"></translation>
+        <translation>准备：32 个样本及其标签（x0 + x1 &lt; 1）。</translation>
     </message>
     <message>
         <source>前传 forward: a = x·w1, then y = a·w2 for the batch fed in feed_dict.</source>
-        <translation type="unfinished"></translation>
+        <translation>前传（前向传播）：对 feed_dict 喂入的这一批数据，a = x·w1，然后 y = a·w2。</translation>
     </message>
     <message>
         <source>反传 backward, first half: the loss that the gradients are taken of.</source>
-        <translation type="unfinished"></translation>
+        <translation>反传前半部分：对其求梯度的损失函数。</translation>
     </message>
     <message>
         <source>反传 backward: minimize(loss) makes TensorFlow compute ∂loss/∂w1 and ∂loss/∂w2 by backpropagation, layer by layer.</source>
-        <translation type="unfinished"></translation>
+        <translation>反传：minimize(loss) 让 TensorFlow 用反向传播逐层计算 ∂loss/∂w1 和 ∂loss/∂w2。</translation>
     </message>
     <message>
         <source>迭代 iterate: each sess.run(train_step, …) runs forward, backward and the update once, on rows start … end of X.</source>
-        <translation type="unfinished"></translation>
+        <translation>迭代：每次 sess.run(train_step, …) 在 X 的第 start … end 行上执行一次前传、反传和参数更新。</translation>
     </message>
 </context>
 <context>
     <name>ControlPanel</name>
     <message>
         <source>Configuration file: {message}</source>
-        <translation type="unfinished"></translation>
+        <translation>配置文件：{message}</translation>
     </message>
     <message>
         <source>Tutorial defaults</source>
-        <translation type="unfinished"></translation>
+        <translation>教程默认值</translation>
     </message>
     <message>
         <source>The tutorial&apos;s exact configuration: 32 points labelled x0 + x1 &lt; 1, a 2-3-1 linear network without bias, gradient descent with learning rate 0.001, batches of 8, 3000 steps</source>
-        <translation type="unfinished"></translation>
+        <translation>教程的原始配置：32 个点，标签为 x0 + x1 &lt; 1；2-3-1 的线性网络，无偏置；梯度下降，学习率 0.001；每批 8 个；训练 3000 轮</translation>
     </message>
     <message>
         <source>Data</source>
-        <translation type="unfinished"></translation>
+        <translation>数据</translation>
     </message>
     <message>
         <source>Network</source>
-        <translation type="unfinished"></translation>
+        <translation>网络</translation>
     </message>
     <message>
         <source>Loss</source>
-        <translation type="unfinished"></translation>
+        <translation>损失函数</translation>
     </message>
     <message>
         <source>Optimizer</source>
-        <translation type="unfinished"></translation>
+        <translation>优化器</translation>
     </message>
     <message>
         <source>Schedule</source>
-        <translation type="unfinished"></translation>
+        <translation>训练安排</translation>
     </message>
     <message>
         <source>New data (random seed)</source>
-        <translation type="unfinished"></translation>
+        <translation>新数据（随机种子）</translation>
     </message>
     <message>
         <source>Draw a new data seed and regenerate the points; the network starts again from step 0</source>
-        <translation type="unfinished"></translation>
+        <translation>抽取新的数据种子并重新生成数据点；网络从第 0 轮重新开始</translation>
     </message>
     <message>
         <source>default ({n})</source>
-        <translation type="unfinished"></translation>
+        <translation>默认（{n}）</translation>
     </message>
     <message>
         <source>default ({seed})</source>
-        <translation type="unfinished"></translation>
+        <translation>默认（{seed}）</translation>
     </message>
     <message>
         <source>Not applied — fix: {fields}</source>
-        <translation type="unfinished"></translation>
+        <translation>未应用 —— 请修正：{fields}</translation>
     </message>
 </context>
 <context>
     <name>FileActions</name>
     <message>
         <source>PNG image (*.png)</source>
-        <translation type="unfinished"></translation>
+        <translation>PNG 图片 (*.png)</translation>
     </message>
     <message>
         <source>SVG drawing (*.svg)</source>
-        <translation type="unfinished"></translation>
+        <translation>SVG 矢量图 (*.svg)</translation>
     </message>
     <message>
         <source>CSV table (*.csv)</source>
-        <translation type="unfinished"></translation>
+        <translation>CSV 表格 (*.csv)</translation>
     </message>
     <message>
         <source>NumPy archive (*.npz)</source>
-        <translation type="unfinished"></translation>
+        <translation>NumPy 存档 (*.npz)</translation>
     </message>
     <message>
         <source>JSON (*.json)</source>
-        <translation type="unfinished"></translation>
+        <translation>JSON (*.json)</translation>
     </message>
     <message>
         <source>Python script (*.py)</source>
-        <translation type="unfinished"></translation>
+        <translation>Python 脚本 (*.py)</translation>
     </message>
     <message>
         <source>Loss plot as &amp;PNG…</source>
-        <translation type="unfinished"></translation>
+        <translation>损失曲线导出为 &amp;PNG…</translation>
     </message>
     <message>
         <source>Loss plot as &amp;SVG…</source>
-        <translation type="unfinished"></translation>
+        <translation>损失曲线导出为 &amp;SVG…</translation>
     </message>
     <message>
         <source>Loss as &amp;CSV table…</source>
-        <translation type="unfinished"></translation>
+        <translation>损失导出为 &amp;CSV 表格…</translation>
     </message>
     <message>
         <source>Decision &amp;boundary as PNG…</source>
-        <translation type="unfinished"></translation>
+        <translation>决策边界导出为 PNG(&amp;B)…</translation>
     </message>
     <message>
         <source>Decision boundary as SVG…</source>
-        <translation type="unfinished"></translation>
+        <translation>决策边界导出为 SVG…</translation>
     </message>
     <message>
         <source>&amp;Weight heatmaps as PNG…</source>
-        <translation type="unfinished"></translation>
+        <translation>权重热力图导出为 PNG(&amp;W)…</translation>
     </message>
     <message>
         <source>Weight heatmaps as SVG…</source>
-        <translation type="unfinished"></translation>
+        <translation>权重热力图导出为 SVG…</translation>
     </message>
     <message>
         <source>Whole w&amp;indow as PNG…</source>
-        <translation type="unfinished"></translation>
+        <translation>整个窗口导出为 PNG(&amp;I)…</translation>
     </message>
     <message>
         <source>Weights and history as &amp;NPZ…</source>
-        <translation type="unfinished"></translation>
+        <translation>权重和历史导出为 &amp;NPZ…</translation>
     </message>
     <message>
         <source>Weights and history as &amp;JSON…</source>
-        <translation type="unfinished"></translation>
+        <translation>权重和历史导出为 &amp;JSON…</translation>
     </message>
     <message>
         <source>N&amp;umPy script of this run…</source>
-        <translation type="unfinished"></translation>
+        <translation>本次运行的 NumPy 脚本(&amp;U)…</translation>
     </message>
     <message>
         <source>&amp;TensorFlow 1 code of this run…</source>
-        <translation type="unfinished"></translation>
+        <translation>本次运行的 TensorFlow 1 代码(&amp;T)…</translation>
     </message>
     <message>
         <source>Export loss as PNG…</source>
-        <translation type="unfinished"></translation>
+        <translation>导出损失为 PNG…</translation>
     </message>
     <message>
         <source>Export loss as SVG…</source>
-        <translation type="unfinished"></translation>
+        <translation>导出损失为 SVG…</translation>
     </message>
     <message>
         <source>Export loss as CSV…</source>
-        <translation type="unfinished"></translation>
+        <translation>导出损失为 CSV…</translation>
     </message>
     <message>
         <source>&amp;Clear list</source>
-        <translation type="unfinished"></translation>
+        <translation>清空列表(&amp;C)</translation>
     </message>
     <message>
         <source>File not found</source>
-        <translation type="unfinished"></translation>
+        <translation>找不到文件</translation>
     </message>
     <message>
         <source>{path} no longer exists; it was removed from the recent files.</source>
-        <translation type="unfinished"></translation>
+        <translation>{path} 已不存在，已从最近文件中移除。</translation>
     </message>
     <message>
         <source>Removed {path} from the recent files (it no longer exists)</source>
-        <translation type="unfinished"></translation>
+        <translation>已从最近文件中移除 {path}（它已不存在）</translation>
     </message>
     <message>
         <source>Cannot open the file</source>
-        <translation type="unfinished"></translation>
+        <translation>无法打开文件</translation>
     </message>
     <message>
         <source>{path}: neither a bpviz session (.npz) nor a configuration (.json)</source>
-        <translation type="unfinished"></translation>
+        <translation>{path}：既不是 bpviz 会话 (.npz)，也不是配置 (.json)</translation>
     </message>
     <message>
         <source>Cannot open the configuration</source>
-        <translation type="unfinished"></translation>
+        <translation>无法打开配置</translation>
     </message>
     <message>
         <source>Cannot use the configuration</source>
-        <translation type="unfinished"></translation>
+        <translation>无法使用该配置</translation>
     </message>
     <message>
         <source>Opened {path} — network reset to step 0</source>
-        <translation type="unfinished"></translation>
+        <translation>已打开 {path} —— 网络重置到第 0 轮</translation>
     </message>
     <message>
         <source>Open configuration</source>
-        <translation type="unfinished"></translation>
+        <translation>打开配置</translation>
     </message>
     <message>
         <source>Configuration (*.json);;All files (*)</source>
-        <translation type="unfinished"></translation>
+        <translation>配置 (*.json);;所有文件 (*)</translation>
     </message>
     <message>
         <source>Cannot save the configuration</source>
-        <translation type="unfinished"></translation>
+        <translation>无法保存配置</translation>
     </message>
     <message>
         <source>Saved the configuration to {path}</source>
-        <translation type="unfinished"></translation>
+        <translation>配置已保存到 {path}</translation>
     </message>
     <message>
         <source>Save configuration</source>
-        <translation type="unfinished"></translation>
+        <translation>保存配置</translation>
     </message>
     <message>
         <source>Cannot open the session</source>
-        <translation type="unfinished"></translation>
+        <translation>无法打开会话</translation>
     </message>
     <message>
         <source>{path}: too large to load</source>
-        <translation type="unfinished"></translation>
+        <translation>{path}：文件太大，无法载入</translation>
     </message>
     <message>
         <source>Opened session {path} at step {step} — paused; press Space to continue</source>
-        <translation type="unfinished"></translation>
+        <translation>已打开会话 {path}，位于第 {step} 轮 —— 已暂停；按空格键继续</translation>
     </message>
     <message>
         <source>Open session</source>
-        <translation type="unfinished"></translation>
+        <translation>打开会话</translation>
     </message>
     <message>
         <source>bpviz session (*.npz);;All files (*)</source>
-        <translation type="unfinished"></translation>
+        <translation>bpviz 会话 (*.npz);;所有文件 (*)</translation>
     </message>
     <message>
         <source>Cannot save the session</source>
-        <translation type="unfinished"></translation>
+        <translation>无法保存会话</translation>
     </message>
     <message>
         <source>Saved the session to {path}</source>
-        <translation type="unfinished"></translation>
+        <translation>会话已保存到 {path}</translation>
     </message>
     <message>
         <source>Save session</source>
-        <translation type="unfinished"></translation>
+        <translation>保存会话</translation>
     </message>
     <message>
         <source>bpviz session (*.npz)</source>
-        <translation type="unfinished"></translation>
+        <translation>bpviz 会话 (*.npz)</translation>
     </message>
     <message>
         <source>Export</source>
-        <translation type="unfinished"></translation>
+        <translation>导出</translation>
     </message>
     <message>
         <source>Picture size</source>
-        <translation type="unfinished"></translation>
+        <translation>图片尺寸</translation>
     </message>
     <message>
         <source>Cannot export the loss plot</source>
-        <translation type="unfinished"></translation>
+        <translation>无法导出损失曲线</translation>
     </message>
     <message>
         <source>Exported the loss plot to {path}</source>
-        <translation type="unfinished"></translation>
+        <translation>损失曲线已导出到 {path}</translation>
     </message>
     <message>
         <source>Cannot export the loss table</source>
-        <translation type="unfinished"></translation>
+        <translation>无法导出损失表格</translation>
     </message>
     <message>
         <source>Exported the loss table to {path}</source>
-        <translation type="unfinished"></translation>
+        <translation>损失表格已导出到 {path}</translation>
     </message>
     <message>
         <source>Cannot export the weights</source>
-        <translation type="unfinished"></translation>
+        <translation>无法导出权重</translation>
     </message>
     <message>
         <source>Exported the weights and history to {path}</source>
-        <translation type="unfinished"></translation>
+        <translation>权重和历史已导出到 {path}</translation>
     </message>
     <message>
         <source>Cannot export the script</source>
-        <translation type="unfinished"></translation>
+        <translation>无法导出脚本</translation>
     </message>
     <message>
         <source>Exported the script to {path}</source>
-        <translation type="unfinished"></translation>
+        <translation>脚本已导出到 {path}</translation>
     </message>
     <message>
         <source>Cannot export the decision boundary</source>
-        <translation type="unfinished"></translation>
+        <translation>无法导出决策边界</translation>
     </message>
     <message>
         <source>Cannot export the weight heatmaps</source>
-        <translation type="unfinished"></translation>
+        <translation>无法导出权重热力图</translation>
     </message>
     <message>
         <source>Exported the picture to {path}</source>
-        <translation type="unfinished"></translation>
+        <translation>图片已导出到 {path}</translation>
     </message>
     <message>
         <source>Cannot export the window</source>
-        <translation type="unfinished"></translation>
+        <translation>无法导出窗口</translation>
     </message>
     <message>
         <source>Exported the window to {path}</source>
-        <translation type="unfinished"></translation>
+        <translation>窗口已导出到 {path}</translation>
     </message>
 </context>
 <context>
     <name>GradientCheckView</name>
     <message>
         <source>Is backpropagation right? For every weight w the check also measures the slope directly: (L(w + ε) − L(w − ε)) / 2ε on the next batch, in float64, and compares it with ∂L/∂w from backprop. A relative error below 1e-6 means they agree.</source>
-        <translation type="unfinished"></translation>
+        <translation>反向传播算对了吗？对每个权重 w，检验还直接测量斜率：在下一批数据上用 float64 计算 (L(w + ε) − L(w − ε)) / 2ε，并与反向传播得到的 ∂L/∂w 比较。相对误差低于 1e-6 即为一致。</translation>
     </message>
     <message>
         <source>Check gradients</source>
-        <translation type="unfinished"></translation>
+        <translation>检验梯度</translation>
     </message>
     <message>
         <source>Compare backprop with finite differences on the next batch</source>
-        <translation type="unfinished"></translation>
+        <translation>在下一批数据上比较反向传播与有限差分</translation>
     </message>
     <message>
         <source>Not checked yet.</source>
-        <translation type="unfinished"></translation>
+        <translation>尚未检验。</translation>
     </message>
     <message>
         <source>matrix</source>
-        <translation type="unfinished"></translation>
+        <translation>矩阵</translation>
     </message>
     <message>
         <source>relative error</source>
-        <translation type="unfinished"></translation>
+        <translation>相对误差</translation>
     </message>
     <message>
         <source>result</source>
-        <translation type="unfinished"></translation>
+        <translation>结果</translation>
     </message>
     <message>
         <source>pass</source>
-        <translation type="unfinished"></translation>
+        <translation>通过</translation>
     </message>
     <message>
         <source>fail</source>
-        <translation type="unfinished"></translation>
+        <translation>失败</translation>
     </message>
     <message>
         <source>✗ Backprop disagrees with finite differences for {names}.</source>
-        <translation type="unfinished"></translation>
+        <translation>✗ 对 {names}，反向传播与有限差分不一致。</translation>
     </message>
     <message>
         <source>✓ All {n} gradients agree with finite differences.</source>
-        <translation type="unfinished"></translation>
+        <translation>✓ 全部 {n} 个梯度都与有限差分一致。</translation>
     </message>
 </context>
 <context>
     <name>GradientPanel</name>
     <message>
         <source>∂L/∂W</source>
-        <translation type="unfinished"></translation>
+        <translation>∂L/∂W</translation>
     </message>
     <message>
         <source>ΔW last step</source>
-        <translation type="unfinished"></translation>
+        <translation>上一步的 ΔW</translation>
     </message>
     <message>
         <source>&lt;b&gt;∂L/∂W&lt;/b&gt; of the last update: each weight moves against it.</source>
-        <translation type="unfinished"></translation>
+        <translation>上一次更新的 &lt;b&gt;∂L/∂W&lt;/b&gt;：每个权重沿它的反方向移动。</translation>
     </message>
     <message>
         <source>How much the batch loss would change per unit change of each weight (regularisation included).</source>
-        <translation type="unfinished"></translation>
+        <translation>每个权重变化一个单位时，这批数据的损失会变化多少（含正则化）。</translation>
     </message>
     <message>
         <source>&lt;b&gt;ΔW = new − old&lt;/b&gt;: no update recorded yet (press Step →).</source>
-        <translation type="unfinished"></translation>
+        <translation>&lt;b&gt;ΔW = 新 − 旧&lt;/b&gt;：还没有记录到更新（按“单步 →”）。</translation>
     </message>
     <message>
         <source>&lt;b&gt;∂L/∂W&lt;/b&gt;: no update yet — all zero until the first step (press Step →).</source>
-        <translation type="unfinished"></translation>
+        <translation>&lt;b&gt;∂L/∂W&lt;/b&gt;：还没有更新 —— 第一步之前全为零（按“单步 →”）。</translation>
     </message>
     <message>
         <source>&lt;b&gt;Adam&apos;s v&lt;/b&gt;: v′ = v + (g² − v)(1 − β2). Update {i}: &lt;b&gt;lr_t = {lr_t:.6g}&lt;/b&gt; (bias-corrected); each weight moved −lr_t·m′/(√v′ + ε): see ΔW.</source>
-        <translation type="unfinished"></translation>
+        <translation>&lt;b&gt;Adam 的 v&lt;/b&gt;：v′ = v + (g² − v)(1 − β2)。第 {i} 次更新：&lt;b&gt;lr_t = {lr_t:.6g}&lt;/b&gt;（偏差修正后）；每个权重移动了 −lr_t·m′/(√v′ + ε)：见 ΔW。</translation>
     </message>
     <message>
         <source>&lt;b&gt;ΔW = new − old&lt;/b&gt; of update i = {i}: each weight&apos;s effective step</source>
-        <translation type="unfinished"></translation>
+        <translation>第 i = {i} 次更新的 &lt;b&gt;ΔW = 新 − 旧&lt;/b&gt;：每个权重实际走的步长</translation>
     </message>
     <message>
         <source> (= −lr_t·m′/(√v′ + ε), lr_t = {lr_t:.6g})</source>
-        <translation type="unfinished"></translation>
+        <translation> （= −lr_t·m′/(√v′ + ε)，lr_t = {lr_t:.6g}）</translation>
     </message>
 </context>
 <context>
     <name>InspectWorkspace</name>
     <message>
         <source>Samples of the run; press Step (→) to record an update.</source>
-        <translation type="unfinished"></translation>
+        <translation>本次运行的样本；按“单步”（→）记录一次更新。</translation>
     </message>
     <message>
         <source>Step inspector</source>
-        <translation type="unfinished"></translation>
+        <translation>单步检查器</translation>
     </message>
     <message>
         <source>Gradients &amp;&amp; optimizer</source>
-        <translation type="unfinished"></translation>
+        <translation>梯度与优化器</translation>
     </message>
     <message>
         <source>Network</source>
-        <translation type="unfinished"></translation>
+        <translation>网络</translation>
     </message>
     <message>
         <source>Code</source>
-        <translation type="unfinished"></translation>
+        <translation>代码</translation>
     </message>
     <message>
         <source>Samples</source>
-        <translation type="unfinished"></translation>
+        <translation>样本</translation>
     </message>
     <message>
         <source>Gradient check</source>
-        <translation type="unfinished"></translation>
+        <translation>梯度检验</translation>
     </message>
     <message>
         <source>Next phase</source>
-        <translation type="unfinished"></translation>
+        <translation>下一阶段</translation>
     </message>
     <message>
         <source>Step inspector: next phase (Ctrl+→)</source>
-        <translation type="unfinished"></translation>
+        <translation>单步检查器：下一阶段（Ctrl+→）</translation>
     </message>
     <message>
         <source>Previous phase</source>
-        <translation type="unfinished"></translation>
+        <translation>上一阶段</translation>
     </message>
     <message>
         <source>Step inspector: previous phase (Ctrl+←)</source>
-        <translation type="unfinished"></translation>
+        <translation>单步检查器：上一阶段（Ctrl+←）</translation>
     </message>
     <message>
         <source>{w} = {v}: takes effect at the next update (i = {step}) and is recorded in the history</source>
-        <translation type="unfinished"></translation>
+        <translation>{w} = {v}：在下一次更新（i = {step}）时生效，并记入历史</translation>
     </message>
     <message>
         <source>Step 0: the first batch (✓) is what update i = 0 will train on.</source>
-        <translation type="unfinished"></translation>
+        <translation>第 0 轮：第一批数据（✓）就是第 i = 0 次更新要训练的数据。</translation>
     </message>
     <message>
         <source>At step {step} (replayed from the nearest checkpoint)</source>
-        <translation type="unfinished"></translation>
+        <translation>第 {step} 轮（从最近的检查点重放）</translation>
     </message>
     <message>
         <source>Update i = {i}: each sample&apos;s prediction and loss &lt;i&gt;before&lt;/i&gt; the update; ✓ = in its batch, share = its part of the batch gradient. Select a row to find the point.</source>
-        <translation type="unfinished"></translation>
+        <translation>第 i = {i} 次更新：每个样本在更新&lt;i&gt;之前&lt;/i&gt;的预测值和损失；✓ = 在这一批中，占比 = 它在这批梯度中所占的份额。选中一行可找到对应的点。</translation>
     </message>
     <message>
         <source>Could not do that: {error}</source>
-        <translation type="unfinished"></translation>
+        <translation>无法完成：{error}</translation>
     </message>
 </context>
 <context>
     <name>LiveView</name>
     <message>
         <source>true boundary {equation}</source>
-        <translation type="unfinished"></translation>
+        <translation>真实边界 {equation}</translation>
     </message>
     <message>
         <source>Sample {i}: x0 = {x0}, x1 = {x1}, label {label}, output {out} (step {step})</source>
-        <translation type="unfinished"></translation>
+        <translation>样本 {i}：x0 = {x0}，x1 = {x1}，标签 {label}，输出 {out}（第 {step} 轮）</translation>
     </message>
 </context>
 <context>
     <name>MainWindow</name>
     <message>
         <source>Could not restore the last configuration ({error}); using the tutorial&apos;s</source>
-        <translation type="unfinished"></translation>
+        <translation>无法恢复上次的配置（{error}）；改用教程的配置</translation>
     </message>
     <message>
         <source>Ready — press Space to start, → to step one mini-batch</source>
-        <translation type="unfinished"></translation>
+        <translation>就绪 —— 按空格键开始训练，按 → 训练一批数据</translation>
     </message>
     <message>
         <source>Controls</source>
-        <translation type="unfinished"></translation>
+        <translation>控制</translation>
     </message>
     <message>
         <source>Weights</source>
-        <translation type="unfinished"></translation>
+        <translation>权重</translation>
     </message>
     <message>
         <source>Loss</source>
-        <translation type="unfinished"></translation>
+        <translation>损失函数</translation>
     </message>
     <message>
         <source>Start</source>
-        <translation type="unfinished"></translation>
+        <translation>开始</translation>
     </message>
     <message>
         <source>Start or pause training (Space)</source>
-        <translation type="unfinished"></translation>
+        <translation>开始或暂停训练（空格）</translation>
     </message>
     <message>
         <source>Step</source>
-        <translation type="unfinished"></translation>
+        <translation>单步</translation>
     </message>
     <message>
         <source>Train on exactly one mini-batch and highlight its points (→)</source>
-        <translation type="unfinished"></translation>
+        <translation>只用一批数据训练一次，并高亮这批数据点（→）</translation>
     </message>
     <message>
         <source>Reset</source>
-        <translation type="unfinished"></translation>
+        <translation>重置</translation>
     </message>
     <message>
         <source>Back to the initial weights, step 0 (Ctrl+R)</source>
-        <translation type="unfinished"></translation>
+        <translation>回到初始权重，第 0 轮（Ctrl+R）</translation>
     </message>
     <message>
         <source>Run to target</source>
-        <translation type="unfinished"></translation>
+        <translation>训练到目标</translation>
     </message>
     <message>
         <source>Train until the target step, then pause (Ctrl+T)</source>
-        <translation type="unfinished"></translation>
+        <translation>训练到目标轮数后暂停（Ctrl+T）</translation>
     </message>
     <message>
         <source>Tutorial defaults</source>
-        <translation type="unfinished"></translation>
+        <translation>教程默认值</translation>
     </message>
     <message>
         <source>Restore the tutorial&apos;s exact configuration</source>
-        <translation type="unfinished"></translation>
+        <translation>恢复教程的原始配置</translation>
     </message>
     <message>
         <source>&amp;Open configuration…</source>
-        <translation type="unfinished"></translation>
+        <translation>打开配置(&amp;O)…</translation>
     </message>
     <message>
         <source>&amp;Save configuration…</source>
-        <translation type="unfinished"></translation>
+        <translation>保存配置(&amp;S)…</translation>
     </message>
     <message>
         <source>&amp;Export…</source>
-        <translation type="unfinished"></translation>
+        <translation>导出(&amp;E)…</translation>
     </message>
     <message>
         <source>&amp;Quit</source>
-        <translation type="unfinished"></translation>
+        <translation>退出(&amp;Q)</translation>
     </message>
     <message>
         <source>&amp;Logarithmic loss axis</source>
-        <translation type="unfinished"></translation>
+        <translation>损失轴用对数刻度(&amp;L)</translation>
     </message>
     <message>
         <source>&amp;Keyboard shortcuts</source>
-        <translation type="unfinished"></translation>
+        <translation>键盘快捷键(&amp;K)</translation>
     </message>
     <message>
         <source>&amp;About bpviz</source>
-        <translation type="unfinished"></translation>
+        <translation>关于 bpviz(&amp;A)</translation>
     </message>
     <message>
         <source>&amp;File</source>
-        <translation type="unfinished"></translation>
+        <translation>文件(&amp;F)</translation>
     </message>
     <message>
         <source>&amp;Training</source>
-        <translation type="unfinished"></translation>
+        <translation>训练(&amp;T)</translation>
     </message>
     <message>
         <source>&amp;View</source>
-        <translation type="unfinished"></translation>
+        <translation>视图(&amp;V)</translation>
     </message>
     <message>
         <source>&amp;Help</source>
-        <translation type="unfinished"></translation>
+        <translation>帮助(&amp;H)</translation>
+    </message>
+    <message>
+        <source>&amp;Language</source>
+        <translation>语言(&amp;L)</translation>
     </message>
     <message>
         <source>Transport</source>
-        <translation type="unfinished"></translation>
+        <translation>训练控制</translation>
     </message>
     <message>
         <source>Running to step {target}…</source>
-        <translation type="unfinished"></translation>
+        <translation>正在训练到第 {target} 轮…</translation>
     </message>
     <message>
         <source>Reset to the initial weights (step 0)</source>
-        <translation type="unfinished"></translation>
+        <translation>已重置为初始权重（第 0 轮）</translation>
     </message>
     <message>
         <source>Shortcuts work anywhere in the window except while you type in a text field (press Enter or click elsewhere to leave it).</source>
-        <translation type="unfinished"></translation>
+        <translation>快捷键在窗口内任何地方都有效，正在文本框中输入时除外（按回车或点击别处即可离开文本框）。</translation>
     </message>
     <message>
         <source>Keyboard shortcuts</source>
-        <translation type="unfinished"></translation>
+        <translation>键盘快捷键</translation>
     </message>
     <message>
         <source>About bpviz</source>
-        <translation type="unfinished"></translation>
+        <translation>关于 bpviz</translation>
     </message>
     <message>
         <source>&lt;h3&gt;bpviz {version}&lt;/h3&gt;&lt;p&gt;See and drive backpropagation: the TensorFlow 1 tutorial&apos;s 2-3-1 network, reproduced exactly and trained live.&lt;/p&gt;&lt;p&gt;The same configuration gives the same weights here and with &lt;code&gt;bpviz train&lt;/code&gt;.&lt;/p&gt;</source>
-        <translation type="unfinished"></translation>
+        <translation>&lt;h3&gt;bpviz {version}&lt;/h3&gt;&lt;p&gt;看见并操控反向传播：精确复现 TensorFlow 1 教程中的 2-3-1 网络，并实时训练。&lt;/p&gt;&lt;p&gt;同样的配置，在这里和用 &lt;code&gt;bpviz train&lt;/code&gt; 得到的权重完全相同。&lt;/p&gt;</translation>
     </message>
     <message>
         <source>bpviz — {sizes} {activation} network, {optimizer}, lr {lr}</source>
-        <translation type="unfinished"></translation>
+        <translation>bpviz —— {sizes} {activation}网络，{optimizer}，学习率 {lr}</translation>
     </message>
     <message>
         <source>Pause</source>
-        <translation type="unfinished"></translation>
+        <translation>暂停</translation>
     </message>
 </context>
 <context>
     <name>MatrixBlock</name>
     <message>
         <source>(first {r} × {c} of {rows} × {cols})</source>
-        <translation type="unfinished"></translation>
+        <translation>（{rows} × {cols} 中的前 {r} × {c}）</translation>
     </message>
 </context>
 <context>
     <name>MessageBanner</name>
     <message>
         <source>Dismiss</source>
-        <translation type="unfinished"></translation>
+        <translation>关闭</translation>
     </message>
 </context>
 <context>
     <name>NetworkDiagram</name>
     <message>
         <source>Colour and width by:</source>
-        <translation type="unfinished"></translation>
+        <translation>颜色和粗细表示：</translation>
     </message>
     <message>
         <source>weight</source>
-        <translation type="unfinished"></translation>
+        <translation>权重</translation>
     </message>
     <message>
         <source>gradient ∂L/∂w</source>
-        <translation type="unfinished"></translation>
+        <translation>梯度 ∂L/∂w</translation>
     </message>
     <message>
         <source>forward: computing every layer&apos;s output</source>
-        <translation type="unfinished"></translation>
+        <translation>前传：计算每一层的输出</translation>
     </message>
     <message>
         <source>backward: ∂L/∂w{k} computed here</source>
-        <translation type="unfinished"></translation>
+        <translation>反传：在这里计算 ∂L/∂w{k}</translation>
     </message>
     <message>
         <source>update: every weight changes</source>
-        <translation type="unfinished"></translation>
+        <translation>更新：每个权重都改变</translation>
     </message>
     <message>
         <source>bias</source>
-        <translation type="unfinished"></translation>
+        <translation>偏置</translation>
     </message>
     <message>
         <source>{w}: from {src} to {dst}</source>
-        <translation type="unfinished"></translation>
+        <translation>{w}：从 {src} 到 {dst}</translation>
     </message>
     <message>
         <source>(not set yet)</source>
-        <translation type="unfinished"></translation>
+        <translation>（尚未设置）</translation>
     </message>
     <message>
         <source>weight = {v}</source>
-        <translation type="unfinished"></translation>
+        <translation>权重 = {v}</translation>
     </message>
     <message>
         <source>∂L/∂{w} = {g} (last update)</source>
-        <translation type="unfinished"></translation>
+        <translation>∂L/∂{w} = {g}（上一次更新）</translation>
     </message>
     <message>
         <source>(no update yet)</source>
-        <translation type="unfinished"></translation>
+        <translation>（还没有更新）</translation>
     </message>
     <message>
         <source>Click to change this weight.</source>
-        <translation type="unfinished"></translation>
+        <translation>点击可修改这个权重。</translation>
     </message>
     <message>
         <source>Change a weight</source>
-        <translation type="unfinished"></translation>
+        <translation>修改权重</translation>
     </message>
     <message>
         <source>New value for {w} (now {v}).
 It takes effect before the next update.</source>
-        <translation type="unfinished"></translation>
+        <translation>{w} 的新值（当前为 {v}）。
+在下一次更新之前生效。</translation>
     </message>
     <message>
         <source>This network has {n} weights: too many to draw one by one.
 The diagram shows networks with up to {max} weights.</source>
-        <translation type="unfinished"></translation>
+        <translation>这个网络有 {n} 个权重：太多，无法逐个画出。
+示意图只显示最多 {max} 个权重的网络。</translation>
     </message>
     <message>
         <source>input {s}</source>
-        <translation type="unfinished"></translation>
+        <translation>输入 {s}</translation>
     </message>
     <message>
         <source>output {s}</source>
-        <translation type="unfinished"></translation>
+        <translation>输出 {s}</translation>
     </message>
     <message>
         <source>hidden {s}</source>
-        <translation type="unfinished"></translation>
+        <translation>隐藏 {s}</translation>
     </message>
     <message>
         <source>bias of layer {k}: the constant input 1, weighted by b{k}</source>
-        <translation type="unfinished"></translation>
+        <translation>第 {k} 层的偏置：常数输入 1，权重为 b{k}</translation>
     </message>
     <message>
         <source>gradient</source>
-        <translation type="unfinished"></translation>
+        <translation>梯度</translation>
     </message>
     <message>
         <source>&lt;span style=&apos;color:{pos}&apos;&gt;■ positive&lt;/span&gt; &amp;nbsp; &lt;span style=&apos;color:{neg}&apos;&gt;■ negative&lt;/span&gt; &amp;nbsp; thicker = larger |{what}|</source>
-        <translation type="unfinished"></translation>
+        <translation>&lt;span style=&apos;color:{pos}&apos;&gt;■ 正&lt;/span&gt; &amp;nbsp; &lt;span style=&apos;color:{neg}&apos;&gt;■ 负&lt;/span&gt; &amp;nbsp; 越粗 = |{what}| 越大</translation>
     </message>
     <message>
         <source>Hover over a link to read its weight; click it to change the weight.</source>
-        <translation type="unfinished"></translation>
+        <translation>鼠标悬停在连线上可读取其权重；点击可修改权重。</translation>
     </message>
 </context>
 <context>
     <name>SampleTableModel</name>
     <message>
         <source>#</source>
-        <translation type="unfinished"></translation>
+        <translation>#</translation>
     </message>
     <message>
         <source>x0</source>
-        <translation type="unfinished"></translation>
+        <translation>x0</translation>
     </message>
     <message>
         <source>x1</source>
-        <translation type="unfinished"></translation>
+        <translation>x1</translation>
     </message>
     <message>
         <source>label</source>
-        <translation type="unfinished"></translation>
+        <translation>标签</translation>
     </message>
     <message>
         <source>prediction</source>
-        <translation type="unfinished"></translation>
+        <translation>预测值</translation>
     </message>
     <message>
         <source>loss</source>
-        <translation type="unfinished"></translation>
+        <translation>损失</translation>
     </message>
     <message>
         <source>in batch</source>
-        <translation type="unfinished"></translation>
+        <translation>在本批中</translation>
     </message>
     <message>
         <source>share of batch gradient</source>
-        <translation type="unfinished"></translation>
+        <translation>占本批梯度的份额</translation>
     </message>
     <message>
         <source>The sample&apos;s row in X (the tutorial&apos;s X = rng.rand(32,2)).</source>
-        <translation type="unfinished"></translation>
+        <translation>样本在 X 中的行号（教程中 X = rng.rand(32,2)）。</translation>
     </message>
     <message>
         <source>First input feature.</source>
-        <translation type="unfinished"></translation>
+        <translation>第一个输入特征。</translation>
     </message>
     <message>
         <source>Second input feature.</source>
-        <translation type="unfinished"></translation>
+        <translation>第二个输入特征。</translation>
     </message>
     <message>
         <source>The answer y_: 1 if x0 + x1 &lt; 1, else 0.</source>
-        <translation type="unfinished"></translation>
+        <translation>标准答案 y_：若 x0 + x1 &lt; 1 则为 1，否则为 0。</translation>
     </message>
     <message>
         <source>The network&apos;s output y for this sample, with the current weights.</source>
-        <translation type="unfinished"></translation>
+        <translation>用当前权重时网络对这个样本的输出 y。</translation>
     </message>
     <message>
         <source>This sample&apos;s loss term, e.g. (y − y_)² for MSE.</source>
-        <translation type="unfinished"></translation>
+        <translation>这个样本的损失项，例如均方误差的 (y − y_)²。</translation>
     </message>
     <message>
         <source>✓ if the sample is in the mini-batch of the update being shown.</source>
-        <translation type="unfinished"></translation>
+        <translation>样本在所显示更新的这一批数据中时为 ✓。</translation>
     </message>
     <message>
         <source>How much of the batch&apos;s gradient comes from this sample: gᵢ·G/‖G‖², where gᵢ is its own gradient term and G the batch gradient. The shares add up to 100 %; a negative share pulls against the batch.</source>
-        <translation type="unfinished"></translation>
+        <translation>这批数据的梯度中有多少来自这个样本：gᵢ·G/‖G‖²，其中 gᵢ 是它自己的梯度项，G 是这批数据的梯度。各份额之和为 100 %；负份额与整批的方向相反。</translation>
     </message>
 </context>
 <context>
     <name>SpeedControl</name>
     <message>
         <source>Speed</source>
-        <translation type="unfinished"></translation>
+        <translation>速度</translation>
     </message>
     <message>
         <source>Steps per second; “max” trains as fast as the computer can</source>
-        <translation type="unfinished"></translation>
+        <translation>每秒训练轮数；“最快”表示计算机能多快就多快</translation>
     </message>
     <message>
         <source>max</source>
-        <translation type="unfinished"></translation>
+        <translation>最快</translation>
     </message>
     <message>
         <source>{n} steps/s</source>
-        <translation type="unfinished"></translation>
+        <translation>{n} 轮/秒</translation>
     </message>
 </context>
 <context>
     <name>StatusReporter</name>
     <message>
         <source>Changed {fields}: the network starts again at step 0 (the run so far was discarded)</source>
-        <translation type="unfinished"></translation>
+        <translation>已修改 {fields}：网络从第 0 轮重新开始（之前的训练已丢弃）</translation>
     </message>
     <message>
         <source>Changed {fields}: new network at step 0</source>
-        <translation type="unfinished"></translation>
+        <translation>已修改 {fields}：新网络，第 0 轮</translation>
     </message>
     <message>
         <source>Learning rate is now {lr} from the next step on, without a reset</source>
-        <translation type="unfinished"></translation>
+        <translation>学习率从下一轮起改为 {lr}，不重置</translation>
     </message>
     <message>
         <source>Target is now step {target}</source>
-        <translation type="unfinished"></translation>
+        <translation>目标改为第 {target} 轮</translation>
     </message>
     <message>
         <source>Training…</source>
-        <translation type="unfinished"></translation>
+        <translation>训练中…</translation>
     </message>
     <message>
         <source>Paused at step {step}</source>
-        <translation type="unfinished"></translation>
+        <translation>已暂停于第 {step} 轮</translation>
     </message>
     <message>
         <source>Step {step}: one update on samples {first}–{last} (highlighted)</source>
-        <translation type="unfinished"></translation>
+        <translation>第 {step} 轮：在样本 {first}–{last}（已高亮）上更新一次</translation>
     </message>
     <message>
         <source>Diverged at step {step} (loss {loss}): paused with the last finite weights — try a smaller learning rate</source>
-        <translation type="unfinished"></translation>
+        <translation>在第 {step} 轮发散（损失 {loss}）：已暂停并保留最后的有限权重 —— 请尝试更小的学习率</translation>
     </message>
     <message>
         <source>Training diverged at step {step}: the loss became {loss}. Training paused and kept the last finite weights (those after {kept} steps). Try a smaller learning rate than {lr}, then Reset (Ctrl+R).</source>
-        <translation type="unfinished"></translation>
+        <translation>训练在第 {step} 轮发散：损失变成了 {loss}。训练已暂停，保留了最后的有限权重（第 {kept} 轮之后的权重）。请尝试比 {lr} 更小的学习率，然后重置（Ctrl+R）。</translation>
     </message>
     <message>
         <source>Use lr {lr} and reset</source>
-        <translation type="unfinished"></translation>
+        <translation>使用学习率 {lr} 并重置</translation>
     </message>
     <message>
         <source>Already past the target ({target} steps); raise “Target steps” to train further</source>
-        <translation type="unfinished"></translation>
+        <translation>已超过目标（{target} 轮）；要继续训练，请调高“训练轮数”</translation>
     </message>
     <message>
         <source>Reached the target: {step} steps; loss on all data at step {at}: {loss}</source>
-        <translation type="unfinished"></translation>
+        <translation>已到达目标：{step} 轮；第 {at} 轮时全部数据上的损失：{loss}</translation>
     </message>
     <message>
         <source>Reached the target: {step} steps</source>
-        <translation type="unfinished"></translation>
+        <translation>已到达目标：{step} 轮</translation>
     </message>
     <message>
         <source>Training stopped by an error: {message}</source>
-        <translation type="unfinished"></translation>
+        <translation>训练因错误而停止：{message}</translation>
     </message>
     <message>
         <source> The details are in {path}.</source>
-        <translation type="unfinished"></translation>
+        <translation> 详情见 {path}。</translation>
     </message>
     <message>
         <source>Training stopped by an unexpected error: {message}. Training is paused; you can go on, reset or save.</source>
-        <translation type="unfinished"></translation>
+        <translation>训练因意外错误而停止：{message}。训练已暂停；你可以继续、重置或保存。</translation>
     </message>
 </context>
 <context>
     <name>StepInspector</name>
     <message>
         <source>No update recorded yet.</source>
-        <translation type="unfinished"></translation>
+        <translation>还没有记录到更新。</translation>
     </message>
     <message>
         <source>◀ Previous phase</source>
-        <translation type="unfinished"></translation>
+        <translation>◀ 上一阶段</translation>
     </message>
     <message>
         <source>Next phase ▶</source>
-        <translation type="unfinished"></translation>
+        <translation>下一阶段 ▶</translation>
     </message>
     <message>
         <source>Run one update (Step) to see where each of its numbers comes from.</source>
-        <translation type="unfinished"></translation>
+        <translation>运行一次更新（单步），看看其中每个数是怎么来的。</translation>
     </message>
     <message>
         <source>&lt;b&gt;Update i = {step}&lt;/b&gt; (the tutorial&apos;s loop variable) &amp;nbsp;·&amp;nbsp; batch: samples #{first}–#{last} ({n} samples) &amp;nbsp;·&amp;nbsp; {opt}, lr = {lr} &amp;nbsp;·&amp;nbsp; batch loss {loss}</source>
-        <translation type="unfinished"></translation>
+        <translation>&lt;b&gt;第 i = {step} 次更新&lt;/b&gt;（教程中的循环变量）&amp;nbsp;·&amp;nbsp; 本批：样本 #{first}–#{last}（{n} 个样本）&amp;nbsp;·&amp;nbsp; {opt}，lr = {lr} &amp;nbsp;·&amp;nbsp; 本批损失 {loss}</translation>
     </message>
     <message>
         <source>Go to this phase</source>
-        <translation type="unfinished"></translation>
+        <translation>转到这一阶段</translation>
     </message>
     <message>
         <source>backward: layer {k}</source>
-        <translation type="unfinished"></translation>
+        <translation>反传：第 {k} 层</translation>
     </message>
     <message>
         <source>forward</source>
-        <translation type="unfinished"></translation>
+        <translation>前传</translation>
     </message>
     <message>
         <source>loss</source>
-        <translation type="unfinished"></translation>
+        <translation>损失</translation>
     </message>
     <message>
         <source>update</source>
-        <translation type="unfinished"></translation>
+        <translation>更新</translation>
     </message>
     <message>
         <source>&lt;b&gt;1. Forward pass.&lt;/b&gt; The batch&apos;s {n} samples go through the network together, layer by layer. Each layer multiplies its input by its weight matrix — one row per sample, one column per neuron — and then applies its activation. In the tutorial both layers are linear: &lt;tt&gt;a = tf.matmul(x, w1)&lt;/tt&gt;, &lt;tt&gt;y = tf.matmul(a, w2)&lt;/tt&gt;.</source>
-        <translation type="unfinished"></translation>
+        <translation>&lt;b&gt;1. 前向传播。&lt;/b&gt;这批数据的 {n} 个样本一起逐层通过网络。每一层把输入乘以它的权重矩阵（每个样本一行，每个神经元一列），再施加激活函数。教程中两层都是线性的：&lt;tt&gt;a = tf.matmul(x, w1)&lt;/tt&gt;，&lt;tt&gt;y = tf.matmul(a, w2)&lt;/tt&gt;。</translation>
     </message>
     <message>
         <source>&lt;b&gt;2. Loss.&lt;/b&gt; One number says how wrong the predictions y are compared with the labels y_ (1 if x0 + x1 &amp;lt; 1, else 0). Training tries to make this number small.</source>
-        <translation type="unfinished"></translation>
+        <translation>&lt;b&gt;2. 损失函数。&lt;/b&gt;用一个数衡量预测值 y 与标签 y_（若 x0 + x1 &amp;lt; 1 则为 1，否则为 0）差多少。训练就是要让这个数变小。</translation>
     </message>
     <message>
         <source>&lt;b&gt;3. Backward pass, layer {k}.&lt;/b&gt; Going from the loss back through the network, the chain rule gives ∂L/∂w for every weight: how much the loss would change if that weight grew a little. Each ∂L/∂… table has the shape of the thing it belongs to. Step through the layers from the output (layer {top}) down to layer 1.</source>
-        <translation type="unfinished"></translation>
+        <translation>&lt;b&gt;3. 反向传播，第 {k} 层。&lt;/b&gt;从损失出发反向穿过网络，链式法则给出每个权重的 ∂L/∂w：这个权重稍微变大时损失会变化多少。每张 ∂L/∂… 表的形状与它所属的量相同。从输出层（第 {top} 层）逐层向下走到第 1 层。</translation>
     </message>
     <message>
         <source>&lt;b&gt;4. Update.&lt;/b&gt; The optimizer changes every weight using its gradient. The new weights are what the next update&apos;s forward pass starts from.</source>
-        <translation type="unfinished"></translation>
+        <translation>&lt;b&gt;4. 更新。&lt;/b&gt;优化器用每个权重的梯度修改它。新的权重就是下一次更新的前向传播的起点。</translation>
     </message>
 </context>
 <context>
     <name>TimelineBar</name>
     <message>
         <source>Timeline</source>
-        <translation type="unfinished"></translation>
+        <translation>时间线</translation>
     </message>
     <message>
         <source>Drag to preview a past step, release to go there (replayed exactly)</source>
-        <translation type="unfinished"></translation>
+        <translation>拖动可预览过去的某一轮，松开即跳到那里（精确重放）</translation>
     </message>
     <message>
         <source>Go to this step</source>
-        <translation type="unfinished"></translation>
+        <translation>转到这一轮</translation>
     </message>
     <message>
         <source> Timeline: step </source>
-        <translation type="unfinished"></translation>
+        <translation> 时间线：第 </translation>
     </message>
     <message>
         <source>branched at step {k}</source>
-        <translation type="unfinished"></translation>
+        <translation>在第 {k} 轮分支</translation>
     </message>
     <message>
         <source> &lt;span style=&apos;color:#c83ca0&apos;&gt;&lt;b&gt;branched at step {k}&lt;/b&gt;&lt;/span&gt; — the faint dashed curve is the abandoned future (to step {n})</source>
-        <translation type="unfinished"></translation>
+        <translation> &lt;span style=&apos;color:#c83ca0&apos;&gt;&lt;b&gt;在第 {k} 轮分支&lt;/b&gt;&lt;/span&gt; —— 浅色虚线是被放弃的未来（到第 {n} 轮）</translation>
     </message>
     <message>
         <source> rewound — the faint dashed curve is the old future (to step {n}): step, run or seek forward to replay it exactly; change something to branch</source>
-        <translation type="unfinished"></translation>
+        <translation> 已回退 —— 浅色虚线是原来的未来（到第 {n} 轮）：单步、运行或向前拖动可精确重放；修改任何设置则产生分支</translation>
     </message>
     <message>
         <source> of {n} </source>
-        <translation type="unfinished"></translation>
+        <translation> 轮，共 {n} 轮 </translation>
     </message>
     <message>
         <source>step {step} · batch loss {loss} (old future; release to replay it)</source>
-        <translation type="unfinished"></translation>
+        <translation>第 {step} 轮 · 本批损失 {loss}（原来的未来；松开即可重放）</translation>
     </message>
 </context>
 <context>
     <name>TrainingStatusBar</name>
     <message>
         <source>Loss of the last mini-batch, before its update</source>
-        <translation type="unfinished"></translation>
+        <translation>上一批数据的损失（更新之前）</translation>
     </message>
     <message>
         <source>Learning rate of the next update</source>
-        <translation type="unfinished"></translation>
+        <translation>下一次更新的学习率</translation>
     </message>
     <message>
         <source>Training speed over the last second</source>
-        <translation type="unfinished"></translation>
+        <translation>最近一秒的训练速度</translation>
     </message>
     <message>
         <source>Step {step} / {target}</source>
-        <translation type="unfinished"></translation>
+        <translation>第 {step} / {target} 轮</translation>
     </message>
     <message>
         <source>Loss {loss}</source>
-        <translation type="unfinished"></translation>
+        <translation>损失 {loss}</translation>
     </message>
     <message>
         <source>lr {lr}</source>
-        <translation type="unfinished"></translation>
+        <translation>学习率 {lr}</translation>
     </message>
     <message>
         <source>{rate} steps/s</source>
-        <translation type="unfinished"></translation>
+        <translation>{rate} 轮/秒</translation>
     </message>
 </context>
 <context>
     <name>_BackwardPage</name>
     <message>
         <source>&lt;b&gt;∂L/∂y&lt;/b&gt;: for L = mean((y − y_)²) over {n} samples, ∂L/∂y = 2·(y − y_)/{n} per sample. This error signal is where backpropagation starts.</source>
-        <translation type="unfinished"></translation>
+        <translation>&lt;b&gt;∂L/∂y&lt;/b&gt;：对 {n} 个样本的 L = mean((y − y_)²)，每个样本 ∂L/∂y = 2·(y − y_)/{n}。反向传播就从这个误差信号开始。</translation>
     </message>
     <message>
         <source>&lt;b&gt;∂L/∂y&lt;/b&gt;: for the mean sigmoid cross-entropy over {n} samples, ∂L/∂y = (sigmoid(y) − y_)/{n} per sample. This error signal is where backpropagation starts.</source>
-        <translation type="unfinished"></translation>
+        <translation>&lt;b&gt;∂L/∂y&lt;/b&gt;：对 {n} 个样本的平均 sigmoid 交叉熵，每个样本 ∂L/∂y = (sigmoid(y) − y_)/{n}。反向传播就从这个误差信号开始。</translation>
     </message>
     <message>
         <source>&lt;b&gt;∂L/∂{a}&lt;/b&gt; comes down from layer {up}: each neuron of this layer fed every neuron above through w{up}, so its gradient is ∂L/∂z{up} · w{up}ᵀ.</source>
-        <translation type="unfinished"></translation>
+        <translation>&lt;b&gt;∂L/∂{a}&lt;/b&gt; 从第 {up} 层传下来：这一层的每个神经元都通过 w{up} 连到上一层的每个神经元，所以它的梯度是 ∂L/∂z{up} · w{up}ᵀ。</translation>
     </message>
     <message>
         <source>∂L/∂z{up} (from layer {up})</source>
-        <translation type="unfinished"></translation>
+        <translation>∂L/∂z{up}（来自第 {up} 层）</translation>
     </message>
     <message>
         <source>&lt;b&gt;∂L/∂z{k}&lt;/b&gt;: this layer is linear ({a} = z{k} = {inp}·w{k}{bias}), so ∂L/∂z{k} = ∂L/∂{a}.</source>
-        <translation type="unfinished"></translation>
+        <translation>&lt;b&gt;∂L/∂z{k}&lt;/b&gt;：这一层是线性的（{a} = z{k} = {inp}·w{k}{bias}），所以 ∂L/∂z{k} = ∂L/∂{a}。</translation>
     </message>
     <message>
         <source>&lt;b&gt;∂L/∂z{k}&lt;/b&gt;: {a} = {act}(z{k}), so ∂L/∂z{k} = ∂L/∂{a} ⊙ {act}′(z{k}), entry by entry, with {act}′ = {d}.</source>
-        <translation type="unfinished"></translation>
+        <translation>&lt;b&gt;∂L/∂z{k}&lt;/b&gt;：{a} = {act}(z{k})，所以逐元素 ∂L/∂z{k} = ∂L/∂{a} ⊙ {act}′(z{k})，其中 {act}′ = {d}。</translation>
     </message>
     <message>
         <source> The run is regularised, so the trainer also adds {terms} to ∂L/∂w{k}.</source>
-        <translation type="unfinished"></translation>
+        <translation> 本次运行有正则化，所以训练器还要把 {terms} 加到 ∂L/∂w{k} 上。</translation>
     </message>
     <message>
         <source>&lt;b&gt;∂L/∂w{k} = {inp}ᵀ · ∂L/∂z{k}&lt;/b&gt;: entry [i, j] multiplies input {inp}[i] by the gradient of neuron j, summed over the batch&apos;s {n} samples — every sample adds its share.{reg}</source>
-        <translation type="unfinished"></translation>
+        <translation>&lt;b&gt;∂L/∂w{k} = {inp}ᵀ · ∂L/∂z{k}&lt;/b&gt;：元素 [i, j] 是输入 {inp}[i] 乘以神经元 j 的梯度，再对这批的 {n} 个样本求和 —— 每个样本贡献自己的一份。{reg}</translation>
     </message>
     <message>
         <source>&lt;b&gt;∂L/∂b{k}&lt;/b&gt; = ∂L/∂z{k} summed over the samples (each bias is added to every sample).</source>
-        <translation type="unfinished"></translation>
+        <translation>&lt;b&gt;∂L/∂b{k}&lt;/b&gt; = ∂L/∂z{k} 对样本求和（每个偏置都加到了每个样本上）。</translation>
     </message>
     <message>
         <source>&lt;i&gt;Next:&lt;/i&gt; ∂L/∂{prev} = ∂L/∂z{k} · w{k}ᵀ is passed down to layer {down}.</source>
-        <translation type="unfinished"></translation>
+        <translation>&lt;i&gt;下一步：&lt;/i&gt;∂L/∂{prev} = ∂L/∂z{k} · w{k}ᵀ 传给第 {down} 层。</translation>
     </message>
     <message>
         <source>&lt;i&gt;Done:&lt;/i&gt; layer 1 is the first layer. Its input x is data, not a parameter, so the gradient stops here. TensorFlow&apos;s &lt;tt&gt;minimize(loss)&lt;/tt&gt; did all of this for you.</source>
-        <translation type="unfinished"></translation>
+        <translation>&lt;i&gt;完成：&lt;/i&gt;第 1 层是第一层。它的输入 x 是数据而不是参数，所以梯度到此为止。TensorFlow 的 &lt;tt&gt;minimize(loss)&lt;/tt&gt; 替你做了这一切。</translation>
     </message>
 </context>
 <context>
     <name>_ForwardPage</name>
     <message>
         <source>output layer</source>
-        <translation type="unfinished"></translation>
+        <translation>输出层</translation>
     </message>
     <message>
         <source>hidden layer</source>
-        <translation type="unfinished"></translation>
+        <translation>隐藏层</translation>
     </message>
     <message>
         <source>linear: no activation, so {out} = z{k}</source>
-        <translation type="unfinished"></translation>
+        <translation>线性：没有激活函数，所以 {out} = z{k}</translation>
     </message>
     <message>
         <source>activation {act} applied to each entry</source>
-        <translation type="unfinished"></translation>
+        <translation>对每个元素施加激活函数 {act}</translation>
     </message>
     <message>
         <source>&lt;b&gt;Layer {k} of {n}&lt;/b&gt; ({role}): &lt;b&gt;{rule}&lt;/b&gt; &amp;nbsp;—&amp;nbsp; {note}. One row per sample of the batch, one column per neuron.</source>
-        <translation type="unfinished"></translation>
+        <translation>&lt;b&gt;第 {k} 层，共 {n} 层&lt;/b&gt;（{role}）：&lt;b&gt;{rule}&lt;/b&gt; &amp;nbsp;——&amp;nbsp; {note}。本批每个样本一行，每个神经元一列。</translation>
     </message>
     <message>
         <source>{sym} (input)</source>
-        <translation type="unfinished"></translation>
+        <translation>{sym}（输入）</translation>
     </message>
     <message>
         <source>{sym} (from layer {k})</source>
-        <translation type="unfinished"></translation>
+        <translation>{sym}（来自第 {k} 层）</translation>
     </message>
     <message>
         <source>w{k} (weights)</source>
-        <translation type="unfinished"></translation>
+        <translation>w{k}（权重）</translation>
     </message>
     <message>
         <source>b{k} (bias)</source>
-        <translation type="unfinished"></translation>
+        <translation>b{k}（偏置）</translation>
     </message>
 </context>
 <context>
     <name>_LossPage</name>
     <message>
         <source>&lt;b&gt;Mean squared error&lt;/b&gt;, as in the tutorial: &lt;tt&gt;loss = tf.reduce_mean(tf.square(y - y_))&lt;/tt&gt;. Each sample&apos;s error y − y_ is squared, then the {n} squares are averaged.</source>
-        <translation type="unfinished"></translation>
+        <translation>&lt;b&gt;均方误差&lt;/b&gt;，与教程相同：&lt;tt&gt;loss = tf.reduce_mean(tf.square(y - y_))&lt;/tt&gt;。每个样本的误差 y − y_ 先平方，再对 {n} 个平方求平均。</translation>
     </message>
     <message>
         <source>y (prediction)</source>
-        <translation type="unfinished"></translation>
+        <translation>y（预测值）</translation>
     </message>
     <message>
         <source>y_ (label)</source>
-        <translation type="unfinished"></translation>
+        <translation>y_（标签）</translation>
     </message>
     <message>
         <source>&lt;b&gt;Sigmoid cross-entropy&lt;/b&gt; on the output y (a logit): each sample&apos;s loss is max(y, 0) − y·y_ + log(1 + e&lt;sup&gt;−|y|&lt;/sup&gt;), then the {n} losses are averaged.</source>
-        <translation type="unfinished"></translation>
+        <translation>输出 y（logit）上的 &lt;b&gt;sigmoid 交叉熵&lt;/b&gt;：每个样本的损失是 max(y, 0) − y·y_ + log(1 + e&lt;sup&gt;−|y|&lt;/sup&gt;)，再对 {n} 个损失求平均。</translation>
     </message>
     <message>
         <source>y (logit)</source>
-        <translation type="unfinished"></translation>
+        <translation>y（logit）</translation>
     </message>
     <message>
         <source>loss term</source>
-        <translation type="unfinished"></translation>
+        <translation>损失项</translation>
     </message>
     <message>
         <source>one row per sample of the batch</source>
-        <translation type="unfinished"></translation>
+        <translation>本批每个样本一行</translation>
     </message>
     <message>
         <source>loss = mean of {term} over the {n} samples</source>
-        <translation type="unfinished"></translation>
+        <translation>loss = {n} 个样本的 {term} 的平均值</translation>
     </message>
     <message>
         <source>+ regularisation (L1/L2 of the weights, before this update) = {reg}</source>
-        <translation type="unfinished"></translation>
+        <translation>+ 正则化（权重的 L1/L2，本次更新之前）= {reg}</translation>
     </message>
     <message>
         <source>batch loss = {loss}</source>
-        <translation type="unfinished"></translation>
+        <translation>本批损失 = {loss}</translation>
     </message>
     <message>
         <source>(the trainer recorded {loss} for this update)</source>
-        <translation type="unfinished"></translation>
+        <translation>（训练器为这次更新记录的是 {loss}）</translation>
     </message>
 </context>
 <context>
     <name>_UpdatePage</name>
     <message>
         <source>{slot}′ (after)</source>
-        <translation type="unfinished"></translation>
+        <translation>{slot}′（之后）</translation>
     </message>
     <message>
         <source>{name} before</source>
-        <translation type="unfinished"></translation>
+        <translation>{name} 之前</translation>
     </message>
     <message>
         <source>{name} after</source>
-        <translation type="unfinished"></translation>
+        <translation>{name} 之后</translation>
     </message>
     <message>
         <source>Δ{name} = after − before</source>
-        <translation type="unfinished"></translation>
+        <translation>Δ{name} = 之后 − 之前</translation>
     </message>
     <message>
         <source>This is one &lt;tt&gt;sess.run(train_step, …)&lt;/tt&gt; of the tutorial. &lt;i&gt;Click any cell to follow that weight&apos;s arithmetic.&lt;/i&gt;</source>
-        <translation type="unfinished"></translation>
+        <translation>这就是教程中的一次 &lt;tt&gt;sess.run(train_step, …)&lt;/tt&gt;。&lt;i&gt;点击任一单元格，可追踪该权重的计算过程。&lt;/i&gt;</translation>
+    </message>
+</context>
+<context>
+    <name>argparse</name>
+    <message>
+        <source>usage: </source>
+        <translation>用法：</translation>
+    </message>
+    <message>
+        <source>positional arguments</source>
+        <translation>位置参数</translation>
+    </message>
+    <message>
+        <source>options</source>
+        <translation>选项</translation>
+    </message>
+    <message>
+        <source>show this help message and exit</source>
+        <translation>显示此帮助信息并退出</translation>
+    </message>
+    <message>
+        <source>show program&apos;s version number and exit</source>
+        <translation>显示程序版本号并退出</translation>
+    </message>
+    <message>
+        <source>the following arguments are required: %s</source>
+        <translation>缺少以下参数：%s</translation>
+    </message>
+    <message>
+        <source>unrecognized arguments: %s</source>
+        <translation>无法识别的参数：%s</translation>
+    </message>
+    <message>
+        <source>expected one argument</source>
+        <translation>需要一个参数</translation>
+    </message>
+    <message>
+        <source>argument %(argument_name)s: %(message)s</source>
+        <translation>参数 %(argument_name)s：%(message)s</translation>
+    </message>
+    <message>
+        <source>invalid choice: %(value)r (choose from %(choices)s)</source>
+        <translation>无效的选择：%(value)r（可选 %(choices)s）</translation>
+    </message>
+    <message>
+        <source>invalid %(type)s value: %(value)r</source>
+        <translation>无效的 %(type)s 值：%(value)r</translation>
+    </message>
+</context>
+<context>
+    <name>cli</name>
+    <message>
+        <source>{prog}: error: {message}</source>
+        <translation>{prog}：错误：{message}</translation>
+    </message>
+    <message>
+        <source>expected a comma-separated list of layer widths such as 3 or 8,8, got {text}</source>
+        <translation>应为用逗号分隔的各层宽度，例如 3 或 8,8，实际为 {text}</translation>
+    </message>
+    <message>
+        <source>expected WIDTHxHEIGHT in pixels such as 1200x800, got {text}</source>
+        <translation>应为以像素计的 宽x高，例如 1200x800，实际为 {text}</translation>
+    </message>
+    <message>
+        <source>width and height must be between 1 and {high}, got {text}</source>
+        <translation>宽和高必须在 1 到 {high} 之间，实际为 {text}</translation>
+    </message>
+    <message>
+        <source>expected a number, got {text}</source>
+        <translation>应为一个数，实际为 {text}</translation>
+    </message>
+    <message>
+        <source>See and drive backpropagation. With no command, opens the desktop app.</source>
+        <translation>看见并操控反向传播。不带命令时打开桌面程序。</translation>
+    </message>
+    <message>
+        <source>language of the interface and messages (default: the system&apos;s)</source>
+        <translation>界面和消息的语言（默认：系统语言）</translation>
+    </message>
+    <message>
+        <source>train headless and print what the tutorial prints</source>
+        <translation>无界面训练，并打印教程所打印的内容</translation>
+    </message>
+    <message>
+        <source>Train headless and print what the tutorial prints.</source>
+        <translation>无界面训练，并打印教程所打印的内容。</translation>
+    </message>
+    <message>
+        <source>run configuration (JSON); options override it</source>
+        <translation>运行配置（JSON）；命令行选项优先</translation>
+    </message>
+    <message>
+        <source>one JSON object per line instead of text</source>
+        <translation>每行输出一个 JSON 对象，而不是文本</translation>
+    </message>
+    <message>
+        <source>write the output to FILE instead of stdout</source>
+        <translation>把输出写入 FILE，而不是标准输出</translation>
+    </message>
+    <message>
+        <source>exports and sessions</source>
+        <translation>导出与会话</translation>
+    </message>
+    <message>
+        <source>Written when the run ends, each atomically (a failed write leaves an existing file as it was).</source>
+        <translation>在运行结束时写入，每个文件都原子写入（写入失败时已有文件保持原样）。</translation>
+    </message>
+    <message>
+        <source>the loss as a figure (.png, .svg) or a table (.csv: step, batch loss, loss on all data where logged, learning rate); repeatable</source>
+        <translation>把损失导出为图（.png、.svg）或表格（.csv：轮数、本批损失、打印时全部数据上的损失、学习率）；可重复</translation>
+    </message>
+    <message>
+        <source>size of --export-loss pictures in pixels ({w}x{h})</source>
+        <translation>--export-loss 图片的尺寸，以像素计（{w}x{h}）</translation>
+    </message>
+    <message>
+        <source>weights (now, initial, at checkpoints, EMA) and every step&apos;s loss and learning rate, as .npz or .json; repeatable</source>
+        <translation>权重（当前、初始、各检查点、滑动平均）以及每一轮的损失和学习率，导出为 .npz 或 .json；可重复</translation>
+    </message>
+    <message>
+        <source>a Python script that reproduces this run with NumPy alone and prints the same</source>
+        <translation>只用 NumPy 复现本次运行并打印相同内容的 Python 脚本</translation>
+    </message>
+    <message>
+        <source>this run as TensorFlow 1 code, written as the tutorial writes it</source>
+        <translation>把本次运行写成 TensorFlow 1 代码，写法与教程相同</translation>
+    </message>
+    <message>
+        <source>save the run (.npz) to continue it with --session</source>
+        <translation>保存本次运行（.npz），以便用 --session 继续</translation>
+    </message>
+    <message>
+        <source>continue a saved run up to step --steps; its settings are the session&apos;s (only --steps, --log-every, --json, -o and the export options apply)</source>
+        <translation>把保存的运行继续到第 --steps 轮；设置沿用会话中的（只有 --steps、--log-every、--json、-o 和导出选项有效）</translation>
+    </message>
+    <message>
+        <source>open the desktop app (the default)</source>
+        <translation>打开桌面程序（默认）</translation>
+    </message>
+    <message>
+        <source>bpviz train: error: {message}</source>
+        <translation>bpviz train：错误：{message}</translation>
+    </message>
+    <message>
+        <source>{option}: {path}: unknown format (use {formats})</source>
+        <translation>{option}：{path}：未知格式（请用 {formats}）</translation>
+    </message>
+    <message>
+        <source>--config: not allowed with --session (a session keeps its own settings)</source>
+        <translation>--config：不能与 --session 同时使用（会话保留自己的设置）</translation>
+    </message>
+    <message>
+        <source>{flag}: not allowed with --session (a session keeps its own settings; only --steps and --log-every apply)</source>
+        <translation>{flag}：不能与 --session 同时使用（会话保留自己的设置；只有 --steps 和 --log-every 有效）</translation>
     </message>
 </context>
 <context>
     <name>fields</name>
     <message>
         <source>Enter a number, e.g. {example}</source>
-        <translation type="unfinished"></translation>
+        <translation>请输入一个数，例如 {example}</translation>
     </message>
     <message>
         <source>“{text}” is not a number; write e.g. {example} or 1e-5</source>
-        <translation type="unfinished"></translation>
+        <translation>“{text}”不是数；请写成例如 {example} 或 1e-5</translation>
     </message>
     <message>
         <source>Must be a finite number</source>
-        <translation type="unfinished"></translation>
+        <translation>必须是有限的数</translation>
     </message>
     <message>
         <source>Must be greater than {low}</source>
-        <translation type="unfinished"></translation>
+        <translation>必须大于 {low}</translation>
     </message>
     <message>
         <source>Must be at least {low}</source>
-        <translation type="unfinished"></translation>
+        <translation>必须至少为 {low}</translation>
     </message>
     <message>
         <source>Must be less than {high}</source>
-        <translation type="unfinished"></translation>
+        <translation>必须小于 {high}</translation>
     </message>
     <message>
         <source>Must be at most {high}</source>
-        <translation type="unfinished"></translation>
+        <translation>必须至多为 {high}</translation>
     </message>
     <message>
         <source>Enter a whole number</source>
-        <translation type="unfinished"></translation>
+        <translation>请输入整数</translation>
     </message>
     <message>
         <source>“{text}” is not a whole number</source>
-        <translation type="unfinished"></translation>
+        <translation>“{text}”不是整数</translation>
     </message>
     <message>
         <source>Must be between {low} and {high}</source>
-        <translation type="unfinished"></translation>
+        <translation>必须在 {low} 和 {high} 之间</translation>
     </message>
     <message>
         <source>Write layer widths separated by commas, e.g. 3 or 8, 8</source>
-        <translation type="unfinished"></translation>
+        <translation>写出各层宽度，用逗号分隔，例如 3 或 8, 8</translation>
     </message>
     <message>
         <source>At most {n} hidden layers</source>
-        <translation type="unfinished"></translation>
+        <translation>最多 {n} 个隐藏层</translation>
     </message>
     <message>
         <source>Each layer needs 1 to {n} neurons</source>
-        <translation type="unfinished"></translation>
+        <translation>每层需要 1 到 {n} 个神经元</translation>
     </message>
 </context>
 <context>
     <name>optimizers</name>
     <message>
         <source>&lt;b&gt;Adagrad&apos;s accumulator&lt;/b&gt;: the sum of all squared gradients, acc′ = acc + g²; w ← w − lr·g/√acc′.</source>
-        <translation type="unfinished"></translation>
+        <translation>&lt;b&gt;Adagrad 的累积量&lt;/b&gt;：所有梯度平方之和，acc′ = acc + g²；w ← w − lr·g/√acc′。</translation>
     </message>
     <message>
         <source>&lt;b&gt;Adam&apos;s m&lt;/b&gt;: mean of the gradients, m′ = m + (g − m)(1 − β1).</source>
-        <translation type="unfinished"></translation>
+        <translation>&lt;b&gt;Adam 的 m&lt;/b&gt;：梯度的平均，m′ = m + (g − m)(1 − β1)。</translation>
     </message>
     <message>
         <source>&lt;b&gt;Adam&apos;s v&lt;/b&gt;: mean of the squared gradients, v′ = v + (g² − v)(1 − β2).</source>
-        <translation type="unfinished"></translation>
+        <translation>&lt;b&gt;Adam 的 v&lt;/b&gt;：梯度平方的平均，v′ = v + (g² − v)(1 − β2)。</translation>
     </message>
     <message>
         <source>&lt;b&gt;Momentum&apos;s accumulator&lt;/b&gt; acc′ = m·acc + g; then w ← w − lr·acc′.</source>
-        <translation type="unfinished"></translation>
+        <translation>&lt;b&gt;动量的累积量&lt;/b&gt; acc′ = m·acc + g；然后 w ← w − lr·acc′。</translation>
     </message>
     <message>
         <source>&lt;b&gt;RMSProp&apos;s mg&lt;/b&gt; (centered): mean of the gradients, mg′ = mg + (g − mg)(1 − ρ).</source>
-        <translation type="unfinished"></translation>
+        <translation>&lt;b&gt;RMSProp 的 mg&lt;/b&gt;（centered）：梯度的平均，mg′ = mg + (g − mg)(1 − ρ)。</translation>
     </message>
     <message>
         <source>&lt;b&gt;RMSProp&apos;s mom&lt;/b&gt;: the step taken, mom′ = μ·mom + lr·g/√(ms′ + ε); w ← w − mom′.</source>
-        <translation type="unfinished"></translation>
+        <translation>&lt;b&gt;RMSProp 的 mom&lt;/b&gt;：实际走的步长，mom′ = μ·mom + lr·g/√(ms′ + ε)；w ← w − mom′。</translation>
     </message>
     <message>
         <source>&lt;b&gt;RMSProp&apos;s ms&lt;/b&gt;: mean of the squared gradients, ms′ = ms + (g² − ms)(1 − ρ); it starts at 1, as in TF1.</source>
-        <translation type="unfinished"></translation>
+        <translation>&lt;b&gt;RMSProp 的 ms&lt;/b&gt;：梯度平方的平均，ms′ = ms + (g² − ms)(1 − ρ)；与 TF1 一样从 1 开始。</translation>
     </message>
     <message>
         <source>Adagrad</source>
-        <translation type="unfinished"></translation>
+        <translation>Adagrad</translation>
     </message>
     <message>
         <source>Adagrad accumulator</source>
-        <translation type="unfinished"></translation>
+        <translation>Adagrad 累积量</translation>
     </message>
     <message>
         <source>Adagrad: &lt;b&gt;acc′ = acc + g²&lt;/b&gt;, then &lt;b&gt;w ← w − lr·g/√acc′&lt;/b&gt; with lr = {lr}: a weight that has had large gradients takes ever smaller steps.</source>
-        <translation type="unfinished"></translation>
+        <translation>Adagrad：&lt;b&gt;acc′ = acc + g²&lt;/b&gt;，然后 &lt;b&gt;w ← w − lr·g/√acc′&lt;/b&gt;，其中 lr = {lr}：梯度一直很大的权重，步子越迈越小。</translation>
     </message>
     <message>
         <source>Adam</source>
-        <translation type="unfinished"></translation>
+        <translation>Adam</translation>
     </message>
     <message>
         <source>Adam m</source>
-        <translation type="unfinished"></translation>
+        <translation>Adam m</translation>
     </message>
     <message>
         <source>Adam v</source>
-        <translation type="unfinished"></translation>
+        <translation>Adam v</translation>
     </message>
     <message>
         <source>Adam: &lt;b&gt;m′ = m + (g − m)(1 − β1)&lt;/b&gt;, &lt;b&gt;v′ = v + (g² − v)(1 − β2)&lt;/b&gt;, &lt;b&gt;w ← w − lr_t·m′/(√v′ + ε)&lt;/b&gt;: each weight gets its own step size.</source>
-        <translation type="unfinished"></translation>
+        <translation>Adam：&lt;b&gt;m′ = m + (g − m)(1 − β1)&lt;/b&gt;，&lt;b&gt;v′ = v + (g² − v)(1 − β2)&lt;/b&gt;，&lt;b&gt;w ← w − lr_t·m′/(√v′ + ε)&lt;/b&gt;：每个权重有自己的步长。</translation>
     </message>
     <message>
         <source>Gradient descent: &lt;b&gt;w ← w − lr · ∂L/∂w&lt;/b&gt; with lr = {lr}: every weight takes a small step against its gradient.</source>
-        <translation type="unfinished"></translation>
+        <translation>梯度下降：&lt;b&gt;w ← w − lr · ∂L/∂w&lt;/b&gt;，其中 lr = {lr}：每个权重沿梯度的反方向走一小步。</translation>
     </message>
     <message>
         <source>Momentum (Nesterov): &lt;b&gt;acc′ = m·acc + g&lt;/b&gt;, then &lt;b&gt;w ← w − (lr·g + lr·m·acc′)&lt;/b&gt; with lr = {lr}, m = {m}.</source>
-        <translation type="unfinished"></translation>
+        <translation>动量（Nesterov）：&lt;b&gt;acc′ = m·acc + g&lt;/b&gt;，然后 &lt;b&gt;w ← w − (lr·g + lr·m·acc′)&lt;/b&gt;，其中 lr = {lr}，m = {m}。</translation>
     </message>
     <message>
         <source>Momentum: &lt;b&gt;acc′ = m·acc + g&lt;/b&gt;, then &lt;b&gt;w ← w − lr·acc′&lt;/b&gt; with lr = {lr}, m = {m}: the accumulator remembers earlier gradients, so steps grow along a steady direction.</source>
-        <translation type="unfinished"></translation>
+        <translation>动量：&lt;b&gt;acc′ = m·acc + g&lt;/b&gt;，然后 &lt;b&gt;w ← w − lr·acc′&lt;/b&gt;，其中 lr = {lr}，m = {m}：累积量记住了之前的梯度，所以沿稳定方向的步子越来越大。</translation>
     </message>
     <message>
         <source>RMSProp</source>
-        <translation type="unfinished"></translation>
+        <translation>RMSProp</translation>
     </message>
     <message>
         <source>RMSProp (centered): &lt;b&gt;ms′ = ms + (g² − ms)(1 − ρ)&lt;/b&gt;, &lt;b&gt;mg′ = mg + (g − mg)(1 − ρ)&lt;/b&gt;, &lt;b&gt;mom′ = μ·mom + lr·g/√(ms′ − mg′² + ε)&lt;/b&gt;, &lt;b&gt;w ← w − mom′&lt;/b&gt; with lr = {lr}, ρ = {rho}, μ = {mu}, ε = {eps}: the step is divided by the gradient&apos;s recent spread.</source>
-        <translation type="unfinished"></translation>
+        <translation>RMSProp（centered）：&lt;b&gt;ms′ = ms + (g² − ms)(1 − ρ)&lt;/b&gt;，&lt;b&gt;mg′ = mg + (g − mg)(1 − ρ)&lt;/b&gt;，&lt;b&gt;mom′ = μ·mom + lr·g/√(ms′ − mg′² + ε)&lt;/b&gt;，&lt;b&gt;w ← w − mom′&lt;/b&gt;，其中 lr = {lr}，ρ = {rho}，μ = {mu}，ε = {eps}：步长除以梯度近期的离散程度。</translation>
     </message>
     <message>
         <source>RMSProp mg</source>
-        <translation type="unfinished"></translation>
+        <translation>RMSProp mg</translation>
     </message>
     <message>
         <source>RMSProp mom</source>
-        <translation type="unfinished"></translation>
+        <translation>RMSProp mom</translation>
     </message>
     <message>
         <source>RMSProp ms</source>
-        <translation type="unfinished"></translation>
+        <translation>RMSProp ms</translation>
     </message>
     <message>
         <source>RMSProp: &lt;b&gt;ms′ = ms + (g² − ms)(1 − ρ)&lt;/b&gt;, &lt;b&gt;mom′ = μ·mom + lr·g/√(ms′ + ε)&lt;/b&gt;, &lt;b&gt;w ← w − mom′&lt;/b&gt; with lr = {lr}, ρ = {rho}, μ = {mu}, ε = {eps}: each weight&apos;s step is divided by the root of its recent squared gradients.</source>
-        <translation type="unfinished"></translation>
+        <translation>RMSProp：&lt;b&gt;ms′ = ms + (g² − ms)(1 − ρ)&lt;/b&gt;，&lt;b&gt;mom′ = μ·mom + lr·g/√(ms′ + ε)&lt;/b&gt;，&lt;b&gt;w ← w − mom′&lt;/b&gt;，其中 lr = {lr}，ρ = {rho}，μ = {mu}，ε = {eps}：每个权重的步长除以其近期梯度平方的平方根。</translation>
     </message>
     <message>
         <source>accumulator</source>
-        <translation type="unfinished"></translation>
+        <translation>累积量</translation>
     </message>
     <message>
         <source>gradient descent</source>
-        <translation type="unfinished"></translation>
+        <translation>梯度下降</translation>
     </message>
     <message>
         <source>momentum</source>
-        <translation type="unfinished"></translation>
+        <translation>动量</translation>
     </message>
 </context>
 <context>
     <name>settings</name>
     <message>
         <source>Activation</source>
-        <translation type="unfinished"></translation>
+        <translation>激活函数</translation>
     </message>
     <message>
         <source>Adagrad</source>
-        <translation type="unfinished"></translation>
+        <translation>Adagrad</translation>
     </message>
     <message>
         <source>Adagrad&apos;s starting sum of squared gradients</source>
-        <translation type="unfinished"></translation>
+        <translation>Adagrad 梯度平方和的初始值</translation>
     </message>
     <message>
         <source>Adam</source>
-        <translation type="unfinished"></translation>
+        <translation>Adam</translation>
     </message>
     <message>
         <source>Adam&apos;s decay of the mean gradient</source>
-        <translation type="unfinished"></translation>
+        <translation>Adam 梯度均值的衰减率</translation>
     </message>
     <message>
         <source>Adam&apos;s decay of the mean squared gradient</source>
-        <translation type="unfinished"></translation>
+        <translation>Adam 梯度平方均值的衰减率</translation>
     </message>
     <message>
         <source>Adam&apos;s epsilon; RMSProp&apos;s (added inside the square root)</source>
-        <translation type="unfinished"></translation>
+        <translation>Adam 的 epsilon；RMSProp 的 epsilon（加在平方根内）</translation>
     </message>
     <message>
         <source>Add a bias vector to every layer (starting at zero)</source>
-        <translation type="unfinished"></translation>
+        <translation>给每一层加一个偏置向量（从零开始）</translation>
     </message>
     <message>
         <source>Batch size</source>
-        <translation type="unfinished"></translation>
+        <translation>批量 (BATCH_SIZE)</translation>
     </message>
     <message>
         <source>Biases</source>
-        <translation type="unfinished"></translation>
+        <translation>偏置</translation>
     </message>
     <message>
         <source>Centered</source>
-        <translation type="unfinished"></translation>
+        <translation>Centered（中心化）</translation>
     </message>
     <message>
         <source>Circle</source>
-        <translation type="unfinished"></translation>
+        <translation>圆形</translation>
     </message>
     <message>
         <source>Data seed</source>
-        <translation type="unfinished"></translation>
+        <translation>数据种子</translation>
     </message>
     <message>
         <source>Dataset</source>
-        <translation type="unfinished"></translation>
+        <translation>数据集</translation>
     </message>
     <message>
         <source>Decay in whole periods instead of smoothly</source>
-        <translation type="unfinished"></translation>
+        <translation>按整个周期阶梯式衰减，而不是平滑衰减</translation>
     </message>
     <message>
         <source>Decay rate</source>
-        <translation type="unfinished"></translation>
+        <translation>衰减率</translation>
     </message>
     <message>
         <source>Decay steps</source>
-        <translation type="unfinished"></translation>
+        <translation>衰减步数</translation>
     </message>
     <message>
         <source>Decay the learning rate</source>
-        <translation type="unfinished"></translation>
+        <translation>学习率衰减</translation>
     </message>
     <message>
         <source>Decay ρ</source>
-        <translation type="unfinished"></translation>
+        <translation>衰减 ρ</translation>
     </message>
     <message>
         <source>Exponential decay of the learning rate: factor per decay period, in (0, 1]</source>
-        <translation type="unfinished"></translation>
+        <translation>学习率指数衰减：每个衰减周期的乘数，取值在 (0, 1]</translation>
     </message>
     <message>
         <source>Exponential moving average of the weights</source>
-        <translation type="unfinished"></translation>
+        <translation>权重的滑动平均（指数滑动平均）</translation>
     </message>
     <message>
         <source>Function applied after each hidden layer; the tutorial has none (linear)</source>
-        <translation type="unfinished"></translation>
+        <translation>每个隐藏层之后施加的函数；教程中没有（线性）</translation>
     </message>
     <message>
         <source>Gradient descent</source>
-        <translation type="unfinished"></translation>
+        <translation>梯度下降</translation>
     </message>
     <message>
         <source>Hidden layers</source>
-        <translation type="unfinished"></translation>
+        <translation>隐藏层</translation>
     </message>
     <message>
         <source>Init seed</source>
-        <translation type="unfinished"></translation>
+        <translation>初始化种子</translation>
     </message>
     <message>
         <source>Init stddev</source>
-        <translation type="unfinished"></translation>
+        <translation>初始化标准差</translation>
     </message>
     <message>
         <source>Initial accumulator</source>
-        <translation type="unfinished"></translation>
+        <translation>累积量初始值</translation>
     </message>
     <message>
         <source>L1 regularisation: scale × sum |w| is added to the loss</source>
-        <translation type="unfinished"></translation>
+        <translation>L1 正则化：把 scale × sum |w| 加到损失上</translation>
     </message>
     <message>
         <source>L1 scale</source>
-        <translation type="unfinished"></translation>
+        <translation>L1 系数</translation>
     </message>
     <message>
         <source>L2 regularisation (TF&apos;s l2_loss: scale × sum w² / 2)</source>
-        <translation type="unfinished"></translation>
+        <translation>L2 正则化（TF 的 l2_loss：scale × sum w² / 2）</translation>
     </message>
     <message>
         <source>L2 scale</source>
-        <translation type="unfinished"></translation>
+        <translation>L2 系数</translation>
     </message>
     <message>
         <source>Learning rate</source>
-        <translation type="unfinished"></translation>
+        <translation>学习率</translation>
     </message>
     <message>
         <source>Length of a decay period in steps</source>
-        <translation type="unfinished"></translation>
+        <translation>一个衰减周期的轮数</translation>
     </message>
     <message>
         <source>Linear (none)</source>
-        <translation type="unfinished"></translation>
+        <translation>线性（无）</translation>
     </message>
     <message>
         <source>Log every</source>
-        <translation type="unfinished"></translation>
+        <translation>打印间隔</translation>
     </message>
     <message>
         <source>Loss</source>
-        <translation type="unfinished"></translation>
+        <translation>损失函数</translation>
     </message>
     <message>
         <source>Mean squared error</source>
-        <translation type="unfinished"></translation>
+        <translation>均方误差</translation>
     </message>
     <message>
         <source>Momentum</source>
-        <translation type="unfinished"></translation>
+        <translation>动量</translation>
     </message>
     <message>
         <source>Momentum coefficient</source>
-        <translation type="unfinished"></translation>
+        <translation>动量系数</translation>
     </message>
     <message>
         <source>Moving average</source>
-        <translation type="unfinished"></translation>
+        <translation>滑动平均</translation>
     </message>
     <message>
         <source>Nesterov</source>
-        <translation type="unfinished"></translation>
+        <translation>Nesterov</translation>
     </message>
     <message>
         <source>Nesterov&apos;s accelerated gradient</source>
-        <translation type="unfinished"></translation>
+        <translation>Nesterov 加速梯度</translation>
     </message>
     <message>
         <source>Neurons per hidden layer, separated by commas: 3 is the tutorial&apos;s 2-3-1 network, 8,8 has two layers of 8; none: no hidden layer</source>
-        <translation type="unfinished"></translation>
+        <translation>每个隐藏层的神经元数，用逗号分隔：3 是教程的 2-3-1 网络，8,8 是两层各 8 个；none：没有隐藏层</translation>
     </message>
     <message>
         <source>Noise</source>
-        <translation type="unfinished"></translation>
+        <translation>噪声</translation>
     </message>
     <message>
         <source>Number of training points (the dataset&apos;s default)</source>
-        <translation type="unfinished"></translation>
+        <translation>训练点的个数（数据集的默认值）</translation>
     </message>
     <message>
         <source>Op seed of tf.random_normal for the initial weights</source>
-        <translation type="unfinished"></translation>
+        <translation>初始权重所用 tf.random_normal 的 op 种子</translation>
     </message>
     <message>
         <source>Optimizer</source>
-        <translation type="unfinished"></translation>
+        <translation>优化器</translation>
     </message>
     <message>
         <source>Points per update; the tutorial takes 8 at a time, in order</source>
-        <translation type="unfinished"></translation>
+        <translation>每次更新喂入的点数；教程按顺序每次取 8 个</translation>
     </message>
     <message>
         <source>RMSProp</source>
-        <translation type="unfinished"></translation>
+        <translation>RMSProp</translation>
     </message>
     <message>
         <source>RMSProp divides by the gradient&apos;s variance instead of its mean square</source>
-        <translation type="unfinished"></translation>
+        <translation>RMSProp 除以梯度的方差而不是均方</translation>
     </message>
     <message>
         <source>RMSProp&apos;s decay of the mean squared gradient</source>
-        <translation type="unfinished"></translation>
+        <translation>RMSProp 梯度平方均值的衰减率</translation>
     </message>
     <message>
         <source>Random jitter added to the points</source>
-        <translation type="unfinished"></translation>
+        <translation>加在数据点上的随机抖动</translation>
     </message>
     <message>
         <source>ReLU</source>
-        <translation type="unfinished"></translation>
+        <translation>ReLU</translation>
     </message>
     <message>
         <source>Samples</source>
-        <translation type="unfinished"></translation>
+        <translation>样本</translation>
     </message>
     <message>
         <source>Seed of the data generator; empty: the dataset&apos;s default</source>
-        <translation type="unfinished"></translation>
+        <translation>数据生成器的种子；留空：数据集的默认值</translation>
     </message>
     <message>
         <source>Sigmoid</source>
-        <translation type="unfinished"></translation>
+        <translation>Sigmoid</translation>
     </message>
     <message>
         <source>Sigmoid cross-entropy</source>
-        <translation type="unfinished"></translation>
+        <translation>Sigmoid 交叉熵</translation>
     </message>
     <message>
         <source>Spiral</source>
-        <translation type="unfinished"></translation>
+        <translation>螺旋</translation>
     </message>
     <message>
         <source>Staircase</source>
-        <translation type="unfinished"></translation>
+        <translation>阶梯式</translation>
     </message>
     <message>
         <source>Standard deviation of the initial weights</source>
-        <translation type="unfinished"></translation>
+        <translation>初始权重的标准差</translation>
     </message>
     <message>
         <source>Step size, e.g. 0.001 or 1e-5; a new value applies from the next step, without a reset</source>
-        <translation type="unfinished"></translation>
+        <translation>每次更新的幅度，例如 0.001 或 1e-5；新值从下一轮起生效，不重置</translation>
     </message>
     <message>
         <source>TF&apos;s exponential_decay: lr × rate^(step / decay steps)</source>
-        <translation type="unfinished"></translation>
+        <translation>TF 的 exponential_decay：lr × rate^(step / decay steps)</translation>
     </message>
     <message>
         <source>Tanh</source>
-        <translation type="unfinished"></translation>
+        <translation>Tanh</translation>
     </message>
     <message>
         <source>Target steps</source>
-        <translation type="unfinished"></translation>
+        <translation>训练轮数</translation>
     </message>
     <message>
         <source>The loss function; mean squared error is the tutorial&apos;s</source>
-        <translation type="unfinished"></translation>
+        <translation>损失函数；教程用的是均方误差</translation>
     </message>
     <message>
         <source>The loss on all data is computed (and printed, and marked on the plot) every this many steps</source>
-        <translation type="unfinished"></translation>
+        <translation>每隔这么多轮，计算（并打印、在图上标出）全部数据上的损失</translation>
     </message>
     <message>
         <source>The training points; seed is the tutorial&apos;s 32 random points labelled x0 + x1 &lt; 1</source>
-        <translation type="unfinished"></translation>
+        <translation>训练数据点；seed 是教程中标签为 x0 + x1 &lt; 1 的 32 个随机点</translation>
     </message>
     <message>
         <source>The update rule; the tutorial uses plain gradient descent</source>
-        <translation type="unfinished"></translation>
+        <translation>参数更新规则；教程用的是普通梯度下降</translation>
     </message>
     <message>
         <source>Training steps; where “Run to target” stops (0 only initialises)</source>
-        <translation type="unfinished"></translation>
+        <translation>训练轮数（STEPS）；“训练到目标”在此停止（0 表示只初始化）</translation>
     </message>
     <message>
         <source>Tutorial: x0 + x1 &lt; 1</source>
-        <translation type="unfinished"></translation>
+        <translation>教程：x0 + x1 &lt; 1</translation>
     </message>
     <message>
         <source>Two Gaussians</source>
-        <translation type="unfinished"></translation>
+        <translation>两团高斯分布</translation>
     </message>
     <message>
         <source>XOR</source>
-        <translation type="unfinished"></translation>
+        <translation>异或 (XOR)</translation>
     </message>
     <message>
         <source>default</source>
-        <translation type="unfinished"></translation>
+        <translation>默认</translation>
     </message>
     <message>
         <source>linear</source>
-        <translation type="unfinished"></translation>
+        <translation>线性</translation>
     </message>
     <message>
         <source>none</source>
-        <translation type="unfinished"></translation>
+        <translation>无</translation>
     </message>
     <message>
         <source>sigmoid</source>
-        <translation type="unfinished"></translation>
+        <translation>sigmoid</translation>
     </message>
     <message>
         <source>tanh</source>
-        <translation type="unfinished"></translation>
+        <translation>tanh</translation>
     </message>
     <message>
         <source>β1</source>
-        <translation type="unfinished"></translation>
+        <translation>β1</translation>
     </message>
     <message>
         <source>β2</source>
-        <translation type="unfinished"></translation>
+        <translation>β2</translation>
     </message>
     <message>
         <source>ε</source>
-        <translation type="unfinished"></translation>
+        <translation>ε</translation>
     </message>
 </context>
 </TS>
