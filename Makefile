@@ -4,7 +4,7 @@ VENV ?= .venv
 PY := $(VENV)/bin/python
 STAMP := $(VENV)/.installed
 
-.PHONY: run test lint fuzz monkey bench bench-quick system-deps clean
+.PHONY: run test lint fuzz monkey bench bench-quick i18n system-deps clean
 
 $(STAMP): pyproject.toml
 	python3 -m venv $(VENV)
@@ -43,6 +43,11 @@ bench: $(STAMP)
 
 bench-quick: $(STAMP)
 	$(PY) benchmarks/bench.py --quick
+
+# update resources/bpviz_zh_CN.ts from every tr()/translate() and the settings registry; then translate
+# what it marks unfinished (tests/test_translations.py fails until every message has Chinese)
+i18n: $(STAMP)
+	$(PY) scripts/translations.py
 
 system-deps:
 	bash scripts/install-system-deps.sh

@@ -123,12 +123,14 @@ def build_parser() -> argparse.ArgumentParser:
     translate_argparse()
     parser = _Parser(prog="bpviz", description=translate(
         "cli", "See and drive backpropagation. With no command, opens the desktop app."))
-    parser.add_argument("--lang", choices=list(LANGUAGES),
-                        help=translate("cli", "language of the interface and messages (default: the system's)"))
+    lang = dict(choices=list(LANGUAGES), help=translate(
+        "cli", "language of the interface and messages (default: the system's)"))
+    parser.add_argument("--lang", **lang)
     parser.add_argument("--version", action="version", version=f"bpviz {__version__}")
     sub = parser.add_subparsers(dest="command", parser_class=_Parser)
     train = sub.add_parser("train", help=translate("cli", "train headless and print what the tutorial prints"),
                            description=translate("cli", "Train headless and print what the tutorial prints."))
+    train.add_argument("--lang", default=argparse.SUPPRESS, **lang)  # also after `train`, where one types it
     for flag, field, kwargs in RUN_OPTIONS:  # the help in the language chosen now, not at import
         train.add_argument(flag, dest=field, default=argparse.SUPPRESS, **{**kwargs, "help": _help(SETTINGS[field])})
     train.add_argument("--config", metavar="FILE",

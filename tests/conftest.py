@@ -24,8 +24,8 @@ import pytest  # noqa: E402
 @pytest.fixture(autouse=True)
 def _isolated_settings(tmp_path, monkeypatch):
     """`bpviz.gui.settings` reads BPVIZ_SETTINGS: every test gets its own empty settings file; the error
-    log (BPVIZ_LOG_DIR) goes to the test's folder too."""
+    log (BPVIZ_LOG_DIR) goes to the test's folder too; the interface is English unless a test asks otherwise."""
     monkeypatch.setenv("BPVIZ_SETTINGS", str(tmp_path / "bpviz-settings.ini"))
     monkeypatch.setenv("BPVIZ_LOG_DIR", str(tmp_path / "log"))
-    monkeypatch.delenv("BPVIZ_LANG", raising=False)
+    monkeypatch.setenv("BPVIZ_LANG", "en")  # tests read English texts whatever the machine's locale
     return tmp_path / "bpviz-settings.ini"

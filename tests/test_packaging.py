@@ -26,5 +26,10 @@ def test_wheel_contains_the_resources_and_the_entry_point(tmp_path):
     names = zipfile.ZipFile(wheel).namelist()
     assert "bpviz/resources/bpviz.svg" in names and "bpviz/resources/bpviz.desktop" in names
     assert "bpviz/gui/inspector/phase_view.py" in names and "bpviz/engine/trainer.py" in names
+    # the Chinese catalogue, compiled by the build (setup.py runs pyside6-lrelease; no .qm is committed)
+    assert "bpviz/resources/bpviz_zh_CN.qm" in names and "bpviz/resources/bpviz_zh_CN.ts" in names
+    qm = zipfile.ZipFile(wheel).read("bpviz/resources/bpviz_zh_CN.qm")
+    assert qm.startswith(bytes.fromhex("3cb86418caef9c95cd211cbf60a1bddd"))  # Qt's .qm magic number
+    assert "学习率".encode("utf-16-be") in qm
     entry_points = zipfile.ZipFile(wheel).read(next(n for n in names if n.endswith("entry_points.txt"))).decode()
     assert "bpviz = bpviz.cli:main" in entry_points
