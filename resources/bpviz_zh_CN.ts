@@ -37,6 +37,37 @@
     </message>
 </context>
 <context>
+    <name>BoundaryPlot</name>
+    <message>
+        <source>x0</source>
+        <translation>x0</translation>
+    </message>
+    <message>
+        <source>x1</source>
+        <translation>x1</translation>
+    </message>
+    <message>
+        <source>label 1</source>
+        <translation>标签 1</translation>
+    </message>
+    <message>
+        <source>label 0</source>
+        <translation>标签 0</translation>
+    </message>
+    <message>
+        <source>current batch</source>
+        <translation>当前这批</translation>
+    </message>
+    <message>
+        <source>boundary (output = 0.5)</source>
+        <translation>决策边界（输出 = 0.5）</translation>
+    </message>
+    <message>
+        <source>true boundary</source>
+        <translation>真实边界</translation>
+    </message>
+</context>
+<context>
     <name>CodePanel</name>
     <message>
         <source>prepare</source>
@@ -392,6 +423,22 @@
         <source>Exported the window to {path}</source>
         <translation>窗口已导出到 {path}</translation>
     </message>
+    <message>
+        <source>Open &amp;session…</source>
+        <translation>打开会话(&amp;S)…</translation>
+    </message>
+    <message>
+        <source>Save s&amp;ession…</source>
+        <translation>保存会话(&amp;E)…</translation>
+    </message>
+    <message>
+        <source>Open &amp;Recent</source>
+        <translation>最近打开(&amp;R)</translation>
+    </message>
+    <message>
+        <source>&amp;Export</source>
+        <translation>导出(&amp;E)</translation>
+    </message>
 </context>
 <context>
     <name>GradientCheckView</name>
@@ -480,6 +527,21 @@
     </message>
 </context>
 <context>
+    <name>ImageSizeDialog</name>
+    <message>
+        <source>Size of the picture in pixels:</source>
+        <translation>图片尺寸（像素）：</translation>
+    </message>
+    <message>
+        <source>&amp;Width:</source>
+        <translation>宽(&amp;W)：</translation>
+    </message>
+    <message>
+        <source>&amp;Height:</source>
+        <translation>高(&amp;H)：</translation>
+    </message>
+</context>
+<context>
     <name>InspectWorkspace</name>
     <message>
         <source>Samples of the run; press Step (→) to record an update.</source>
@@ -555,6 +617,45 @@
     <message>
         <source>Sample {i}: x0 = {x0}, x1 = {x1}, label {label}, output {out} (step {step})</source>
         <translation>样本 {i}：x0 = {x0}，x1 = {x1}，标签 {label}，输出 {out}（第 {step} 轮）</translation>
+    </message>
+</context>
+<context>
+    <name>LossPlot</name>
+    <message>
+        <source>step</source>
+        <translation>轮数</translation>
+    </message>
+    <message>
+        <source>loss</source>
+        <translation>损失</translation>
+    </message>
+    <message>
+        <source>Logarithmic loss axis</source>
+        <translation>损失轴用对数刻度</translation>
+    </message>
+    <message>
+        <source>hover over the plot to read the losses at a step</source>
+        <translation>鼠标悬停在图上可读取某一轮的损失</translation>
+    </message>
+    <message>
+        <source>batch loss</source>
+        <translation>本批损失</translation>
+    </message>
+    <message>
+        <source>loss on all data</source>
+        <translation>全部数据上的损失</translation>
+    </message>
+    <message>
+        <source>printed steps</source>
+        <translation>打印的轮次</translation>
+    </message>
+    <message>
+        <source>step {step} · batch loss {loss}</source>
+        <translation>第 {step} 轮 · 本批损失 {loss}</translation>
+    </message>
+    <message>
+        <source> · loss on all data {loss}</source>
+        <translation> · 全部数据上的损失 {loss}</translation>
     </message>
 </context>
 <context>
@@ -709,6 +810,17 @@
     <message>
         <source>(first {r} × {c} of {rows} × {cols})</source>
         <translation>（{rows} × {cols} 中的前 {r} × {c}）</translation>
+    </message>
+</context>
+<context>
+    <name>MatrixHeatmap</name>
+    <message>
+        <source>in</source>
+        <translation>输入</translation>
+    </message>
+    <message>
+        <source>out</source>
+        <translation>输出</translation>
     </message>
 </context>
 <context>

@@ -1,12 +1,15 @@
 """Update the translation catalogue resources/bpviz_<lang>.ts from the sources (`make i18n`).
 
 pyside6-lupdate extracts every tr() / QCoreApplication.translate() / translate() / QT_TRANSLATE_NOOP in bpviz/.
-The settings registry's and optimizer modules' texts are in no such call, so they are written as
-QT_TRANSLATE_NOOP lines (contexts "settings", "optimizers") into a temporary file that lupdate reads too.
+Texts it cannot see are written as QT_TRANSLATE_NOOP lines into a temporary file that it reads too: the
+settings registry's and optimizer modules' texts (contexts "settings", "optimizers"), and literals given to a
+module's own one-context helper (`def _tr(text): return QCoreApplication.translate("LossPlot", text)`) or to
+an alias of self.tr (`t = self.tr`).
 Locations are left out: they would change with every edit of a source file and only make merges harder.
 """
 from __future__ import annotations
 
+import ast
 import shutil
 import subprocess
 import sys
@@ -36,11 +39,57 @@ def registry_noop_source() -> str:
     return "\n".join(lines) + "\n"
 
 
+def _helper_context(func: ast.FunctionDef) -> str | None:
+    """"Ctx" if the function is `return <something>.translate("Ctx", <its text parameter>)`."""
+    body = [n for n in func.body if not (isinstance(n, ast.Expr) and isinstance(n.value, ast.Constant))]
+    if len(body) != 1 or not isinstance(body[0], ast.Return) or not isinstance(body[0].value, ast.Call):
+        return None
+    call = body[0].value
+    name = call.func.attr if isinstance(call.func, ast.Attribute) else getattr(call.func, "id", None)
+    if name == "translate" and len(call.args) == 2 and isinstance(call.args[0], ast.Constant):
+        return call.args[0].value
+    return None
+
+
+def _literal(call: ast.Call) -> str | None:
+    if call.args and isinstance(call.args[0], ast.Constant) and isinstance(call.args[0].value, str):
+        return call.args[0].value
+    return None
+
+
+def helper_noop_lines(sources: Path) -> list[str]:
+    """QT_TRANSLATE_NOOP lines for literals handed to one-context helpers and to aliases of self.tr."""
+    lines = []
+    for path in sorted(sources.rglob("*.py")):
+        tree = ast.parse(path.read_text(encoding="utf-8"))
+        helpers = {f.name: ctx for f in tree.body if isinstance(f, ast.FunctionDef)
+                   for ctx in [_helper_context(f)] if ctx}
+        for node in ast.walk(tree):
+            if isinstance(node, ast.Call) and isinstance(node.func, ast.Name) and node.func.id in helpers:
+                text = _literal(node)
+                if text is not None:
+                    lines.append(f"QT_TRANSLATE_NOOP({helpers[node.func.id]!r}, {text!r})")
+        for cls in (n for n in ast.walk(tree) if isinstance(n, ast.ClassDef)):
+            own = [f for f in cls.body if isinstance(f, ast.FunctionDef) and f.name == "tr"]
+            context = (_helper_context(own[0]) if own else None) or cls.name
+            for func in (f for f in cls.body if isinstance(f, ast.FunctionDef)):
+                aliases = {target.id for n in ast.walk(func) if isinstance(n, ast.Assign)
+                           and isinstance(n.value, ast.Attribute) and n.value.attr == "tr"
+                           for target in n.targets if isinstance(target, ast.Name)}
+                for n in ast.walk(func):
+                    if isinstance(n, ast.Call) and isinstance(n.func, ast.Name) and n.func.id in aliases:
+                        text = _literal(n)
+                        if text is not None:
+                            lines.append(f"QT_TRANSLATE_NOOP({context!r}, {text!r})")
+    return lines
+
+
 def extract(ts_file: Path, sources: Path = ROOT / "bpviz") -> str:
     """Write (or update, keeping its translations) `ts_file` from the sources; lupdate's report."""
     with tempfile.TemporaryDirectory() as tmp:
         registry = Path(tmp) / "registry_texts.py"
-        registry.write_text(registry_noop_source(), encoding="utf-8")
+        registry.write_text(registry_noop_source() + "\n".join(helper_noop_lines(sources)) + "\n",
+                            encoding="utf-8")
         files = sorted(str(p) for p in sources.rglob("*.py")) + [str(registry)]
         proc = subprocess.run([tool("pyside6-lupdate"), *files, "-locations", "none", "-no-obsolete",
                                "-source-language", "en", "-target-language", ts_file.stem.split("_", 1)[1],

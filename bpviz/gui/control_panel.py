@@ -13,7 +13,7 @@ from __future__ import annotations
 
 import random
 
-from PySide6.QtCore import QCoreApplication, QEvent, Qt, Signal
+from PySide6.QtCore import QCoreApplication, Qt, Signal
 from PySide6.QtWidgets import (QFormLayout, QGroupBox, QLabel, QPushButton, QScrollArea,
                                QSizePolicy, QVBoxLayout, QWidget)
 
@@ -23,6 +23,7 @@ from bpviz.engine.settings import (MAX_HIDDEN_LAYERS, SECTION_NAMES, SETTINGS, S
 
 from .fields import (ERROR_COLOR, BoolField, ChoiceField, Field, FloatSpinField, IntField, TextField,
                      format_float, parse_float, parse_int, parse_widths)
+from .language import Retranslating
 from .training_controller import flat_fields
 
 _MAX_SPIN = 2**31 - 1  # a QSpinBox holds a C int
@@ -56,7 +57,7 @@ def _make_field(setting: Setting) -> Field:
                                        example=setting.example), format_float)
 
 
-class ControlPanel(QWidget):
+class ControlPanel(Retranslating, QWidget):
     config_changed = Signal(object)  # RunConfig: complete, valid, different from config()
 
     def __init__(self, config: RunConfig, parent: QWidget | None = None):
@@ -245,11 +246,6 @@ class ControlPanel(QWidget):
                     row_label.setText(label)
         self._dataset_shown(self._fields["dataset"].value())
         self._update_pending()
-
-    def changeEvent(self, event: QEvent) -> None:
-        if event.type() == QEvent.LanguageChange:
-            self.retranslate()
-        super().changeEvent(event)
 
     def _section(self, layout: QVBoxLayout, key: str) -> QFormLayout:
         box = QGroupBox()

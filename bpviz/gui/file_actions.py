@@ -147,17 +147,14 @@ class FileActions(QObject):
         return action
 
     def _build_actions(self) -> None:
-        t = self.tr
-        self.act_open_session = self._action("act_open_session", t("Open &session…"), self.open_session_dialog,
-                                             "Ctrl+Shift+O", True)
-        self.act_save_session = self._action("act_save_session", t("Save s&ession…"), self.save_session_dialog,
-                                             "Ctrl+Shift+S", True)
-        self.recent_menu = QMenu(t("Open &Recent"), self.window)
+        self.act_open_session = self._action("act_open_session", "", self.open_session_dialog, "Ctrl+Shift+O", True)
+        self.act_save_session = self._action("act_save_session", "", self.save_session_dialog, "Ctrl+Shift+S", True)
+        self.recent_menu = QMenu(self.window)
         self.recent_menu.setObjectName("recent_menu")
         self.recent_menu.aboutToShow.connect(self._fill_recent_menu)
         self._fill_recent_menu()
 
-        menu = QMenu(t("&Export") + "\t" + QKeySequence("Ctrl+E").toString(QKeySequence.NativeText), self.window)
+        menu = QMenu(self.window)
         menu.setObjectName("export_menu")
         self.export_actions: dict[str, QAction] = {}
         group = EXPORTS[0].group
@@ -165,7 +162,7 @@ class FileActions(QObject):
             if spec.group != group:
                 menu.addSeparator()
                 group = spec.group
-            action = self._action(f"act_export_{spec.name}", t(spec.text),
+            action = self._action(f"act_export_{spec.name}", "",
                                   lambda _=False, spec=spec: self.export_dialog(spec.what, spec.fmt))
             self.export_actions[spec.name] = action
             menu.addAction(action)
@@ -175,12 +172,24 @@ class FileActions(QObject):
         vb_menu = self.window.loss_plot.plot_item.getViewBox().menu
         vb_menu.addSeparator()
         self.loss_menu_actions = []
-        for fmt, text in LOSS_MENU_TEXT.items():
-            action = QAction(t(text), vb_menu)
+        for fmt in LOSS_MENU_TEXT:
+            action = QAction(vb_menu)
             action.setObjectName(f"loss_menu_export_{fmt}")
             action.triggered.connect(lambda _=False, fmt=fmt: self.export_dialog("loss", fmt))
             vb_menu.addAction(action)
             self.loss_menu_actions.append(action)
+        self.retranslate()
+
+    def retranslate(self) -> None:
+        """The menus' texts in the current language (the window calls it on LanguageChange)."""
+        self.act_open_session.setText(self.tr("Open &session…"))
+        self.act_save_session.setText(self.tr("Save s&ession…"))
+        self.recent_menu.setTitle(self.tr("Open &Recent"))
+        self.export_menu.setTitle(self.tr("&Export") + "\t" + QKeySequence("Ctrl+E").toString(QKeySequence.NativeText))
+        for spec in EXPORTS:
+            self.export_actions[spec.name].setText(self.tr(spec.text))
+        for action, text in zip(self.loss_menu_actions, LOSS_MENU_TEXT.values()):
+            action.setText(self.tr(text))
 
     def add_to_menu(self, file_menu: QMenu) -> None:
         """Session items, Open Recent and Export, appended to the File menu."""

@@ -182,21 +182,21 @@ class InspectWorkspace(QObject):
         box.addWidget(self.samples, 1)
 
         w = window
-        self.inspector_dock = w.add_dock("inspector_dock", self.tr("Step inspector"), scrolled(self.inspector),
+        self.inspector_dock = w.add_dock("inspector_dock", "", scrolled(self.inspector),
                                       Qt.BottomDockWidgetArea)
         w.tabifyDockWidget(w.loss_dock, self.inspector_dock)
-        self.gradients_dock = w.add_dock("gradients_dock", self.tr("Gradients && optimizer"), self.gradients,
+        self.gradients_dock = w.add_dock("gradients_dock", "", self.gradients,
                                       Qt.RightDockWidgetArea)
         w.splitDockWidget(w.weights_dock, self.gradients_dock, Qt.Vertical)
         w.resizeDocks([w.weights_dock, self.gradients_dock], [1, 1], Qt.Vertical)  # W and ∂L/∂W alike
-        self.network_dock = w.add_dock("network_dock", self.tr("Network"), scrolled(self.diagram),
+        self.network_dock = w.add_dock("network_dock", "", scrolled(self.diagram),
                                     Qt.RightDockWidgetArea)
         w.tabifyDockWidget(w.weights_dock, self.network_dock)
-        self.code_dock = w.add_dock("code_dock", self.tr("Code"), scrolled(self.code), Qt.RightDockWidgetArea)
+        self.code_dock = w.add_dock("code_dock", "", scrolled(self.code), Qt.RightDockWidgetArea)
         w.tabifyDockWidget(self.gradients_dock, self.code_dock)
-        self.samples_dock = w.add_dock("samples_dock", self.tr("Samples"), samples_box, Qt.LeftDockWidgetArea)
+        self.samples_dock = w.add_dock("samples_dock", "", samples_box, Qt.LeftDockWidgetArea)
         w.tabifyDockWidget(w.panel_dock, self.samples_dock)
-        self.gradcheck_dock = w.add_dock("gradcheck_dock", self.tr("Gradient check"), self.gradcheck,
+        self.gradcheck_dock = w.add_dock("gradcheck_dock", "", self.gradcheck,
                                       Qt.LeftDockWidgetArea)
         w.tabifyDockWidget(w.panel_dock, self.gradcheck_dock)
         for first in (w.loss_dock, w.weights_dock, self.gradients_dock, w.panel_dock):
@@ -213,10 +213,8 @@ class InspectWorkspace(QObject):
         w.addToolBar(Qt.BottomToolBarArea, self.timeline.toolbar)
 
         # walk the phases from anywhere in the window (→ stays "Step one mini-batch")
-        self.act_next_phase = w.add_action("act_next_phase", self.tr("Next phase"), self.inspector.next_phase,
-                                        "Ctrl+Right", None, self.tr("Step inspector: next phase (Ctrl+→)"))
-        self.act_prev_phase = w.add_action("act_prev_phase", self.tr("Previous phase"), self.inspector.previous_phase,
-                                        "Ctrl+Left", None, self.tr("Step inspector: previous phase (Ctrl+←)"))
+        self.act_next_phase = w.add_action("act_next_phase", "", self.inspector.next_phase, "Ctrl+Right")
+        self.act_prev_phase = w.add_action("act_prev_phase", "", self.inspector.previous_phase, "Ctrl+Left")
         view = w.view_menu
         view.addSeparator()
         view.addActions([self.act_prev_phase, self.act_next_phase])
@@ -248,6 +246,21 @@ class InspectWorkspace(QObject):
         self.poll()
 
     # -- state ----------------------------------------------------------------------------------------
+    def retranslate(self) -> None:
+        """Dock titles and actions in the current language (the window calls it on LanguageChange)."""
+        for dock, title in ((self.inspector_dock, self.tr("Step inspector")),
+                            (self.gradients_dock, self.tr("Gradients && optimizer")),
+                            (self.network_dock, self.tr("Network")), (self.code_dock, self.tr("Code")),
+                            (self.samples_dock, self.tr("Samples")), (self.gradcheck_dock, self.tr("Gradient check"))):
+            dock.setWindowTitle(title)
+        for action, text, tip in ((self.act_next_phase, self.tr("Next phase"),
+                                   self.tr("Step inspector: next phase (Ctrl+→)")),
+                                  (self.act_prev_phase, self.tr("Previous phase"),
+                                   self.tr("Step inspector: previous phase (Ctrl+←)"))):
+            action.setText(text)
+            action.setToolTip(tip)
+            action.setStatusTip(tip)
+
     def inspecting(self) -> bool:
         """Whether Step should record the update (one of the inspection docks is on screen)."""
         return any(d.isVisible() and not d.visibleRegion().isEmpty() for d in self.docks) or any(

@@ -10,7 +10,7 @@ import subprocess
 import sys
 from pathlib import Path
 
-from PySide6.QtCore import QLibraryInfo, QLocale, QStandardPaths, QTranslator
+from PySide6.QtCore import QEvent, QLibraryInfo, QLocale, QStandardPaths, QTranslator
 from PySide6.QtWidgets import QApplication
 
 from bpviz import i18n
@@ -47,6 +47,19 @@ def catalogue_file(lang: str) -> Path | None:
     if cached.exists() and cached.stat().st_mtime >= ts.stat().st_mtime:
         return cached
     return cached if compile_catalogue(ts, cached) else None
+
+
+class Retranslating:
+    """For a widget class with a `retranslate()` that sets its texts: called again on QEvent.LanguageChange
+    (list it before the Qt class: `class Panel(Retranslating, QWidget)`)."""
+
+    def retranslate(self) -> None:
+        raise NotImplementedError
+
+    def changeEvent(self, event: QEvent) -> None:
+        if event.type() == QEvent.LanguageChange:
+            self.retranslate()
+        super().changeEvent(event)
 
 
 _installed: list[QTranslator] = []

@@ -9,7 +9,7 @@ from __future__ import annotations
 
 import html
 
-from PySide6.QtCore import QCoreApplication, QEvent, Qt, QTimer, Slot
+from PySide6.QtCore import QCoreApplication, Qt, QTimer, Slot
 from PySide6.QtGui import QAction, QActionGroup, QCloseEvent, QGuiApplication, QKeySequence
 from PySide6.QtWidgets import QDockWidget, QMainWindow, QMessageBox, QStyle, QToolBar, QVBoxLayout, QWidget
 
@@ -26,7 +26,7 @@ from .control_panel import ControlPanel
 from .display import cache_axes, configure_pyqtgraph
 from .file_actions import FileActions
 from .inspect_workspace import InspectWorkspace
-from .language import apply_language
+from .language import Retranslating, apply_language
 from .live_view import LiveView
 from .plot_export import install as route_plot_exports
 from .plot_export import window_plot_exports
@@ -42,7 +42,7 @@ from .views.loss_plot import LossPanel, LossPlot
 from .workspaces import Workspaces
 
 
-class MainWindow(QMainWindow):
+class MainWindow(Retranslating, QMainWindow):
     def __init__(self, config: RunConfig | None = None, settings: AppSettings | None = None,
                  parent: QWidget | None = None):
         super().__init__(parent)
@@ -262,17 +262,14 @@ class MainWindow(QMainWindow):
                             (self.language_menu, self.tr("&Language"))):
             menu.setTitle(title)
         self.transport_bar.setWindowTitle(self.tr("Transport"))
+        self.files.retranslate()
+        self.inspection.retranslate()
         self.update_title()
 
     def set_language(self, lang: str) -> None:
         """Switch the interface language now; the run goes on untouched."""
         lang = apply_language(lang)
         self.language_actions[lang].setChecked(True)
-
-    def changeEvent(self, event: QEvent) -> None:
-        if event.type() == QEvent.LanguageChange:
-            self.retranslate()
-        super().changeEvent(event)
 
     def _connect(self) -> None:
         c = self.controller

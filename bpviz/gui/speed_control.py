@@ -4,19 +4,21 @@ from __future__ import annotations
 from PySide6.QtCore import Qt, Signal
 from PySide6.QtWidgets import QHBoxLayout, QLabel, QSizePolicy, QSlider, QWidget
 
+from .language import Retranslating
+
 # steps per second at each slider position; None: unthrottled
 SPEEDS: tuple[float | None, ...] = (1, 2, 5, 10, 20, 50, 100, 200, 500, 1000, 2000, 5000, 10_000, 50_000, None)
 DEFAULT_SPEED: float | None = None
 
 
-class SpeedControl(QWidget):
+class SpeedControl(Retranslating, QWidget):
     speed_changed = Signal(object)  # steps per second, or None for "max"
 
     def __init__(self, parent: QWidget | None = None):
         super().__init__(parent)
         layout = QHBoxLayout(self)
         layout.setContentsMargins(4, 0, 4, 0)
-        self.title = QLabel(self.tr("Speed"))
+        self.title = QLabel()
         self.slider = QSlider(Qt.Horizontal)
         self.slider.setObjectName("speed_slider")
         self.slider.setRange(0, len(SPEEDS) - 1)
@@ -34,7 +36,12 @@ class SpeedControl(QWidget):
         self.slider.valueChanged.connect(self._moved)
         self.set_speed(DEFAULT_SPEED)
         self.setSizePolicy(QSizePolicy.Fixed, QSizePolicy.Preferred)
+        self.retranslate()
+
+    def retranslate(self) -> None:
+        self.title.setText(self.tr("Speed"))
         self.setToolTip(self.tr("Steps per second; “max” trains as fast as the computer can"))
+        self._show_speed()
 
     def speed(self) -> float | None:
         return SPEEDS[self.slider.value()]
@@ -48,7 +55,10 @@ class SpeedControl(QWidget):
         self.slider.setValue(index)
 
     def _moved(self, index: int) -> None:
-        speed = SPEEDS[index]
+        self._show_speed()
+        self.speed_changed.emit(SPEEDS[index])
+
+    def _show_speed(self) -> None:
+        speed = self.speed()
         self.value_label.setText(self.tr("max") if speed is None
                                  else self.tr("{n} steps/s").format(n=f"{speed:,}"))
-        self.speed_changed.emit(speed)

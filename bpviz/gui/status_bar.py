@@ -6,6 +6,8 @@ from collections import deque
 
 from PySide6.QtWidgets import QLabel, QProgressBar, QStatusBar, QWidget
 
+from .language import Retranslating
+
 INFO, SUCCESS, WARNING, ERROR = "info", "success", "warning", "error"
 _COLORS = {INFO: "", SUCCESS: "color: #2e7d32;", WARNING: "color: #b26a00;",
            ERROR: "color: #c62828; font-weight: bold;"}
@@ -41,7 +43,7 @@ def format_loss(value: float) -> str:
     return f"{value:.6g}"
 
 
-class TrainingStatusBar(QStatusBar):
+class TrainingStatusBar(Retranslating, QStatusBar):
     def __init__(self, parent: QWidget | None = None):
         super().__init__(parent)
         self.setObjectName("status_bar")
@@ -65,13 +67,19 @@ class TrainingStatusBar(QStatusBar):
         self.rate_label.setMinimumWidth(110)
         for widget in (self.step_label, self.loss_label, self.lr_label, self.rate_label):
             widget.setContentsMargins(8, 0, 8, 0)
-        self.loss_label.setToolTip(self.tr("Loss of the last mini-batch, before its update"))
-        self.lr_label.setToolTip(self.tr("Learning rate of the next update"))
-        self.rate_label.setToolTip(self.tr("Training speed over the last second"))
         for widget in (self.step_label, self.progress, self.loss_label, self.lr_label, self.rate_label):
             self.addPermanentWidget(widget)
         self._kind = INFO
         self._shown = None  # what the labels show, to skip identical updates
+        self.retranslate()
+
+    def retranslate(self) -> None:
+        self.loss_label.setToolTip(self.tr("Loss of the last mini-batch, before its update"))
+        self.lr_label.setToolTip(self.tr("Learning rate of the next update"))
+        self.rate_label.setToolTip(self.tr("Training speed over the last second"))
+        if self._shown is not None:
+            shown, self._shown = self._shown, None
+            self.show_progress(*shown)
 
     def set_message(self, text: str, kind: str = INFO) -> None:
         self.message_label.setText(text)

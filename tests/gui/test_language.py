@@ -1,0 +1,84 @@
+"""The window in Chinese: `--lang zh_CN` at start, and View → Language while a run goes on."""
+from __future__ import annotations
+
+import numpy as np
+import pytest
+from PySide6.QtCore import Qt
+from PySide6.QtWidgets import QGroupBox, QLabel
+
+from bpviz import i18n
+from bpviz.gui.language import apply_language
+
+from .conftest import press
+
+
+@pytest.fixture
+def chinese():
+    """The interface in Chinese for one test, English again afterwards (translators are application-wide)."""
+    apply_language("zh_CN")
+    yield
+    apply_language("en")
+
+
+def _row_label(window, name: str) -> str:
+    field = window.panel.field(name)
+    label = field.form.labelForField(field.container)
+    return label.text() if isinstance(label, QLabel) else field.box.text()
+
+
+def _menu_titles(window) -> list[str]:
+    return [action.text() for action in window.menuBar().actions()]
+
+
+def test_lang_zh_cn_shows_a_chinese_window(qtbot, make_window, chinese):
+    window = make_window()
+    assert window.windowTitle() == "bpviz —— 2-3-1 线性网络，梯度下降，学习率 0.001"
+    assert _menu_titles(window) == ["文件(&F)", "训练(&T)", "视图(&V)", "帮助(&H)"]
+    assert window.act_start.text() == "开始" and window.act_step.text() == "单步"
+    assert _row_label(window, "lr") == "学习率" and _row_label(window, "batch_size") == "批量 (BATCH_SIZE)"
+    assert _row_label(window, "steps") == "训练轮数" and _row_label(window, "loss") == "损失函数"
+    titles = {box.title() for box in window.panel.findChildren(QGroupBox)}
+    assert {"数据", "网络", "损失函数", "优化器", "训练安排"} <= titles
+    assert window.panel.field("optimizer").combo.currentText() == "梯度下降"
+    assert window.panel.field("loss").combo.currentText() == "均方误差"
+    assert window.panel_dock.windowTitle() == "控制" and window.loss_dock.windowTitle() == "损失函数"
+    assert window.status.message().startswith("就绪")
+    assert window.language_actions["zh_CN"].isChecked()
+    # a bad value is refused in Chinese, as in English
+    lr = window.panel.field("lr")
+    lr.edit.setText("0")
+    assert lr.error_label.text() == "必须大于 0"
+
+
+def test_switching_language_live_keeps_the_run_and_changes_the_texts(qtbot, make_window):
+    window = make_window()
+    assert window.act_start.text() == "Start" and _row_label(window, "lr") == "Learning rate"
+    for _ in range(3):
+        press(qtbot, window, Qt.Key_Right)
+    qtbot.waitUntil(lambda: window.controller.latest_snapshot().step == 3, timeout=30_000)
+    before = window.controller.latest_snapshot()
+    try:
+        window.language_actions["zh_CN"].trigger()
+        assert i18n.current_language() == "zh_CN"
+        # Qt delivers QEvent.LanguageChange to every widget through the event loop
+        qtbot.waitUntil(lambda: window.act_start.text() == "开始", timeout=30_000)
+        assert window.act_reset.text() == "重置"
+        assert _menu_titles(window)[0] == "文件(&F)"
+        assert _row_label(window, "lr") == "学习率"
+        assert window.panel.field("optimizer").combo.currentText() == "梯度下降"
+        assert "学习率 0.001" in window.windowTitle()
+        assert window.status.step_label.text() == "第 3 / 3,000 轮"
+        assert window.speed.title.text() == "速度"
+        assert window.inspection.inspector_dock.windowTitle() == "单步检查器"
+        assert window.files.act_open_session.text() == "打开会话(&S)…"
+        after = window.controller.latest_snapshot()
+        assert after.step == before.step == 3 and after.generation == before.generation
+        for name, w in before.weights.items():
+            np.testing.assert_array_equal(after.weights[name], w)
+        press(qtbot, window, Qt.Key_Right)  # the run goes on from where it was
+        qtbot.waitUntil(lambda: window.controller.latest_snapshot().step == 4, timeout=30_000)
+    finally:
+        window.language_actions["en"].trigger()
+    qtbot.waitUntil(lambda: window.act_start.text() == "Start", timeout=30_000)
+    assert _row_label(window, "lr") == "Learning rate"
+    assert window.language_actions["en"].isChecked()
