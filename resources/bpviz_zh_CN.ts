@@ -620,6 +620,37 @@
     </message>
 </context>
 <context>
+    <name>LossFigure</name>
+    <message>
+        <source>Training loss: {summary}</source>
+        <translation>训练损失：{summary}</translation>
+    </message>
+    <message>
+        <source>step</source>
+        <translation>轮数</translation>
+    </message>
+    <message>
+        <source>loss</source>
+        <translation>损失</translation>
+    </message>
+    <message>
+        <source>loss on the mini-batch</source>
+        <translation>本批数据上的损失</translation>
+    </message>
+    <message>
+        <source> (min/max per bin)</source>
+        <translation>（每段的最小/最大值）</translation>
+    </message>
+    <message>
+        <source>loss on all data</source>
+        <translation>全部数据上的损失</translation>
+    </message>
+    <message>
+        <source> (every {n} steps)</source>
+        <translation>（每 {n} 轮）</translation>
+    </message>
+</context>
+<context>
     <name>LossPlot</name>
     <message>
         <source>step</source>

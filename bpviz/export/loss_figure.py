@@ -19,6 +19,7 @@ import numpy as np
 
 from ..decimate import peak_decimate
 from ..engine.run_summary import summary_line
+from ..i18n import translate
 from ..smoothing import check_weight
 from .image import ExportError, ensure_qapp, export_png, export_svg
 
@@ -50,7 +51,7 @@ class LossCurves:
 
 
 def figure_title(config) -> str:
-    return "Training loss: " + summary_line(config)
+    return translate("LossFigure", "Training loss: {summary}").format(summary=summary_line(config))
 
 
 def populate(plot, curves: LossCurves, max_points: int = MAX_POINTS, log_y: bool = False,
@@ -62,8 +63,8 @@ def populate(plot, curves: LossCurves, max_points: int = MAX_POINTS, log_y: bool
     plot.clear()
     plot.setTitle(curves.title, color=INK, size="13pt")
     label_style = {"color": "#1e1e1e", "font-size": "12pt"}
-    plot.setLabel("bottom", "step", **label_style)
-    plot.setLabel("left", "loss", **label_style)
+    plot.setLabel("bottom", translate("LossFigure", "step"), **label_style)
+    plot.setLabel("left", translate("LossFigure", "loss"), **label_style)
     for side in ("left", "bottom"):
         axis = plot.getAxis(side)
         axis.setPen(pg.mkPen(INK))
@@ -77,15 +78,16 @@ def populate(plot, curves: LossCurves, max_points: int = MAX_POINTS, log_y: bool
         legend.setFlag(legend.GraphicsItemFlag.ItemIgnoresTransformations, False)
     smoothing = check_weight(smoothing)
     x, y = peak_decimate(curves.batch_loss, max_points // 2)
-    batch_name = "loss on the mini-batch"
+    batch_name = translate("LossFigure", "loss on the mini-batch")
     if len(x) < len(curves.batch_loss):
-        batch_name += " (min/max per bin)"
+        batch_name += translate("LossFigure", " (min/max per bin)")
     if smoothing:
         plot.plot(x, y, pen=pg.mkPen(BATCH_COLOUR + (RAW_ALPHA,), width=1), antialias=True)
         x, y = peak_decimate(curves.batch_loss, max_points // 2, smoothing)
-        batch_name += f", smoothed {smoothing:g}"
+        batch_name += translate("LossFigure", ", smoothed {weight}").format(weight=f"{smoothing:g}")
     plot.plot(x, y, pen=pg.mkPen(BATCH_COLOUR, width=1.5), antialias=True, name=batch_name)
-    full_name = "loss on all data" + (f" (every {curves.log_every} steps)" if curves.log_every else "")
+    full_name = translate("LossFigure", "loss on all data") + (
+        translate("LossFigure", " (every {n} steps)").format(n=curves.log_every) if curves.log_every else "")
     plot.plot(np.asarray(curves.logged_steps), np.asarray(curves.logged_loss), pen=None, symbol="o",
               symbolSize=8, symbolBrush=pg.mkBrush(FULL_COLOUR), symbolPen=pg.mkPen(INK, width=1),
               antialias=True, name=full_name)

@@ -113,6 +113,11 @@ HEADER_BG = QColor(226, 236, 248)
 HEADER_ON = QColor(255, 214, 102)
 
 
+
+def _with_chinese(chinese: str, explained: str, sep: str = " ") -> str:
+    """The tutorial's term followed by its explanation, once: in Chinese the explanation already starts with it."""
+    return explained if explained.startswith(chinese) else f"{chinese}{sep}{explained}"
+
 class CodePanel(QWidget):
     """Read-only listing with the recipe as headers; `highlight_phase` marks the lines of a phase."""
 
@@ -136,7 +141,7 @@ class CodePanel(QWidget):
         title = QLabel(self.tr("神经网络八股 — the tutorial's recipe:"))
         self._strip.addWidget(title)
         for part, chinese, _ in RECIPE:
-            chip = QLabel(f"{chinese} {english[part]}")
+            chip = QLabel(_with_chinese(chinese, english[part]))
             chip.setAlignment(Qt.AlignCenter)
             chip.setContentsMargins(6, 2, 6, 2)
             self._chips[part] = chip
@@ -211,7 +216,7 @@ class CodePanel(QWidget):
             for first, (part, chinese) in starts.items():
                 if line.startswith(first):
                     self._headers[part] = len(out)
-                    out.append(f"# ━━ {chinese} · {english[part]} ━━")
+                    out.append(f"# ━━ {_with_chinese(chinese, english[part], ' · ')} ━━")
             out.append(line)
         self._editor.setPlainText("\n".join(out))
         bold = QTextCharFormat()
