@@ -260,6 +260,14 @@
         <translation>本次运行的 TensorFlow 1 代码(&amp;T)…</translation>
     </message>
     <message>
+        <source>This plot as PNG…</source>
+        <translation>这张图导出为 PNG…</translation>
+    </message>
+    <message>
+        <source>This plot as SVG…</source>
+        <translation>这张图导出为 SVG…</translation>
+    </message>
+    <message>
         <source>Export loss as PNG…</source>
         <translation>导出损失为 PNG…</translation>
     </message>
@@ -410,6 +418,10 @@
     <message>
         <source>Cannot export the weight heatmaps</source>
         <translation>无法导出权重热力图</translation>
+    </message>
+    <message>
+        <source>Cannot export the plot</source>
+        <translation>无法导出这张图</translation>
     </message>
     <message>
         <source>Exported the picture to {path}</source>
@@ -642,6 +654,10 @@
         <translation>（每段的最小/最大值）</translation>
     </message>
     <message>
+        <source>, smoothed {weight}</source>
+        <translation>，平滑 {weight}</translation>
+    </message>
+    <message>
         <source>loss on all data</source>
         <translation>全部数据上的损失</translation>
     </message>
@@ -669,6 +685,14 @@
         <translation>鼠标悬停在图上可读取某一轮的损失</translation>
     </message>
     <message>
+        <source>Smoothing</source>
+        <translation>平滑</translation>
+    </message>
+    <message>
+        <source>Exponential moving average of the batch loss, debiased as in TensorBoard; the raw curve stays faint behind. Exported figures use it too; CSV tables keep the raw values.</source>
+        <translation>本批损失的指数滑动平均，像 TensorBoard 一样做了偏差修正；原始曲线以浅色留在后面。导出的图也使用它；CSV 表格保留原始值。</translation>
+    </message>
+    <message>
         <source>batch loss</source>
         <translation>本批损失</translation>
     </message>
@@ -683,6 +707,10 @@
     <message>
         <source>step {step} · batch loss {loss}</source>
         <translation>第 {step} 轮 · 本批损失 {loss}</translation>
+    </message>
+    <message>
+        <source> (smoothed {loss})</source>
+        <translation>（平滑后 {loss}）</translation>
     </message>
     <message>
         <source> · loss on all data {loss}</source>
@@ -958,6 +986,45 @@ The diagram shows networks with up to {max} weights.</source>
     <message>
         <source>Hover over a link to read its weight; click it to change the weight.</source>
         <translation>鼠标悬停在连线上可读取其权重；点击可修改权重。</translation>
+    </message>
+</context>
+<context>
+    <name>PlotExport</name>
+    <message>
+        <source>This plot as PNG…</source>
+        <translation>这张图导出为 PNG…</translation>
+    </message>
+    <message>
+        <source>This plot as SVG…</source>
+        <translation>这张图导出为 SVG…</translation>
+    </message>
+    <message>
+        <source>Loss plot as PNG…</source>
+        <translation>损失曲线导出为 PNG…</translation>
+    </message>
+    <message>
+        <source>Loss plot as SVG…</source>
+        <translation>损失曲线导出为 SVG…</translation>
+    </message>
+    <message>
+        <source>Loss as CSV table…</source>
+        <translation>损失导出为 CSV 表格…</translation>
+    </message>
+    <message>
+        <source>Decision boundary as PNG…</source>
+        <translation>决策边界导出为 PNG…</translation>
+    </message>
+    <message>
+        <source>Decision boundary as SVG…</source>
+        <translation>决策边界导出为 SVG…</translation>
+    </message>
+    <message>
+        <source>Weight heatmaps as PNG…</source>
+        <translation>权重热力图导出为 PNG…</translation>
+    </message>
+    <message>
+        <source>Weight heatmaps as SVG…</source>
+        <translation>权重热力图导出为 SVG…</translation>
     </message>
 </context>
 <context>
@@ -1510,6 +1577,10 @@ The diagram shows networks with up to {max} weights.</source>
     <message>
         <source>size of --export-loss pictures in pixels ({w}x{h})</source>
         <translation>--export-loss 图片的尺寸，以像素计（{w}x{h}）</translation>
+    </message>
+    <message>
+        <source>smooth the batch loss of --export-loss pictures as TensorBoard does (debiased moving average, 0 … 0.999; the raw curve stays faint behind); tables keep raw values</source>
+        <translation>像 TensorBoard 一样平滑 --export-loss 图中的本批损失（偏差修正的滑动平均，0 … 0.999；原始曲线以浅色留在后面）；表格保留原始值</translation>
     </message>
     <message>
         <source>weights (now, initial, at checkpoints, EMA) and every step&apos;s loss and learning rate, as .npz or .json; repeatable</source>

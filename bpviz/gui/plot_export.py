@@ -8,11 +8,16 @@ a widget up the parent chain with `plot_exports(view) -> [(text, slot), ...]`.
 from __future__ import annotations
 
 import pyqtgraph as pg
+from PySide6.QtCore import QCoreApplication
 from PySide6.QtGui import QCursor
 from PySide6.QtWidgets import QMenu
 
 _installed = False
 last_menu: QMenu | None = None  # the menu shown most recently (tests trigger its actions)
+
+
+def _tr(text: str) -> str:
+    return QCoreApplication.translate("PlotExport", text)
 
 
 def install() -> None:
@@ -57,16 +62,16 @@ def show_menu(scene) -> None:
 def window_plot_exports(window, view) -> list:
     """The main window's choices: its named views have entries of their own in File → Export (same
     formats, sizes and messages); any other plot (inspector, gradients) is exported as a picture of it."""
-    files, tr = window.files, window.tr
+    files = window.files
     if view is window.loss_plot:
-        return [(tr("Loss plot as PNG…"), lambda: files.export_dialog("loss", "png")),
-                (tr("Loss plot as SVG…"), lambda: files.export_dialog("loss", "svg")),
-                (tr("Loss as CSV table…"), lambda: files.export_dialog("loss", "csv"))]
+        return [(_tr("Loss plot as PNG…"), lambda: files.export_dialog("loss", "png")),
+                (_tr("Loss plot as SVG…"), lambda: files.export_dialog("loss", "svg")),
+                (_tr("Loss as CSV table…"), lambda: files.export_dialog("loss", "csv"))]
     if view is window.boundary:
-        return [(tr("Decision boundary as PNG…"), lambda: files.export_dialog("boundary", "png")),
-                (tr("Decision boundary as SVG…"), lambda: files.export_dialog("boundary", "svg"))]
+        return [(_tr("Decision boundary as PNG…"), lambda: files.export_dialog("boundary", "png")),
+                (_tr("Decision boundary as SVG…"), lambda: files.export_dialog("boundary", "svg"))]
     if window.weights_panel.isAncestorOf(view):
-        return [(tr("Weight heatmaps as PNG…"), lambda: files.export_dialog("heatmaps", "png")),
-                (tr("Weight heatmaps as SVG…"), lambda: files.export_dialog("heatmaps", "svg"))]
-    return [(tr("This plot as PNG…"), lambda: files.export_dialog("plot", "png", view)),
-            (tr("This plot as SVG…"), lambda: files.export_dialog("plot", "svg", view))]
+        return [(_tr("Weight heatmaps as PNG…"), lambda: files.export_dialog("heatmaps", "png")),
+                (_tr("Weight heatmaps as SVG…"), lambda: files.export_dialog("heatmaps", "svg"))]
+    return [(_tr("This plot as PNG…"), lambda: files.export_dialog("plot", "png", view)),
+            (_tr("This plot as SVG…"), lambda: files.export_dialog("plot", "svg", view))]
