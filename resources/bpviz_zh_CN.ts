@@ -131,6 +131,153 @@
     </message>
 </context>
 <context>
+    <name>CompareWindow</name>
+    <message>
+        <source>&amp;Compare runs…</source>
+        <translation>比较多次运行(&amp;C)…</translation>
+    </message>
+    <message>
+        <source>Train several runs side by side: optimizers, learning rates, seeds</source>
+        <translation>并排训练多次运行：优化器、学习率、种子</translation>
+    </message>
+    <message>
+        <source>Compare runs — bpviz</source>
+        <translation>比较多次运行 —— bpviz</translation>
+    </message>
+    <message>
+        <source>step</source>
+        <translation>轮数</translation>
+    </message>
+    <message>
+        <source>loss on the mini-batch</source>
+        <translation>本批数据上的损失</translation>
+    </message>
+    <message>
+        <source>Sweep</source>
+        <translation>扫描</translation>
+    </message>
+    <message>
+        <source>Decision boundary</source>
+        <translation>决策边界</translation>
+    </message>
+    <message>
+        <source>Loss surface</source>
+        <translation>损失曲面</translation>
+    </message>
+    <message>
+        <source>Optimizers:</source>
+        <translation>优化器：</translation>
+    </message>
+    <message>
+        <source>Learning rates:</source>
+        <translation>学习率：</translation>
+    </message>
+    <message>
+        <source>Momentum:</source>
+        <translation>动量：</translation>
+    </message>
+    <message>
+        <source>Batch sizes:</source>
+        <translation>批量 (BATCH_SIZE)：</translation>
+    </message>
+    <message>
+        <source>Initial seeds:</source>
+        <translation>初始化种子：</translation>
+    </message>
+    <message>
+        <source>A list such as 0.001, 0.01, 0.1, or LO:HI:N for N rates evenly spaced in log scale</source>
+        <translation>列表，例如 0.001, 0.01, 0.1；或 LO:HI:N，表示在对数刻度上均匀分布的 N 个学习率</translation>
+    </message>
+    <message>
+        <source>The course&apos;s parabola: w from 5 down (w+1)²</source>
+        <translation>课程中的抛物线：w 从 5 开始沿 (w+1)² 下降</translation>
+    </message>
+    <message>
+        <source>One weight, 40 steps of gradient descent: see what the learning rate does (0.2 converges, 1 jumps between 5 and -7, 0.0001 barely moves)</source>
+        <translation>一个权重，40 轮梯度下降：看看学习率的作用（0.2 收敛，1 在 5 和 -7 之间来回跳，0.0001 几乎不动）</translation>
+    </message>
+    <message>
+        <source>Apply</source>
+        <translation>应用</translation>
+    </message>
+    <message>
+        <source>Open in the main window</source>
+        <translation>在主窗口中打开</translation>
+    </message>
+    <message>
+        <source>Transport</source>
+        <translation>训练控制</translation>
+    </message>
+    <message>
+        <source>Start</source>
+        <translation>开始</translation>
+    </message>
+    <message>
+        <source>Step</source>
+        <translation>单步</translation>
+    </message>
+    <message>
+        <source>Reset</source>
+        <translation>重置</translation>
+    </message>
+    <message>
+        <source>Export…</source>
+        <translation>导出…</translation>
+    </message>
+    <message>
+        <source>loss on all data</source>
+        <translation>全部数据上的损失</translation>
+    </message>
+    <message>
+        <source>Export</source>
+        <translation>导出</translation>
+    </message>
+    <message>
+        <source>Runs (click a curve or a row; double-click to open it):</source>
+        <translation>各次运行（点击曲线或行；双击可打开）：</translation>
+    </message>
+    <message>
+        <source>pick at least one optimizer</source>
+        <translation>请至少选择一个优化器</translation>
+    </message>
+    <message>
+        <source>learning rate</source>
+        <translation>学习率</translation>
+    </message>
+    <message>
+        <source>Step {step:,} / {target:,} — {alive} of {n} runs going</source>
+        <translation>第 {step:,} / {target:,} 轮 —— {n} 次运行中 {alive} 次在进行</translation>
+    </message>
+    <message>
+        <source>Pause</source>
+        <translation>暂停</translation>
+    </message>
+    <message>
+        <source>Loss curves</source>
+        <translation>损失曲线</translation>
+    </message>
+    <message>
+        <source>run</source>
+        <translation>运行</translation>
+    </message>
+    <message>
+        <source>; diverged: </source>
+        <translation>；发散：</translation>
+    </message>
+    <message>
+        <source>Opened “{label}” from Compare at step {step:,} — paused; press Space to continue</source>
+        <translation>已从比较窗口打开“{label}”，位于第 {step:,} 轮 —— 已暂停；按空格键继续</translation>
+    </message>
+    <message>
+        <source>Exported to {path}</source>
+        <translation>已导出到 {path}</translation>
+    </message>
+    <message>
+        <source>Export failed: {error}</source>
+        <translation>导出失败：{error}</translation>
+    </message>
+</context>
+<context>
     <name>ControlPanel</name>
     <message>
         <source>Configuration file: {message}</source>
@@ -346,6 +493,10 @@
     <message>
         <source>Opened session {path} at step {step} — paused; press Space to continue</source>
         <translation>已打开会话 {path}，位于第 {step} 轮 —— 已暂停；按空格键继续</translation>
+    </message>
+    <message>
+        <source>{path}: the {dataset} has one weight and no plane of samples to draw; open it in View → Compare runs… or run it with bpviz train</source>
+        <translation>{path}：{dataset} 只有一个权重，没有可画的样本平面；请在“视图 → 比较多次运行…”中打开，或用 bpviz train 运行</translation>
     </message>
     <message>
         <source>Open session</source>
@@ -715,6 +866,45 @@
     <message>
         <source> · loss on all data {loss}</source>
         <translation> · 全部数据上的损失 {loss}</translation>
+    </message>
+</context>
+<context>
+    <name>LossSurfaceView</name>
+    <message>
+        <source>Two random directions</source>
+        <translation>两个随机方向</translation>
+    </message>
+    <message>
+        <source>Two weights</source>
+        <translation>两个权重</translation>
+    </message>
+    <message>
+        <source>fit paths</source>
+        <translation>适配路径</translation>
+    </message>
+    <message>
+        <source>Half the side of the plane shown; &apos;fit paths&apos; makes every path fit</source>
+        <translation>所显示平面边长的一半；&apos;fit paths&apos;（适配路径）让每条路径都能完整显示</translation>
+    </message>
+    <message>
+        <source>Recentre</source>
+        <translation>重新居中</translation>
+    </message>
+    <message>
+        <source>Put the plane through the selected run&apos;s weights now</source>
+        <translation>让平面立即经过所选运行的权重</translation>
+    </message>
+    <message>
+        <source>Plane:</source>
+        <translation>平面：</translation>
+    </message>
+    <message>
+        <source>Extent:</source>
+        <translation>范围：</translation>
+    </message>
+    <message>
+        <source>loss on all data</source>
+        <translation>全部数据上的损失</translation>
     </message>
 </context>
 <context>
@@ -1559,6 +1749,10 @@ The diagram shows networks with up to {max} weights.</source>
         <translation>每行输出一个 JSON 对象，而不是文本</translation>
     </message>
     <message>
+        <source>with --json: the weights in every log event</source>
+        <translation>与 --json 一起用：每个日志事件都带上权重</translation>
+    </message>
+    <message>
         <source>write the output to FILE instead of stdout</source>
         <translation>把输出写入 FILE，而不是标准输出</translation>
     </message>
@@ -1892,6 +2086,10 @@ The diagram shows networks with up to {max} weights.</source>
         <translation>初始化标准差</translation>
     </message>
     <message>
+        <source>Init value</source>
+        <translation>初始值</translation>
+    </message>
+    <message>
         <source>Initial accumulator</source>
         <translation>累积量初始值</translation>
     </message>
@@ -1976,6 +2174,10 @@ The diagram shows networks with up to {max} weights.</source>
         <translation>优化器</translation>
     </message>
     <message>
+        <source>Parabola (w+1)²: one weight</source>
+        <translation>抛物线 (w+1)²：一个权重</translation>
+    </message>
+    <message>
         <source>Points per update; the tutorial takes 8 at a time, in order</source>
         <translation>每次更新喂入的点数；教程按顺序每次取 8 个</translation>
     </message>
@@ -2026,6 +2228,10 @@ The diagram shows networks with up to {max} weights.</source>
     <message>
         <source>Standard deviation of the initial weights</source>
         <translation>初始权重的标准差</translation>
+    </message>
+    <message>
+        <source>Start every weight at this value instead of random normal values (the parabola&apos;s w starts at 5)</source>
+        <translation>每个权重都从这个值开始，而不是随机正态值（抛物线的 w 从 5 开始）</translation>
     </message>
     <message>
         <source>Step size, e.g. 0.001 or 1e-5; a new value applies from the next step, without a reset</source>
