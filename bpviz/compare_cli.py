@@ -20,6 +20,7 @@ from .atomic import WriteError, write_text
 from .cli import (EXIT_FAILED, EXIT_USAGE, PICTURE_FORMATS, RUN_OPTIONS, _json_weights, _picture_size, _smoothing,
                   apply_overrides, run_overrides)
 from .engine.config import ConfigError, RunConfig
+from .i18n import LANGUAGES
 from .engine.multi_trainer import MultiTrainer
 from .export.compare import setting_value
 from .engine.network import Network
@@ -77,6 +78,8 @@ def add_compare_parser(sub) -> None:
         description="Train several runs together with identical initial weights and batches; only the "
                     "listed settings differ. List options take comma-separated values (--hidden: "
                     "';' between lists of layers, e.g. \"3;8,8\"); the runs are their cross product.")
+    compare.add_argument("--lang", default=argparse.SUPPRESS, choices=list(LANGUAGES),
+                         help="language of the interface and messages (default: the system's)")
     for flag, field, kwargs in RUN_OPTIONS:
         if field in LIST_OPTIONS:
             kw = {k: v for k, v in kwargs.items() if k not in ("type", "choices", "metavar")}

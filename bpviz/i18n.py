@@ -9,7 +9,7 @@ from __future__ import annotations
 import locale
 import os
 import xml.etree.ElementTree as ET
-from functools import lru_cache
+from functools import cache
 
 from bpviz.paths import resource_path
 
@@ -59,7 +59,7 @@ def ts_path(lang: str):
     return resource_path(f"bpviz_{lang}.ts")
 
 
-@lru_cache(maxsize=None)
+@cache
 def catalogue(lang: str) -> dict[tuple[str, str], str]:
     """(context, English text) -> finished translation, from the .ts; empty for English or a missing file."""
     path = ts_path(lang)

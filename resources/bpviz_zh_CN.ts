@@ -1500,6 +1500,41 @@ The diagram shows networks with up to {max} weights.</source>
     </message>
 </context>
 <context>
+    <name>Workspaces</name>
+    <message>
+        <source>&amp;Train</source>
+        <translation>训练(&amp;T)</translation>
+    </message>
+    <message>
+        <source>Controls, boundary, loss and weights (Ctrl+1)</source>
+        <translation>控制面板、决策边界、损失和权重 (Ctrl+1)</translation>
+    </message>
+    <message>
+        <source>&amp;Inspect</source>
+        <translation>检查(&amp;I)</translation>
+    </message>
+    <message>
+        <source>Step inspector, network, gradients, samples, code, gradient check (Ctrl+2)</source>
+        <translation>单步检查、网络、梯度、样本、代码、梯度检验 (Ctrl+2)</translation>
+    </message>
+    <message>
+        <source>Reset &amp;layout</source>
+        <translation>重置布局(&amp;L)</translation>
+    </message>
+    <message>
+        <source>This workspace&apos;s docks as they first were</source>
+        <translation>把本工作区的停靠窗口恢复为最初的样子</translation>
+    </message>
+    <message>
+        <source>&amp;Workspace</source>
+        <translation>工作区(&amp;W)</translation>
+    </message>
+    <message>
+        <source>Workspaces</source>
+        <translation>工作区</translation>
+    </message>
+</context>
+<context>
     <name>_BackwardPage</name>
     <message>
         <source>&lt;b&gt;∂L/∂y&lt;/b&gt;: for L = mean((y − y_)²) over {n} samples, ∂L/∂y = 2·(y − y_)/{n} per sample. This error signal is where backpropagation starts.</source>

@@ -8,7 +8,7 @@ import tempfile
 
 os.environ.setdefault("BPVIZ_SETTINGS", os.path.join(tempfile.mkdtemp(), "s.ini"))
 from PySide6.QtCore import QTimer  # noqa: E402
-from PySide6.QtWidgets import QApplication, QMessageBox  # noqa: E402
+from PySide6.QtWidgets import QApplication  # noqa: E402
 
 from bpviz.gui.app import create_application  # noqa: E402
 
@@ -68,7 +68,7 @@ w.panel_dock.raise_()
 w.weights_dock.raise_()
 w.loss_dock.raise_()
 for menu in (w.file_menu, w.training_menu, w.view_menu):
-    QTimer.singleShot(300, lambda: (screen(f"05-menu-{menu.objectName() or id(menu)}.png"), menu.close()))
+    QTimer.singleShot(300, lambda menu=menu: (screen(f"05-menu-{menu.objectName() or id(menu)}.png"), menu.close()))
     menu.exec(w.mapToGlobal(w.menuBar().geometry().bottomLeft()))
 for name, show in (("06-about.png", w.show_about), ("07-shortcuts.png", w.show_shortcuts)):
     QTimer.singleShot(500, lambda name=name: (screen(name), QApplication.activeModalWidget().close()))

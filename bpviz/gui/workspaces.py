@@ -12,7 +12,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 from collections.abc import Callable
 
-from PySide6.QtCore import QObject, Qt, Signal
+from PySide6.QtCore import QT_TRANSLATE_NOOP, QObject, Qt, Signal
 from PySide6.QtGui import QAction, QActionGroup
 from PySide6.QtWidgets import QToolBar
 
@@ -66,9 +66,11 @@ class Workspace:
 
 
 WORKSPACES = (
-    Workspace("train", "&Train", "Ctrl+1", "Controls, boundary, loss and weights (Ctrl+1)", _train),
-    Workspace("inspect", "&Inspect", "Ctrl+2", "Step inspector, network, gradients, samples, code, "
-              "gradient check (Ctrl+2)", _inspect),
+    Workspace("train", QT_TRANSLATE_NOOP("Workspaces", "&Train"), "Ctrl+1",
+              QT_TRANSLATE_NOOP("Workspaces", "Controls, boundary, loss and weights (Ctrl+1)"), _train),
+    Workspace("inspect", QT_TRANSLATE_NOOP("Workspaces", "&Inspect"), "Ctrl+2",
+              QT_TRANSLATE_NOOP("Workspaces", "Step inspector, network, gradients, samples, code, gradient check "
+                                              "(Ctrl+2)"), _inspect),
 )
 BY_NAME = {ws.name: ws for ws in WORKSPACES}
 DEFAULT = WORKSPACES[0].name
