@@ -200,8 +200,11 @@ def test_hovering_a_curve_names_its_run_and_value(qtbot, make_window):
     box = compare.loss_plot.getViewBox()
     from PySide6.QtCore import QPointF
 
-    scene_pos = box.mapViewToScene(QPointF(60, np.log10(loss)))
-    compare.loss_plot.scene().sigMouseMoved.emit(scene_pos)
-    assert compare.hover_label.isVisible()
+    def hover() -> bool:  # again until the plot has drawn the finished runs (its range settles on redraws)
+        scene_pos = box.mapViewToScene(QPointF(60, np.log10(loss)))
+        compare.loss_plot.scene().sigMouseMoved.emit(scene_pos)
+        return compare.hover_label.isVisible()
+
+    qtbot.waitUntil(hover, timeout=HANG_GUARD_MS)
     assert compare.hover_label.textItem.toPlainText() == f"lr=0.1: {loss:.6g} at step 60"
     assert compare.hover_text(60, np.log10(loss) + 100) is None
