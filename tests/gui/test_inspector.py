@@ -11,7 +11,8 @@ from pathlib import Path  # noqa: E402
 
 import numpy as np  # noqa: E402
 import pytest  # noqa: E402
-from PySide6.QtCore import QPoint, Qt  # noqa: E402
+from PySide6.QtCore import QEvent, QPoint, QPointF, Qt  # noqa: E402
+from PySide6.QtGui import QMouseEvent  # noqa: E402
 from PySide6.QtWidgets import QApplication, QInputDialog  # noqa: E402
 
 from bpviz.engine.config import RunConfig  # noqa: E402
@@ -285,10 +286,16 @@ def test_hover_text_follows_the_latest_values(qtbot, diagram):
     # a real hover: the read-out under the diagram changes while the pointer stays on the link
     view = diagram.view()
     pos = _point_on_link(diagram, "w2", (1, 0))
-    # from elsewhere first: a pointer already resting at `pos` (left there by another test) sends no move event
-    qtbot.mouseMove(view.viewport(), QPoint(1, 1))
-    qtbot.mouseMove(view.viewport(), pos)
-    qtbot.waitUntil(lambda: diagram.hovered() == ("w2", (1, 0)))
+
+    def move_pointer_onto_the_link() -> bool:
+        # the viewport's own mouse-move event, as the window system delivers it: the view turns it into the
+        # scene's hover events (a synthesized cursor move may not reach a window that is not active)
+        event = QMouseEvent(QEvent.Type.MouseMove, QPointF(pos), QPointF(view.viewport().mapToGlobal(pos)),
+                            Qt.MouseButton.NoButton, Qt.MouseButton.NoButton, Qt.KeyboardModifier.NoModifier)
+        QApplication.sendEvent(view.viewport(), event)
+        return diagram.hovered() == ("w2", (1, 0))
+
+    qtbot.waitUntil(move_pointer_onto_the_link)
     assert exact(w["w2"][1, 0]) in diagram.readout_text()
     save(diagram, "diagram-hover")
     trainer.run(50)
