@@ -104,3 +104,15 @@ def worker_barrier(qtbot, controller) -> int:
     controller.call(lambda trainer: trainer.step, on_result=steps.append, even_if_replaced=True)
     qtbot.waitUntil(lambda: bool(steps))
     return steps[0]
+
+
+@pytest.fixture(autouse=True)
+def english_again_after_each_test(qapp):
+    """A test (the monkey, a language test) may switch the language of the one QApplication the suite shares:
+    the next test starts in English again, as tests/conftest.py promises."""
+    yield
+    from bpviz import i18n
+    from bpviz.gui.language import apply_language
+
+    if i18n.current_language() != i18n.SOURCE_LANGUAGE:
+        apply_language(i18n.SOURCE_LANGUAGE, qapp)

@@ -3,7 +3,7 @@ from __future__ import annotations
 
 import numpy as np
 import pytest
-from PySide6.QtCore import Qt
+from PySide6.QtCore import QCoreApplication, Qt
 from PySide6.QtWidgets import QGroupBox, QLabel
 
 from bpviz import i18n
@@ -82,3 +82,12 @@ def test_switching_language_live_keeps_the_run_and_changes_the_texts(qtbot, make
     qtbot.waitUntil(lambda: window.act_start.text() == "Start", timeout=30_000)
     assert _row_label(window, "lr") == "Learning rate"
     assert window.language_actions["en"].isChecked()
+
+
+def test_a_language_switch_does_not_outlive_its_test_1(qtbot):
+    apply_language("zh_CN")  # the monkey can do this through View → Language
+
+
+def test_a_language_switch_does_not_outlive_its_test_2(qtbot):
+    assert i18n.current_language() == "en"
+    assert QCoreApplication.translate("MainWindow", "&File") == "&File"
