@@ -16,6 +16,7 @@ run: $(STAMP)
 	$(PY) -m bpviz
 
 test: $(STAMP)
+	-@bash scripts/install-system-deps.sh
 	$(PY) -m pytest
 
 # the readers' fuzz tests with many more examples, and many more kills during a save
