@@ -81,6 +81,19 @@ def _smoothing(text: str) -> float:
                                          else f"expected a number such as 0.6, got {text!r}") from None
 
 
+def _points_file(path: str) -> dict:
+    from .engine.points import PointsError, read_points_file
+
+    try:
+        return read_points_file(path)
+    except PointsError as exc:
+        raise argparse.ArgumentTypeError(str(exc)) from None
+
+
+def _features(text: str) -> list[str]:
+    return [part.strip() for part in text.split(",")]
+
+
 def _optional_float(text: str) -> float:
     try:
         return float(text)
@@ -111,7 +124,8 @@ def _argparse_options(setting: Setting) -> dict:
         return dict(action="store_true", help=_help(setting))
     if setting.kind == "choice":
         return dict(choices=setting.choices, help=_help(setting))
-    kind = {"int": int, "float": _optional_float, "widths": _hidden}[setting.kind]
+    kind = {"int": int, "float": _optional_float, "widths": _hidden, "points": _points_file,
+            "features": _features}[setting.kind]
     return dict(type=kind, metavar=setting.metavar, help=_help(setting))
 
 
@@ -220,10 +234,16 @@ class _Reporter:
 
     def log(self, step: int, loss, trainer: Trainer | None = None) -> None:
         if self.as_json:
-            obj = {"event": "log", "step": step, "loss": json_numbers(loss)}
-            if self.log_weights and trainer is not None:
-                obj["weights"] = _json_weights(trainer.weights())
-            self._emit(obj)
+            event = {"event": "log", "step": step, "loss": json_numbers(loss)}
+            if trainer is not None:
+                # classification only / with a test split only; the weights are those right after `step`
+                extra = {"accuracy": trainer.accuracy(), "test_loss": trainer.history.test_logged.get(step),
+                         "test_accuracy": trainer.test_accuracy()}
+                event.update({k: (json_numbers(np.float32(v)) if k == "test_loss" else v)
+                              for k, v in extra.items() if v is not None})
+                if self.log_weights:
+                    event["weights"] = _json_weights(trainer.weights())
+            self._emit(event)
         else:
             self.out.write("After %d training step(s),loss on all data is %g\n" % (step, loss))
 
@@ -401,10 +421,17 @@ def train_command(args: argparse.Namespace) -> int:
         except ConfigError as exc:
             return _usage_error(str(exc))
         trainer = Trainer(config)
-    if config.data.dataset == PARABOLA and (args.export_script or args.export_tf1):
+    if config.data.dataset == PARABOLA and config.data.points is None and (args.export_script or args.export_tf1):
         option = "--export-script" if args.export_script else "--export-tf1"
         return _usage_error(f"{option}: the parabola's single weight has no script export (the tutorial "
                             "network's runs have)")
+    if args.export_script or args.export_tf1:
+        from .export.script import UnsupportedRun, check_supported
+
+        try:
+            check_supported(config)
+        except UnsupportedRun as exc:
+            return _usage_error(f"{'--export-script' if args.export_script else '--export-tf1'}: {exc}")
     out = io.StringIO() if args.output else sys.stdout
     status = 0
     try:

@@ -21,7 +21,7 @@ from .cli import (EXIT_FAILED, EXIT_USAGE, PICTURE_FORMATS, RUN_OPTIONS, _json_w
                   apply_overrides, run_overrides)
 from .engine.config import ConfigError, RunConfig
 from .i18n import LANGUAGES
-from .engine.multi_trainer import MultiTrainer
+from .engine.multi_trainer import MultiTrainer, check_multi_run
 from .export.compare import setting_value
 from .engine.network import Network
 
@@ -140,6 +140,8 @@ def cross_product(base: RunConfig, overrides: dict, lists: dict[str, list]) -> t
     try:
         configs = [apply_overrides(base, {**overrides, **dict(zip(lists, combo))})
                    for combo in itertools.product(*lists.values())]
+        for config in configs:
+            check_multi_run(config)
     except ConfigError as exc:
         raise CompareError(str(exc)) from None
     weights = sum(Network.for_data(c.model, c.data.dataset).size for c in configs)

@@ -69,7 +69,10 @@ def test_shapes_dtypes_counts(name, samples):
     assert ds.X.shape == (n, 2) and ds.X.dtype == np.float32
     assert ds.X64.shape == (n, 2) and ds.X64.dtype == np.float64
     assert ds.Y.shape == (n, 1) and ds.Y.dtype == np.float32
-    assert set(np.unique(ds.Y)) <= {0.0, 1.0}
+    if ds.is_regression:
+        np.testing.assert_array_equal(ds.Y, ds.Y64.astype(np.float32))
+    else:
+        assert set(np.unique(ds.Y)) <= set(map(float, range(ds.n_classes)))
     np.testing.assert_array_equal(ds.X, ds.X64.astype(np.float32))
 
 

@@ -10,11 +10,10 @@ which is what the step inspector shows — the engine's own numbers, not a recom
 from __future__ import annotations
 
 from dataclasses import dataclass
-from functools import partial
-
 import numpy as np
 
 from .activations import ACTIVATIONS
+from .losses import LOSSES
 from .network import Network
 
 
@@ -29,7 +28,7 @@ class LayerBuffers:
 class BatchPass:
     def __init__(self, net: Network, X: np.ndarray, Y: np.ndarray, rows: slice,
                  params: np.ndarray, grads: np.ndarray, loss: str, l1: float, l2: float,
-                 with_backward: bool = True):
+                 with_backward: bool = True, hyper: dict | None = None):
         dt = net.dtype
         runs = params.shape[:-1]  # () for one run, (K,) for stacked runs
         # np.matmul on stacked arrays calls per run the same BLAS routine np.dot calls for one run
@@ -40,7 +39,6 @@ class BatchPass:
         self.y_true = Y[rows]
         n = self.x.shape[0]
         self.n = n
-        self.n_typed = dt.type(n)  # the batch size in the run's dtype, for the mean
         self.loss_kind = loss
         self.layers: list[LayerBuffers] = []
         self.forward_ops: list = []
@@ -86,10 +84,11 @@ class BatchPass:
             a_prev = a
 
         y = self.layers[-1].a
-        self.per_sample = np.empty_like(y)  # each sample's loss term
-        loss_forward, loss_backward, self._residual = _loss_ops(
-            loss, y, self.y_true, self.per_sample, self.layers[-1].grad_a, n, one, zero)
-        self.forward_ops += loss_forward
+        ops = LOSSES[loss].ops(y, self.y_true, self.layers[-1].grad_a, n, dt, hyper or {})
+        self.per_sample = ops.per_sample  # each sample's loss term
+        self._residual = ops.residual
+        self.divisor = ops.divisor  # the batch size in the run's dtype for a mean, 1 for a sum
+        self.forward_ops += ops.forward
         self._per_sample_flat = self.per_sample.reshape(-1)
         self._ones = np.ones(n, dt)
         self._sum_call = _sum_call(runs, n, self._residual, self.per_sample, self._ones)
@@ -97,7 +96,7 @@ class BatchPass:
         self._reg = _Regulariser(net, params, grads, l1, l2)
         if not with_backward:
             return
-        self.backward_ops += loss_backward
+        self.backward_ops += ops.backward
         for i in range(net.n_layers, 0, -1):
             W, b = net.layer(params, i)
             gW, gb = net.layer(grads, i)
@@ -123,9 +122,9 @@ class BatchPass:
         return self._sum_call
 
     def data_loss(self):
-        """Mean of the per-sample losses (valid after the forward ops ran)."""
+        """The batch's loss: mean (or, for a summed loss, sum) of the per-sample losses, after the forward ops."""
         f, args = self.loss_sum_call()
-        return f(*args) / self.n_typed
+        return f(*args) / self.divisor
 
     def sample_losses(self) -> np.ndarray:
         """Each sample's loss term of the last forward pass."""
@@ -207,39 +206,3 @@ class _Regulariser:
             if self._l1:
                 total = total + self._l1 * np.sum(np.abs(w), axis=-1)
         return total
-
-
-def _loss_ops(kind, y, y_true, per_sample, grad_y, n, one, zero):
-    """(forward ops, backward ops filling grad_y = dL/dy of the batch mean, mse residual or None).
-
-    The forward ops fill `per_sample` for the cross-entropy; for mse it is derived on demand."""
-    dt = y.dtype
-    if kind == "mse":
-        diff = np.empty_like(y)
-        # d(mean((y-t)²))/dy = (1/n)·(2·(y-t)); 2/n is an exact power-of-two scaling of 1/n
-        scale = np.array(dt.type(2) * (dt.type(1) / dt.type(n)), dt)
-        forward = [(np.subtract, (y, y_true, diff))]
-        backward = [(np.multiply, (diff, scale, grad_y))]
-        return forward, backward, diff.reshape(-1)
-    # sigmoid cross-entropy on logits y: max(y,0) - y·t + log1p(exp(-|y|)); gradient sigmoid(y) - t
-    tmp = np.empty_like(y)
-    inv_n = np.array(dt.type(1) / dt.type(n), dt)
-    forward = [
-        (partial(np.maximum, out=per_sample), (y, zero)),
-        (np.multiply, (y, y_true, tmp)),
-        (np.subtract, (per_sample, tmp, per_sample)),
-        (np.abs, (y, tmp)),
-        (np.negative, (tmp, tmp)),
-        (np.exp, (tmp, tmp)),
-        (np.log1p, (tmp, tmp)),
-        (np.add, (per_sample, tmp, per_sample)),
-    ]
-    backward = [
-        (np.negative, (y, grad_y)),
-        (np.exp, (grad_y, grad_y)),
-        (np.add, (grad_y, one, grad_y)),
-        (np.divide, (one, grad_y, grad_y)),
-        (np.subtract, (grad_y, y_true, grad_y)),
-        (np.multiply, (grad_y, inv_n, grad_y)),
-    ]
-    return forward, backward, None

@@ -18,7 +18,7 @@ from .settings import validate as _validate
 from .datasets import DATASETS  # noqa: F401  (re-exported: the names a run can use)
 
 OPTIMIZERS = tuple(_OPTIMIZER_CLASSES)
-MAX_CONFIG_BYTES = 1 << 20  # a configuration is a few hundred bytes
+MAX_CONFIG_BYTES = 16 << 20  # a few hundred bytes, or ~6 MB with 100,000 imported points (data.points)
 
 
 def _d(name: str):
@@ -35,14 +35,17 @@ def _d_field(name: str):
 
 @dataclass
 class DataConfig:
+    points: dict | None = _d('points')  # imported points (engine/points.py): they replace the data set
     dataset: str = _d('dataset')
     samples: int | None = _d('samples')
     data_seed: int | None = _d('data_seed')
     noise: float = _d('noise')
+    test_ratio: float = _d('test_ratio')
 
 
 @dataclass
 class ModelConfig:
+    features: list[str] = _d('features')
     hidden: list[int] = _d('hidden')
     activation: str = _d('activation')
     bias: bool = _d('bias')
@@ -54,6 +57,8 @@ class ModelConfig:
 @dataclass
 class LossConfig:
     loss: str = _d('loss')
+    cost: float = _d('cost')
+    profit: float = _d('profit')
     l1: float = _d('l1')
     l2: float = _d('l2')
 
@@ -94,7 +99,10 @@ class RunConfig:
 
     # -- serialisation -------------------------------------------------------------
     def to_dict(self) -> dict:
-        return dataclasses.asdict(self)
+        # not dataclasses.asdict: its deep copy of 100,000 imported points takes seconds; their lists are
+        # shared instead (nothing modifies points in place: an edit makes new ones)
+        return {name: {f.name: _copied(getattr(getattr(self, name), f.name)) for f in fields(section_cls)}
+                for name, section_cls in SECTIONS.items()}
 
     def to_json(self) -> str:
         return json.dumps(self.to_dict(), indent=2, ensure_ascii=False)
@@ -168,6 +176,14 @@ class RunConfig:
                                                                  self.schedule) for f in fields(section)}
 
 
+def _copied(value):
+    if isinstance(value, list):
+        return list(value)
+    if isinstance(value, dict):
+        return dict(value)
+    return value
+
+
 def _follow_optimizer_defaults(old: OptimizerConfig, new: dict, changed) -> None:
     """A new optimizer brings its own defaults (RMSProp: momentum 0, epsilon 1e-10) to the settings
     that were at the old optimizer's default and are not being set now."""
@@ -191,6 +207,7 @@ _TYPES = {
     "float": (int, float),
     "bool": (bool,),
     "str": (str,),
+    "dict": (dict,),
 }
 
 
@@ -204,6 +221,11 @@ def _typed_fields(section_cls, values: dict) -> dict:
         optional = "None" in type_text
         if value is None and optional:
             out[key] = None
+            continue
+        if type_text.startswith("list[str]"):
+            if not isinstance(value, list) or not all(isinstance(v, str) for v in value):
+                raise ConfigError(option_name(key), f"expected a list of names, got {value!r}")
+            out[key] = list(value)
             continue
         if type_text.startswith("list"):
             if not isinstance(value, list) or not all(_is_int(v) for v in value):

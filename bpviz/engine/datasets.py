@@ -1,8 +1,9 @@
-"""Toy 2-D binary classification datasets (pure NumPy, no Qt).
+"""Toy 2-D datasets (pure NumPy, no Qt): classification into 2 or more classes, and regression.
 
-``seed`` and ``circle`` reproduce the TF1 course recipes bit for bit; ``xor``,
-``gauss`` and ``spiral`` follow TensorFlow Playground's src/dataset.ts with
-labels mapped -1 -> 0, +1 -> 1 and Math.random replaced by a seeded RandomState.
+``seed``, ``circle`` and ``sales`` reproduce the TF1 course recipes bit for bit; ``xor``,
+``gauss``, ``spiral``, ``reg-plane`` and ``reg-gauss`` follow TensorFlow Playground's
+src/dataset.ts with labels mapped -1 -> 0, +1 -> 1 and Math.random replaced by a seeded
+RandomState; ``sectors`` is bpviz's own three-class problem.
 """
 from __future__ import annotations
 
@@ -12,9 +13,13 @@ from dataclasses import dataclass
 
 import numpy as np
 
-DATASETS = ("seed", "circle", "xor", "gauss", "spiral")  # points in the plane, two classes
-DEFAULT_SAMPLES = {"seed": 32, "circle": 300, "xor": 200, "gauss": 200, "spiral": 200, "parabola": 1}
-DEFAULT_DATA_SEED = {"seed": 23455, "circle": 2, "xor": 1, "gauss": 1, "spiral": 1, "parabola": 0}
+DATASETS = ("seed", "circle", "xor", "gauss", "spiral", "sectors", "sales", "reg-plane", "reg-gauss")  # points in the plane
+DEFAULT_SAMPLES = {"seed": 32, "circle": 300, "xor": 200, "gauss": 200, "spiral": 200, "sectors": 48, "sales": 32,
+                   "reg-plane": 200, "reg-gauss": 200, "parabola": 1}
+DEFAULT_DATA_SEED = {"seed": 23455, "circle": 2, "xor": 1, "gauss": 1, "spiral": 1, "sectors": 7, "sales": 23455,
+                     "reg-plane": 1, "reg-gauss": 1, "parabola": 0}
+REGRESSION_SETS = ("sales", "reg-plane", "reg-gauss")
+N_CLASSES = {"sectors": 3}  # classification sets not listed here have two classes
 # The course's learning-rate lesson has no data: loss = (w + 1)² of one weight w starting at 5.  It is
 # one sample x = 1 with target -1 under the squared error, so every trainer runs it unchanged:
 # (w·1 - (-1))² is (w + 1)² and its gradient 2·(w + 1), the same float32 operations TF makes.
@@ -26,7 +31,7 @@ MAX_SAMPLES = 100_000
 PLAYGROUND_MAX_NOISE = 0.5  # Playground's noise slider tops out at 50%
 MAX_DATA_SEED = 2**32 - 1  # RandomState's seed range
 MAX_JITTER = 10.0  # the tutorial's sets: the largest jitter scale offered
-PLAYGROUND_SETS = ("xor", "gauss", "spiral")
+PLAYGROUND_SETS = ("xor", "gauss", "spiral", "reg-plane", "reg-gauss")
 
 # Boundary of each generating rule, written "<numpy expression in x0, x1> = <constant>".
 _TRUE_BOUNDARY = {"seed": "x0 + x1 = 1", "circle": "x0**2 + x1**2 = 2", "xor": "x0 * x1 = 0"}
@@ -64,6 +69,12 @@ class Dataset:
     domain: tuple[float, float, float, float]  # (x0_min, x0_max, x1_min, x1_max)
     true_boundary: str | None
     initial_value: float | None = None  # every initial weight, when the dataset fixes it (the parabola)
+    n_classes: int = 2  # classes 0..n_classes-1 in Y; 0: Y holds numbers (regression)
+    Y64: np.ndarray | None = None  # (n, 1) float64 targets as generated (regression), before the float32 feed
+
+    @property
+    def is_regression(self) -> bool:
+        return self.n_classes == 0
 
     def true_label(self, grid_x0, grid_x1) -> np.ndarray | None:
         """Generating rule on a grid as float 0/1, or None when it has no closed form."""
@@ -127,7 +138,46 @@ def _spiral(rng, n, noise):
     return np.vstack(parts), np.arange(n) < _split(n)[0]
 
 
-_GENERATORS = {"xor": _xor, "gauss": _gauss, "spiral": _spiral}
+def _sectors(rng, n, noise):
+    """Three classes: which 120° sector of the square [-1, 1]² a point's angle falls in (from -π)."""
+    X = rng.uniform(-1, 1, size=(n, 2))
+    labels = ((np.arctan2(X[:, 1], X[:, 0]) + math.pi) / (2 * math.pi / 3)).astype(int) % 3
+    if noise > 0:
+        X = X + noise * rng.randn(n, 2)
+    return X, labels
+
+
+def _sales(rng, n, noise):
+    """The course's loss lesson: daily sales ≈ x0 + x1, give or take 0.05, from the same generator."""
+    X = rng.rand(n, 2)
+    y = X[:, 0] + X[:, 1] + (rng.rand(n) / 10.0 - 0.05)
+    if noise > 0:
+        X = X + noise * rng.randn(n, 2)
+    return X, y
+
+
+def _reg_plane(rng, n, noise):
+    u = rng.uniform(-6, 6, size=(n, 4))
+    x, y = u[:, 0] + u[:, 2] * noise, u[:, 1] + u[:, 3] * noise
+    return u[:, :2], (x + y) / 10  # Playground's scale: [-10, 10] -> [-1, 1]
+
+
+_REG_GAUSSIANS = ((-4, 2.5, 1), (0, 2.5, -1), (4, 2.5, 1), (-4, -2.5, -1), (0, -2.5, 1), (4, -2.5, -1))
+
+
+def _reg_gauss(rng, n, noise):
+    u = rng.uniform(-6, 6, size=(n, 4))
+    x, y = u[:, 0] + u[:, 2] * noise, u[:, 1] + u[:, 3] * noise
+    label = np.zeros(n)
+    for cx, cy, sign in _REG_GAUSSIANS:
+        # Playground's clamped scale: distance [0, 2] -> [1, 0]; the strongest bump wins
+        bump = sign * np.clip(1 - np.hypot(x - cx, y - cy) / 2, 0, 1)
+        label = np.where(np.abs(bump) > np.abs(label), bump, label)
+    return u[:, :2], label
+
+
+_GENERATORS = {"xor": _xor, "gauss": _gauss, "spiral": _spiral, "reg-plane": _reg_plane, "reg-gauss": _reg_gauss}
+_OWN_ORDER = {"sectors": _sectors, "sales": _sales}  # generated in their final order: no shuffle
 
 
 def _domain(name, X):
@@ -137,6 +187,12 @@ def _domain(name, X):
     span = hi - lo
     pad = np.where(span > 0, 0.1 * span, 1.0)  # a single point still gets a visible box
     return (float(lo[0] - pad[0]), float(hi[0] + pad[0]), float(lo[1] - pad[1]), float(hi[1] + pad[1]))
+
+
+def train_count(n: int, test_ratio: float) -> int:
+    """How many of n points are trained on: the last ⌊test_ratio·n⌋ are held out (at least one is left, as
+    test_ratio < 1)."""
+    return n - math.floor(test_ratio * n)
 
 
 def size_and_seed(name: str, samples: int | None, data_seed: int | None) -> tuple[int, int]:
@@ -181,21 +237,33 @@ def make_dataset(name: str, samples: int | None = None, data_seed: int | None = 
     if name == PARABOLA:
         X64 = np.ones((1, 1))
         return Dataset(name=name, X=X64.astype(np.float32), Y=np.full((1, 1), -1, np.float32), X64=X64,
-                       domain=(-8.0, 6.0, 0.0, 50.0), true_boundary=None, initial_value=PARABOLA_START)
+                       domain=(-8.0, 6.0, 0.0, 50.0), true_boundary=None, initial_value=PARABOLA_START,
+                       n_classes=0, Y64=np.full((1, 1), -1.0))  # a number to fit, not a class
     rng = np.random.RandomState(data_seed)
     if name in _GENERATORS:
         X64, labels = _GENERATORS[name](rng, n, noise)
         # Playground shuffles after generating; without it, in-order mini-batches see one class at a time
         order = rng.permutation(n)
         X64, labels = X64[order], labels[order]
+    elif name in _OWN_ORDER:
+        X64, labels = _OWN_ORDER[name](rng, n, noise)
     else:
         X64, labels = _recipe(name, rng, n, noise)
+    return from_arrays(name, X64, labels, 0 if name in REGRESSION_SETS else N_CLASSES.get(name, 2))
+
+
+def from_arrays(name: str, X64, targets, n_classes: int) -> Dataset:
+    """A dataset of these points: class labels 0..n_classes-1, or numbers when n_classes is 0."""
     X64 = np.ascontiguousarray(X64, dtype=np.float64)
+    n = X64.shape[0]
+    Y64 = np.asarray(targets, dtype=np.float64).reshape(n, 1)
     return Dataset(
         name=name,
         X=X64.astype(np.float32),  # round-to-nearest, as TF's float64 -> float32 feed cast
-        Y=labels.astype(np.float32).reshape(n, 1),
+        Y=Y64.astype(np.float32),
         X64=X64,
         domain=_domain(name, X64),
         true_boundary=_TRUE_BOUNDARY.get(name),
+        n_classes=n_classes,
+        Y64=Y64 if n_classes == 0 else None,
     )

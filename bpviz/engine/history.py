@@ -9,6 +9,10 @@ class LossHistory:
         self._batch = np.empty(capacity, np.float32)
         self._n = 0
         self.logged: dict[int, float] = {}  # step -> full-data loss right after that step
+        self.test_logged: dict[int, float] = {}  # step -> loss on the held-out points, at the same steps
+        # step -> (accuracy on the training points, on the held-out ones or None), classification only;
+        # not kept in sessions: a continued run has it from its next logged step on
+        self.accuracy_logged: dict[int, tuple[float, float | None]] = {}
 
     def __len__(self) -> int:
         return self._n
@@ -33,6 +37,8 @@ class LossHistory:
     def truncate(self, n: int) -> None:
         self._n = min(self._n, n)
         self.logged = {s: v for s, v in self.logged.items() if s < n}
+        self.test_logged = {s: v for s, v in self.test_logged.items() if s < n}
+        self.accuracy_logged = {s: v for s, v in self.accuracy_logged.items() if s < n}
 
     def logged_arrays(self) -> tuple[np.ndarray, np.ndarray]:
         steps = np.fromiter(self.logged, np.int64, len(self.logged))
@@ -41,7 +47,10 @@ class LossHistory:
 
     def state(self) -> dict:
         steps, values = self.logged_arrays()
-        return {"batch_loss": self.batch_losses().copy(), "logged_steps": steps, "logged_loss": values}
+        state = {"batch_loss": self.batch_losses().copy(), "logged_steps": steps, "logged_loss": values}
+        if self.test_logged:
+            state["test_logged_loss"] = np.array([self.test_logged.get(int(s), np.nan) for s in steps], np.float32)
+        return state
 
     @classmethod
     def from_state(cls, state: dict) -> LossHistory:
@@ -50,4 +59,6 @@ class LossHistory:
         history._batch[: batch.shape[0]] = batch
         history._n = batch.shape[0]
         history.logged = {int(s): float(v) for s, v in zip(state["logged_steps"], state["logged_loss"])}
+        if "test_logged_loss" in state:
+            history.test_logged = {int(s): float(v) for s, v in zip(state["logged_steps"], state["test_logged_loss"])}
         return history

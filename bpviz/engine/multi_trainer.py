@@ -24,8 +24,9 @@ import numpy as np
 
 from .backprop import BatchPass
 from .calls import compile_calls
-from .config import RunConfig, section_of
-from .datasets import make_dataset
+from .config import ConfigError, RunConfig, section_of
+from .datasets import REGRESSION_SETS, N_CLASSES, make_dataset
+from .features import is_identity
 from .network import Network, start_value
 from .optimizers import OPTIMIZERS, make_optimizer
 from .schedules import MovingAverage, decayed_lr
@@ -38,6 +39,27 @@ OPTIMIZER_SETTINGS = {name for cls in OPTIMIZERS.values() for name in cls.hyperp
 CHUNK = 256
 MAX_TRACE = 1024  # weights kept per run for its path (thinned by halves as the run grows)
 TRACE_BUDGET = 2**24  # at most this many numbers in a group's paths (64 MB)
+
+
+MULTI_LOSSES = ("mse", "sigmoid-ce")  # what the stacked runs compute (no per-loss settings, one output)
+
+
+def check_multi_run(config: RunConfig) -> None:
+    """Raise a one-line ConfigError for what compared runs cannot train yet: imported points, a test
+    split, feature inputs, the cost-profit and softmax-ce losses, the regression and three-class sets."""
+    d = config.data
+    if d.points is not None:
+        raise ConfigError("--data", "compared runs train on a generated data set, not imported points", "points")
+    if d.test_ratio:
+        raise ConfigError("--test-ratio", "compared runs have no test split")
+    if not is_identity(config.model.features):
+        raise ConfigError("--features", "compared runs take the plain inputs x0,x1 only")
+    if config.loss.loss not in MULTI_LOSSES:
+        raise ConfigError("--loss", f"compared runs train with {' or '.join(MULTI_LOSSES)}, "
+                                    f"not {config.loss.loss}")
+    if d.dataset in REGRESSION_SETS or d.dataset in N_CLASSES:
+        raise ConfigError("--dataset", f"compared runs train on two-class data sets or the parabola, "
+                                       f"not {d.dataset}")
 
 
 def group_key(config: RunConfig) -> str:
@@ -189,6 +211,7 @@ class MultiTrainer:
             raise ValueError("at least one run is needed")
         for config in configs:
             config.validate()
+            check_multi_run(config)
         self.configs = list(configs)
         self.dtype = np.dtype(dtype)
         members: dict[str, list[int]] = {}

@@ -18,11 +18,11 @@ N_OUTPUTS = 1
 
 
 class Network:
-    def __init__(self, model: ModelConfig, dtype=np.float32, n_inputs: int = N_INPUTS):
+    def __init__(self, model: ModelConfig, dtype=np.float32, n_inputs: int = N_INPUTS, n_outputs: int = N_OUTPUTS):
         self.dtype = np.dtype(dtype)
         self.activation = model.activation
         self.has_bias = model.bias
-        self.sizes = [n_inputs, *model.hidden, N_OUTPUTS]
+        self.sizes = [n_inputs, *model.hidden, n_outputs]
         self.n_layers = len(self.sizes) - 1
         # one input straight to the output is the course's single parameter, which it calls w
         self._weight_names = ["w"] if self.sizes == [1, 1] else [f"w{i}" for i in range(1, self.n_layers + 1)]
@@ -94,9 +94,12 @@ class Network:
         return flat
 
     @classmethod
-    def for_data(cls, model: ModelConfig, dataset_name: str, dtype=np.float32) -> Network:
-        """The network a run on `dataset_name` trains: two inputs, one for the parabola's single weight."""
-        return cls(model, dtype, n_inputs=1 if dataset_name == PARABOLA else N_INPUTS)
+    def for_data(cls, model: ModelConfig, dataset_name: str, dtype=np.float32,
+                 n_outputs: int = N_OUTPUTS) -> Network:
+        """The network a run on `dataset_name` trains: one input per feature (the plain coordinates: two),
+        one for the parabola's single weight; `n_outputs` one per class for softmax-ce (trainer.network_for)."""
+        n_inputs = 1 if dataset_name == PARABOLA else len(model.features)
+        return cls(model, dtype, n_inputs=n_inputs, n_outputs=n_outputs)
 
 
     def forward(self, flat: np.ndarray, X: np.ndarray) -> list[tuple[np.ndarray, np.ndarray]]:

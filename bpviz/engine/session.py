@@ -9,7 +9,8 @@ Layout (every entry a plain array; read with `np.load(path, allow_pickle=False)`
 * `initial_params`, `params`, `ema` (with EMA), `opt.<slot>` (optimizer state, e.g. Adam's
   `m`, `v`, `beta1_power`) — the state after `step` updates, parameters flat as the engine
   keeps them (all weight matrices, then all biases).
-* `batch_loss`, `logged_steps`, `logged_loss` — the whole loss history.
+* `batch_loss`, `logged_steps`, `logged_loss` — the whole loss history; with a test split also
+  `test_logged_loss`, the held-out points' loss at the logged steps.
 * `ckpt.params`, `ckpt.ema`, `ckpt.opt.<slot>` — the checkpoints, stacked on a first axis.
 
 `Trainer.from_state` does the restoring; this module only converts to and from arrays
@@ -70,6 +71,8 @@ def session_arrays(trainer) -> dict[str, np.ndarray]:
         "batch_loss": state["history"]["batch_loss"],
         "logged_steps": state["history"]["logged_steps"],
         "logged_loss": state["history"]["logged_loss"],
+        **({"test_logged_loss": state["history"]["test_logged_loss"]} if "test_logged_loss" in state["history"]
+           else {}),
         "ckpt.params": np.stack([c["params"] for c in checkpoints]),
     }
     for key, value in current["optimizer"].items():
@@ -95,7 +98,7 @@ def save_session(trainer, path: str | os.PathLike) -> None:
 # metadata does not call for are ignored without being read.
 
 MAX_SESSION_BYTES = 4 << 30  # on disk; what is decompressed is bounded by the metadata instead
-MAX_META_CHARS = 1 << 20
+MAX_META_CHARS = 16 << 20  # the configuration may hold 100,000 imported points (~4 M characters)
 MAX_ZIP_DIRECTORY_BYTES = 1 << 20  # a session has a few dozen entries
 _ZIP_MAGIC = b"PK\x03\x04"
 
@@ -240,14 +243,14 @@ class _SessionReader:
             raise self.damaged(what) from None
 
     def _state(self, meta: dict) -> dict:
-        from .trainer import checkpoint_limit
+        from .trainer import checkpoint_limit, dataset_for, network_for
 
         config = RunConfig.from_dict(meta["config"])
         f = self.dtype
         step = _int(meta["step"], "step")
         if not 0 <= step <= MAX_STEPS:
             raise self.damaged(f"step {step} outside 0..{MAX_STEPS}")
-        net = Network.for_data(config.model, config.data.dataset, f)
+        net = network_for(config, dataset_for(config), f)
         opt_shapes = _optimizer_slots(config, net)
         names = meta["optimizer_state"]
         if not isinstance(names, list) or sorted(map(str, names)) != sorted(opt_shapes):
@@ -310,7 +313,10 @@ class _SessionReader:
             "config": config.to_dict(),
             "current": current,
             "initial_params": initial_params,
-            "history": {"batch_loss": batch_loss, "logged_steps": logged_steps, "logged_loss": logged_loss},
+            "history": {"batch_loss": batch_loss, "logged_steps": logged_steps, "logged_loss": logged_loss,
+                        **({"test_logged_loss": self.array("test_logged_loss", np.dtype(np.float32), (n_logged,),
+                                                           finite=False)}
+                           if self.header("test_logged_loss") is not None else {})},
             "edits": edits,
             "checkpoints": checkpoints,
             "checkpoint_every": checkpoint_every,

@@ -32,7 +32,7 @@ def _always(values: Mapping) -> bool:
 class Setting:
     name: str  # the RunConfig field
     section: str  # data, model, loss, optimizer or schedule
-    kind: str  # "choice", "int", "float", "bool" or "widths"
+    kind: str  # "choice", "int", "float", "bool", "widths" or "points" (imported data, stored whole)
     default: object
     label: str  # as the panel shows it
     help: str  # one line, for the CLI's --help and the panel's tooltip
@@ -53,10 +53,11 @@ class Setting:
     spin_decimals: int = 2
     # an optional value switched on by a check box: (its name, label, help, the value it starts at)
     toggle: tuple[str, str, str, float] | None = None
+    cli_flag: str | None = None  # when the CLI spells it otherwise (`--data FILE` fills `points`)
 
     @property
     def flag(self) -> str:
-        return option_name(self.name)
+        return self.cli_flag or option_name(self.name)
 
     def high_for(self, values: Mapping) -> float | None:
         return self.high(values) if callable(self.high) else self.high

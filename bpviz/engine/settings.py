@@ -13,9 +13,15 @@ import math
 from dataclasses import replace
 from collections.abc import Callable, Mapping
 
-from .datasets import (DATASETS, DEFAULT_DATA_SEED, DEFAULT_SAMPLES, MAX_DATA_SEED, MAX_JITTER, MAX_SAMPLES,
-                       PARABOLA, PLAYGROUND_MAX_NOISE, PLAYGROUND_SETS, RUN_DATASETS)
+from .datasets import (DATASETS, DEFAULT_DATA_SEED, DEFAULT_SAMPLES, MAX_DATA_SEED, MAX_JITTER, MAX_SAMPLES, N_CLASSES,
+                       PARABOLA, PLAYGROUND_MAX_NOISE, PLAYGROUND_SETS, REGRESSION_SETS, RUN_DATASETS)
 from .activations import ACTIVATIONS as ACTIVATION_KINDS
+from .features import FEATURES
+from .features import DEFAULT as DEFAULT_FEATURES
+from .features import check as check_features
+from .losses import LOSSES as LOSS_KINDS
+from .points import arrays as point_arrays
+from .points import check_points
 from .optimizers import OPTIMIZERS
 from .file_reading import short_repr
 from .setting import ConfigError, Setting, option_name  # noqa: F401  (ConfigError: re-exported)
@@ -26,7 +32,7 @@ MAX_HIDDEN_LAYERS = 8
 # most 40 MB of batch losses (about 1 GB more if it logs every step); see the README's option table.
 MAX_STEPS = 10_000_000
 ACTIVATIONS = tuple(ACTIVATION_KINDS)
-LOSSES = ("mse", "sigmoid-ce")
+LOSSES = tuple(LOSS_KINDS)
 
 
 def _optimizer_uses(name: str) -> Callable[[Mapping], bool]:
@@ -38,26 +44,49 @@ def _noise_high(values: Mapping) -> float:
     return PLAYGROUND_MAX_NOISE if values.get("dataset") in PLAYGROUND_SETS else MAX_JITTER
 
 
+def _generated(values: Mapping) -> bool:
+    return values.get("points") is None
+
+
+def _cost_profit(values: Mapping) -> bool:
+    return values.get("loss") == "cost-profit"
+
+
 def _decaying(values: Mapping) -> bool:
     return values.get("lr_decay") is not None
 
 
 _SETTINGS = [
     # -- data
+    Setting("points", "data", "points", None, "Your data",
+            "A CSV file of your own points: a header x0,x1,label (classes 0, 1, ...) or x0,x1,y (numbers), then "
+            "one point per line; the points are kept in the configuration and in sessions",
+            optional=True, metavar="FILE.csv", panel=None, cli_flag="--data"),
     Setting("dataset", "data", "choice", "seed", "Dataset",
             "The training points; seed is the tutorial's 32 random points labelled x0 + x1 < 1",
+            applies=_generated,
             choices=RUN_DATASETS, choice_labels={"seed": "Tutorial: x0 + x1 < 1", "circle": "Circle", "xor": "XOR",
                                                  "gauss": "Two Gaussians", "spiral": "Spiral",
+                                                 "sectors": "Three sectors (3 classes)",
+                                                 "sales": "Sales: y ≈ x0 + x1 (regression)",
+                                                 "reg-plane": "Plane (regression)",
+                                                 "reg-gauss": "Six Gaussians (regression)",
                                                  "parabola": "Parabola (w+1)²: one weight"},
             panel_choices=DATASETS),  # the window draws points in a plane; the parabola is in Compare
     Setting("samples", "data", "int", None, "Samples", "Number of training points (the dataset's default)",
-            low=1, high=MAX_SAMPLES, optional=True, metavar="N"),
+            low=1, high=MAX_SAMPLES, optional=True, metavar="N", applies=_generated),
     Setting("noise", "data", "float", 0.0, "Noise", "Random jitter added to the points",
-            low=0.0, high=_noise_high, metavar="F", panel="spin", spin_step=0.05, example="0.1"),
+            low=0.0, high=_noise_high, metavar="F", panel="spin", spin_step=0.05, example="0.1", applies=_generated),
     Setting("data_seed", "data", "int", None, "Data seed",
             "Seed of the data generator; empty: the dataset's default", low=0, high=MAX_DATA_SEED, optional=True,
-            metavar="S"),
+            metavar="S", applies=_generated),
+    Setting("test_ratio", "data", "float", 0.0, "Test share",
+            "Share of the points held out to test on: the last ⌊share × n⌋ in the data set's order",
+            low=0.0, high=1.0, high_open=True, metavar="F", panel="spin", spin_step=0.1, example="0.2"),
     # -- model
+    Setting("features", "model", "features", DEFAULT_FEATURES, "Features",
+            f"The network's inputs, separated by commas, from {', '.join(FEATURES)}",
+            metavar="F[,F...]", panel=None),
     Setting("hidden", "model", "widths", [3], "Hidden layers",
             "Neurons per hidden layer, separated by commas: 3 is the tutorial's 2-3-1 network, 8,8 has two "
             "layers of 8; none: no hidden layer", low=1, high=MAX_LAYER_WIDTH, metavar="W[,W...]"),
@@ -74,7 +103,11 @@ _SETTINGS = [
             low=-1e6, high=1e6, optional=True, metavar="F", example="5", panel=None),
     # -- loss
     Setting("loss", "loss", "choice", "mse", "Loss", "The loss function; mean squared error is the tutorial's",
-            choices=LOSSES, choice_labels={"mse": "Mean squared error", "sigmoid-ce": "Sigmoid cross-entropy"}),
+            choices=LOSSES, choice_labels={name: cls.label for name, cls in LOSS_KINDS.items()}),
+    Setting("cost", "loss", "float", 1.0, "Cost", "cost-profit: what each unit predicted too much costs",
+            low=0.0, high=1e6, applies=_cost_profit, metavar="C", example="1"),
+    Setting("profit", "loss", "float", 9.0, "Profit", "cost-profit: the profit lost on each unit predicted too "
+            "little", low=0.0, high=1e6, applies=_cost_profit, metavar="P", example="9"),
     Setting("l1", "loss", "float", 0.0, "L1 scale", "L1 regularisation: scale × sum |w| is added to the loss",
             low=0.0, high=1e6, metavar="F", example="0.01"),
     Setting("l2", "loss", "float", 0.0, "L2 scale", "L2 regularisation (TF's l2_loss: scale × sum w² / 2)",
@@ -166,12 +199,25 @@ def validate(values: Mapping) -> None:
     """Check every field of a flat configuration (field -> value); raise the first ConfigError."""
     for setting in _SETTINGS:
         check(setting, values[setting.name], values)
-    if values["dataset"] == PARABOLA:
+    if values["dataset"] == PARABOLA and values.get("points") is None:
         if values["hidden"] or values["bias"] or values["loss"] != "mse":
             raise ConfigError("--dataset", "the parabola trains one weight w on (w+1)²: it takes no hidden layers "
                                            "(--hidden none), no --bias and --loss mse", "dataset")
         if values["samples"] not in (None, 1) or values["noise"]:
             raise ConfigError("--dataset", "the parabola is one fixed sample: no --samples or --noise", "dataset")
+        if values["test_ratio"]:
+            raise ConfigError("--dataset", "the parabola is one fixed sample: no --test-ratio", "dataset")
+        if list(values["features"]) != list(DEFAULT_FEATURES):
+            raise ConfigError("--dataset", "the parabola's single input is fixed: no --features", "dataset")
+    LOSS_KINDS[values["loss"]].check(classes_of(values))
+
+
+def classes_of(values: Mapping) -> int:
+    """How many classes the run's data has (0: it is a regression, as is the parabola)."""
+    if values.get("points") is not None:
+        return point_arrays(values["points"])[2]
+    name = values["dataset"]
+    return 0 if name in REGRESSION_SETS or name == PARABOLA else N_CLASSES.get(name, 2)
 
 
 def check(setting: Setting, value, values: Mapping) -> None:
@@ -189,6 +235,14 @@ def check(setting: Setting, value, values: Mapping) -> None:
             fail(f"expected true or false, got {short_repr(value)}")
     elif kind == "int":
         _check_int(fail, value, setting.low, setting.high_for(values))
+    elif kind == "points":
+        problem = check_points(value)
+        if problem:
+            fail(problem)
+    elif kind == "features":
+        problem = check_features(value)
+        if problem:
+            fail(problem)
     elif kind == "widths":
         if not isinstance(value, list):
             fail(f"expected a list of layer widths, got {short_repr(value)}")

@@ -12,9 +12,8 @@ from dataclasses import dataclass, field
 import numpy as np
 
 from .backprop import BatchPass
-from .network import Network
 from .optimizers import OPTIMIZERS
-from .trainer import Trainer
+from .trainer import Trainer, network_for
 
 PHASES = ("forward", "loss", "backward", "update")
 
@@ -93,12 +92,13 @@ def gradient_check(trainer: Trainer, eps: float = 1e-6) -> dict[str, float]:
     """Backprop gradients of the next batch vs central finite differences, in float64.
 
     Returns the relative error ‖g − fd‖ / max(‖g‖ + ‖fd‖, tiny) per parameter matrix."""
-    net64 = Network.for_data(trainer.config.model, trainer.config.data.dataset, np.float64)
+    net64 = network_for(trainer.config, trainer.dataset, np.float64)
     params = trainer.params.astype(np.float64)
     grads = net64.new_buffer()
-    X, Y = trainer.dataset.X.astype(np.float64), trainer.dataset.Y.astype(np.float64)
+    X, Y = trainer.X.astype(np.float64), trainer.Y.astype(np.float64)
     lc = trainer.config.loss
-    bp = BatchPass(net64, X, Y, trainer.batch_rows(trainer.step), params, grads, lc.loss, lc.l1, lc.l2)
+    bp = BatchPass(net64, X, Y, trainer.batch_rows(trainer.step), params, grads, lc.loss, lc.l1, lc.l2,
+                   hyper=trainer.loss_hyper())
     with np.errstate(all="ignore"):
         bp.run_forward()
         for f, args in bp.backward_ops:
@@ -137,17 +137,22 @@ def sample_table(trainer: Trainer) -> SampleTable:
     lc = trainer.config.loss
     net, X, Y = trainer.net, trainer.X, trainer.Y
     params = trainer.params.copy()
+    hyper = trainer.loss_hyper()
     whole = BatchPass(net, X, Y, slice(None), params, net.new_buffer(), lc.loss, 0.0, 0.0,
-                      with_backward=False)
+                      with_backward=False, hyper=hyper)
     with np.errstate(all="ignore"):
         whole.run_forward()
         losses = whole.sample_losses().ravel().copy()
-        prediction = trainer.output(X, params).ravel()
+        prediction = trainer.predict_features(X, params)
+        labels = trainer.dataset.Y[:trainer.n_samples, 0]
+        if prediction.shape[1] > 1:  # one output per class: the probability given to the sample's own class
+            prediction = prediction[np.arange(len(labels)), labels.astype(np.intp)]
+        prediction = prediction.ravel()
         rows = trainer.batch_rows(trainer.step)
         per_sample = []
         for i in range(rows.start, rows.stop):
             g = net.new_buffer()
-            one = BatchPass(net, X, Y, slice(i, i + 1), params, g, lc.loss, 0.0, 0.0)
+            one = BatchPass(net, X, Y, slice(i, i + 1), params, g, lc.loss, 0.0, 0.0, hyper=hyper)
             one.run_forward()
             for f, args in one.backward_ops:
                 f(*args)
@@ -159,7 +164,7 @@ def sample_table(trainer: Trainer) -> SampleTable:
         share[i] = (g @ G) / len(per_sample) / norm2 if norm2 > 0 else 1 / len(per_sample)
     in_batch = np.zeros(X.shape[0], bool)
     in_batch[rows] = True
-    return SampleTable(x=trainer.dataset.X64.copy(), label=Y.ravel().copy(), prediction=prediction,
+    return SampleTable(x=trainer.dataset.X64[:trainer.n_samples].copy(), label=labels.copy(), prediction=prediction,
                        loss=losses, in_batch=in_batch, share=share)
 
 

@@ -18,10 +18,14 @@ import numpy as np
 from .backprop import BatchPass
 from .calls import compile_calls
 from .config import RunConfig
-from .datasets import Dataset, make_dataset
+from .datasets import Dataset, from_arrays, make_dataset, train_count
+from .features import compute as compute_features
+from .features import is_identity
 from .history import LossHistory
+from .losses import LOSSES, accuracy, targets
 from .network import Network, start_value
 from .optimizers import make_optimizer
+from .points import arrays as point_arrays
 from .schedules import MovingAverage, decayed_lr
 from .timeline import Timeline
 
@@ -63,18 +67,28 @@ class Trainer:
     def __init__(self, config: RunConfig, dtype=np.float32, dataset: Dataset | None = None):
         config.validate()
         self.config = config
-        d, m, lc, s = config.data, config.model, config.loss, config.schedule
-        self.dataset = dataset or make_dataset(d.dataset, d.samples, d.data_seed, d.noise)
-        self.net = Network.for_data(m, d.dataset, dtype)
+        m, lc, s = config.model, config.loss, config.schedule
+        self.dataset = dataset or dataset_for(config)
+        self.loss_kind = LOSSES[lc.loss]
+        self.loss_kind.check(self.dataset.n_classes)
+        self.net = network_for(config, self.dataset, dtype)
         self.initial_params = self.net.initial_params(m.init_seed, m.init_stddev, start_value(m, self.dataset))
         self.params = self.initial_params.copy()
         self.grads = self.net.new_buffer()
         self.optimizer = make_optimizer(config.optimizer, self.params, self.grads)
         self.ema = MovingAverage(config.optimizer.ema, self.params) if config.optimizer.ema is not None else None
         self.base_lr = config.optimizer.lr
-        self.X = self.dataset.X.astype(dtype, copy=False)
-        self.Y = self.dataset.Y.astype(dtype, copy=False)
-        self.n_samples = self.X.shape[0]
+        # the last ⌊test_ratio·n⌋ points are held out; the network sees the features of the points
+        n_all = self.dataset.X.shape[0]
+        n_train = train_count(n_all, config.data.test_ratio)
+        self.n_test = n_all - n_train
+        features = m.features
+        X_all = (self.dataset.X.astype(dtype, copy=False) if is_identity(features)
+                 else compute_features(features, self.dataset.X64, dtype))
+        Y_all = targets(lc.loss, self.dataset.Y, self.dataset.n_classes).astype(dtype, copy=False)
+        self.X, self.Y = X_all[:n_train], Y_all[:n_train]
+        self.X_test, self.Y_test = X_all[n_train:], Y_all[n_train:]
+        self.n_samples = n_train
         self.batch_size = s.batch_size
         self.step = 0
         self.history = LossHistory()
@@ -83,7 +97,10 @@ class Trainer:
         self._effective: tuple[RunConfig, float, RunConfig] | None = None
         self._passes: dict[int, BatchPass] = {}
         self._full = BatchPass(self.net, self.X, self.Y, slice(None), self.params, self.net.new_buffer(),
-                               lc.loss, lc.l1, lc.l2, with_backward=False)
+                               lc.loss, lc.l1, lc.l2, with_backward=False, hyper=self.loss_hyper())
+        self._test = None if not self.n_test else BatchPass(
+            self.net, self.X_test, self.Y_test, slice(None), self.params, self.net.new_buffer(), lc.loss, 0.0, 0.0,
+            with_backward=False, hyper=self.loss_hyper())
         self.last_pass: BatchPass | None = None
         self._checkpoint_every = 64
         self._checkpoints: dict[int, dict] = {0: self._capture()}
@@ -108,7 +125,7 @@ class Trainer:
         if bp is None:
             lc = self.config.loss
             bp = BatchPass(self.net, self.X, self.Y, self.batch_rows(step), self.params, self.grads,
-                           lc.loss, lc.l1, lc.l2)
+                           lc.loss, lc.l1, lc.l2, hyper=self.loss_hyper())
             # the whole update as one flat call list: the hot loop is one Python loop per step
             calls = bp.forward_ops + bp.backward_ops + self.optimizer.ops + (
                 self.ema.ops if self.ema is not None else [])
@@ -116,6 +133,11 @@ class Trainer:
             bp.run_step = compile_calls(calls, result=bp.loss_sum_call())
             self._passes[start] = bp
         return bp
+
+    def loss_hyper(self) -> dict:
+        """The loss's own settings (cost-profit's COST and PROFIT)."""
+        lc = self.config.loss
+        return {"cost": lc.cost, "profit": lc.profit}
 
     # -- training -----------------------------------------------------------------
     def current_lr(self) -> float:
@@ -194,7 +216,7 @@ class Trainer:
                 ema.prepare(i + 1)
             if regularised:  # of the weights this update starts from
                 reg = bp.regularisation_loss()
-            loss = bp.run_step() / bp.n_typed
+            loss = bp.run_step() / bp.divisor
             if regularised:
                 loss = loss + reg
             if scalar_work:
@@ -216,6 +238,17 @@ class Trainer:
         self.history.logged[i] = float(full)
         if not math.isfinite(full):
             self._diverged(i, full)
+        if self._test is not None:
+            self.history.test_logged[i] = float(self._test_loss())
+        if self.dataset.n_classes:  # from the outputs the passes just computed
+            self.history.accuracy_logged[i] = (self._pass_accuracy(self._full, 0),
+                                               None if self._test is None else
+                                               self._pass_accuracy(self._test, self.n_samples))
+
+    def _pass_accuracy(self, bp: BatchPass, first: int) -> float:
+        labels = self.dataset.Y[first:first + bp.n]
+        return accuracy(self.config.loss.loss, self.loss_kind.predict(bp.layers[-1].a), labels,
+                        self.dataset.n_classes)
 
     def _diverged(self, step: int, loss) -> None:
         """Undo the update that met a non-finite loss, and the one before if it broke the weights."""
@@ -230,6 +263,18 @@ class Trainer:
         """The training objective on all samples (regularisation included), as the tutorial logs it."""
         with np.errstate(all="ignore"):
             return self._full.run_forward()
+
+    def _test_loss(self):
+        for f, args in self._test.forward_ops:
+            f(*args)
+        return self._test.data_loss()
+
+    def test_loss(self) -> float | None:
+        """The data loss on the held-out points (no regularisation), None without a test split."""
+        if self._test is None:
+            return None
+        with np.errstate(all="ignore"):
+            return float(self._test_loss())
 
     @property
     def effective_config(self) -> RunConfig:
@@ -373,14 +418,47 @@ class Trainer:
         return out
 
     def output(self, X: np.ndarray, flat: np.ndarray | None = None) -> np.ndarray:
-        """The network's prediction on X, as a probability-like value with 0.5 as the boundary."""
-        return network_output(self.net, self.config.loss.loss, self.params if flat is None else flat, X)
+        """The network's prediction at points X (n, 2): a probability-like value with 0.5 as the boundary
+        (one column per class for softmax-ce), or the predicted number for a regression."""
+        return network_output(self.net, self.config, self.params if flat is None else flat, X)
+
+    def predict_features(self, inputs: np.ndarray, flat: np.ndarray | None = None) -> np.ndarray:
+        """As `output`, for the network's own inputs (e.g. `trainer.X`)."""
+        return self.loss_kind.predict(self.net.predict(self.params if flat is None else flat, inputs))
+
+    def features(self, X: np.ndarray) -> np.ndarray:
+        """The network's inputs at points X (n, 2)."""
+        return compute_features(self.config.model.features, np.asarray(X), self.net.dtype)
+
+    def accuracy(self, flat: np.ndarray | None = None) -> float | None:
+        """Share of the training points classified right; None for a regression."""
+        return accuracy(self.config.loss.loss, self.predict_features(self.X, flat), self.dataset.Y[:self.n_samples],
+                        self.dataset.n_classes)
+
+    def test_accuracy(self, flat: np.ndarray | None = None) -> float | None:
+        """Share of the held-out points classified right; None for a regression or without a test split."""
+        if not self.n_test:
+            return None
+        return accuracy(self.config.loss.loss, self.predict_features(self.X_test, flat),
+                        self.dataset.Y[self.n_samples:], self.dataset.n_classes)
 
 
-def network_output(net: Network, loss: str, flat: np.ndarray, X: np.ndarray) -> np.ndarray:
-    """What the network of parameters `flat` says about X: a probability for sigmoid-ce, else its output."""
-    y = net.predict(flat, X)
-    if loss == "sigmoid-ce":
-        with np.errstate(over="ignore"):
-            y = 1 / (1 + np.exp(-y))
-    return y
+def network_output(net: Network, config: RunConfig, flat: np.ndarray, X: np.ndarray) -> np.ndarray:
+    """What the network of parameters `flat` says about points X (n, 2), through the run's features:
+    probabilities for the cross-entropies, else its output."""
+    inputs = compute_features(config.model.features, np.asarray(X), net.dtype)
+    return LOSSES[config.loss.loss].predict(net.predict(flat, inputs))
+
+
+def dataset_for(config: RunConfig) -> Dataset:
+    """The points a run trains on: imported ones, or the data set generated."""
+    d = config.data
+    if d.points is not None:
+        return from_arrays("data", *point_arrays(d.points))
+    return make_dataset(d.dataset, d.samples, d.data_seed, d.noise)
+
+
+def network_for(config: RunConfig, dataset: Dataset, dtype=np.float32) -> Network:
+    """The network of a run on this data: one output, or one per class for softmax-ce."""
+    outputs = LOSSES[config.loss.loss].outputs(dataset.n_classes)
+    return Network.for_data(config.model, dataset.name, dtype, n_outputs=outputs)

@@ -115,10 +115,29 @@ def _steps(trainer, steps: int | None) -> int:
 
 # -- the NumPy script -----------------------------------------------------------------------
 
+class UnsupportedRun(ValueError):
+    """The scripts cannot write this run yet (a loss or data set they have no code for)."""
+
+
+def check_supported(config: RunConfig) -> None:
+    """Raise UnsupportedRun unless the scripts can reproduce this run."""
+    if config.loss.loss not in ("mse", "sigmoid-ce"):
+        raise UnsupportedRun(f"scripts are written for the mse and sigmoid-ce losses, not {config.loss.loss}")
+    if config.data.points is not None:
+        raise UnsupportedRun("scripts are written for the generated data sets, not imported points")
+    if config.data.dataset not in ("seed", "circle", "xor", "gauss", "spiral"):
+        raise UnsupportedRun(f"scripts are written for two-class data sets, not {config.data.dataset}")
+    if config.data.test_ratio:
+        raise UnsupportedRun("scripts train on every point: they have no test split")
+    if config.model.features != ["x0", "x1"]:
+        raise UnsupportedRun("scripts feed the points themselves: they have no feature inputs")
+
+
 def numpy_script(trainer, steps: int | None = None) -> str:
     """Python source (NumPy only) that replays the run for `steps` updates (default: the
     configuration's) and prints what `bpviz train` prints, number for number."""
     cfg = trainer.config
+    check_supported(cfg)
     m, lc, o, s = cfg.model, cfg.loss, cfg.optimizer, cfg.schedule
     L = len(m.hidden) + 1
     names = list(trainer.weights())
@@ -406,6 +425,7 @@ def write_numpy_script(trainer, path, steps: int | None = None) -> None:
 def tf1_script(trainer, steps: int | None = None) -> str:
     """TensorFlow 1 source for the run, written the way the tutorial writes it."""
     cfg = trainer.config
+    check_supported(cfg)
     m, lc, o, s = cfg.model, cfg.loss, cfg.optimizer, cfg.schedule
     sizes = trainer.net.sizes
     L = len(sizes) - 1

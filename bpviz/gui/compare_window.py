@@ -280,7 +280,7 @@ class CompareWindow(QMainWindow):
         if self._grid is None:
             return
         multi, k = self.runner.multi, self._selected
-        self.boundary.set_output(network_output(multi.network(k), multi.configs[k].loss.loss, multi.params(k),
+        self.boundary.set_output(network_output(multi.network(k), multi.configs[k], multi.params(k),
                                                 self._grid))
         self.boundary.setTitle(self.runner.labels[k])
 

@@ -252,7 +252,9 @@ class FileActions(QObject):
 
     # -- opening --------------------------------------------------------------------------------
     def open_path(self, path) -> bool:
-        """Open a session or a configuration, whichever `path` holds."""
+        """Open a session or a configuration, whichever `path` holds (a .csv file is data to import)."""
+        if Path(path).suffix.lower() == ".csv":
+            return self.window.data.import_data(path)
         kind = sniff(path)
         if kind == SESSION:
             return self.open_session(path)

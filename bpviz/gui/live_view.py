@@ -14,6 +14,7 @@ import numpy as np
 from PySide6.QtCore import QObject, Qt, QTimer, Slot
 
 from bpviz.engine.config import RunConfig
+from bpviz.engine.datasets import train_count
 
 from .display import DISPLAY_INTERVAL_MS, FrameGovernor, ThrottledUpdate, cache_axes
 from .truth import true_boundary_field
@@ -126,19 +127,26 @@ class LiveView(QObject):
         self.window.status_reporter.new_run()
         self._shown_params = None
         dataset = snap.dataset
+        test_from = train_count(len(dataset.X), snap.config.data.test_ratio)
         if not _same_data(dataset, self._dataset):  # a reset keeps the data (and the user's zoom)
             self._dataset = dataset
             self.boundary.set_domain(dataset.domain, resolution=BOUNDARY_RESOLUTION)
             self._grid = np.ascontiguousarray(self.boundary.grid_points(), dtype=np.float32)
-            self.boundary.set_data(dataset.X64, dataset.Y[:, 0])
+            targets = dataset.Y64 if dataset.is_regression else dataset.Y
+            self.boundary.set_kind(dataset.n_classes, (float(targets.min()), float(targets.max())))
+            self.boundary.set_data(dataset.X64, targets[:, 0], test_from=test_from)
             truth = true_boundary_field(dataset, self._grid)
             label = self.tr("true boundary {equation}").format(equation=dataset.true_boundary) \
                 if dataset.true_boundary else ""
             self.boundary.set_true_boundary(truth, label=label)
+        elif test_from != self.boundary.test_from():  # the same points, another test split
+            targets = dataset.Y64 if dataset.is_regression else dataset.Y
+            self.boundary.set_data(dataset.X64, targets[:, 0], test_from=test_from)
         self.loss_plot.clear_history()
 
     def _draw_loss(self, snap: Snapshot) -> None:
-        self.loss_plot.set_history(snap.batch_losses[: snap.step], snap.logged_steps, snap.logged_losses)
+        self.loss_plot.set_history(snap.batch_losses[: snap.step], snap.logged_steps, snap.logged_losses,
+                                   snap.logged_test_losses)
 
     def _draw_weights(self, snap: Snapshot) -> None:
         names = self.weights_panel.names()
@@ -149,7 +157,8 @@ class LiveView(QObject):
     def _draw_boundary(self, snap: Snapshot) -> None:
         with np.errstate(all="ignore"):  # huge weights just before a divergence: inf/NaN are drawn as holes
             out = snap.predict(self._grid)
-        self.boundary.set_output(np.asarray(out, dtype=np.float32).reshape(-1))
+        out = np.asarray(out, dtype=np.float32)
+        self.boundary.set_output(out if out.ndim == 2 and out.shape[1] > 1 else out.reshape(-1))
         self.boundary.set_batch(snap.last_batch if snap.last_batch is not None else np.empty(0, np.int64))
         self._shown_params = snap.params
 
@@ -163,10 +172,11 @@ class LiveView(QObject):
         dataset = snap.dataset
         x = dataset.X[index]
         with np.errstate(all="ignore"):
-            out = float(np.asarray(snap.predict(x[None, :])).ravel()[0])
+            out = np.asarray(snap.predict(x[None, :])).ravel()
+        target = f"{dataset.Y64[index, 0]:.4f}" if dataset.is_regression else str(int(dataset.Y[index, 0]))
         self.window.status.set_message(
             self.tr("Sample {i}: x0 = {x0}, x1 = {x1}, label {label}, output {out} (step {step})").format(
-                i=index, x0=f"{x[0]:.4f}", x1=f"{x[1]:.4f}", label=int(dataset.Y[index, 0]), out=f"{out:.4f}",
+                i=index, x0=f"{x[0]:.4f}", x1=f"{x[1]:.4f}", label=target, out=", ".join(f"{v:.4f}" for v in out),
                 step=f"{snap.step:,}"))
 
 

@@ -24,6 +24,7 @@ from .banner import MessageBanner
 from .compare_window import install as install_compare
 from .control_panel import ControlPanel
 from .display import cache_axes, configure_pyqtgraph
+from .data_actions import DataActions
 from .file_actions import FileActions
 from .inspect_workspace import InspectWorkspace
 from .language import Retranslating, apply_language
@@ -183,6 +184,9 @@ class MainWindow(Retranslating, QMainWindow):
         file_menu.addSeparator()
         self.files = FileActions(self)  # sessions, Open Recent, Export, drops: file_actions.py
         self.files.add_to_menu(file_menu)
+        file_menu.addSeparator()
+        self.data = DataActions(self)  # import, export and edit the points: data_actions.py
+        self.data.add_to_menu(file_menu)
         file_menu.addSeparator()
         file_menu.addAction(self.act_quit)
         self.training_menu = training = bar.addMenu("")

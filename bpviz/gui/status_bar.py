@@ -65,9 +65,13 @@ class TrainingStatusBar(Retranslating, QStatusBar):
         self.rate_label = QLabel()
         self.rate_label.setObjectName("status_rate")
         self.rate_label.setMinimumWidth(110)
-        for widget in (self.step_label, self.loss_label, self.lr_label, self.rate_label):
+        self.accuracy_label = QLabel()
+        self.accuracy_label.setObjectName("status_accuracy")
+        self.accuracy_label.setVisible(False)
+        for widget in (self.step_label, self.loss_label, self.accuracy_label, self.lr_label, self.rate_label):
             widget.setContentsMargins(8, 0, 8, 0)
-        for widget in (self.step_label, self.progress, self.loss_label, self.lr_label, self.rate_label):
+        for widget in (self.step_label, self.progress, self.loss_label, self.accuracy_label, self.lr_label,
+                       self.rate_label):
             self.addPermanentWidget(widget)
         self._kind = INFO
         self._shown = None  # what the labels show, to skip identical updates
@@ -77,9 +81,22 @@ class TrainingStatusBar(Retranslating, QStatusBar):
         self.loss_label.setToolTip(self.tr("Loss of the last mini-batch, before its update"))
         self.lr_label.setToolTip(self.tr("Learning rate of the next update"))
         self.rate_label.setToolTip(self.tr("Training speed over the last second"))
+        self.accuracy_label.setToolTip(self.tr("Share of the points classified right, at the last logged step "
+                                               "(of the held-out points too, with a test split)"))
         if self._shown is not None:
             shown, self._shown = self._shown, None
             self.show_progress(*shown)
+
+    def show_accuracy(self, accuracy: tuple[int, float, float | None] | None) -> None:
+        """(logged step, training accuracy, test accuracy or None), or None to hide it (a regression)."""
+        self.accuracy_label.setVisible(accuracy is not None)
+        if accuracy is None:
+            return
+        _step, train, test = accuracy
+        text = self.tr("Accuracy {train}").format(train=f"{train:.1%}")
+        if test is not None:
+            text += self.tr(" · test {test}").format(test=f"{test:.1%}")
+        self.accuracy_label.setText(text)
 
     def set_message(self, text: str, kind: str = INFO) -> None:
         self.message_label.setText(text)

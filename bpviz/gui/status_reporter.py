@@ -60,6 +60,7 @@ class StatusReporter(QObject):
         loss = float(snap.batch_losses[n - 1]) if n > 0 else None
         rate = self._rate.rate() if snap.mode != PAUSED else None
         self.status.show_progress(n, snap.target, loss, snap.lr, rate)
+        self.status.show_accuracy(snap.accuracy)
         marked = (snap.target, snap.log_every)
         if marked != self._marked:
             self._marked = marked

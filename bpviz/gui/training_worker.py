@@ -41,11 +41,13 @@ class _LoggedSeries:
     def __init__(self):
         self.steps = np.empty(64, np.int64)
         self.losses = np.empty(64, np.float32)
+        self.test_losses = np.empty(64, np.float32)  # NaN where there is none (no test split)
         self.n = 0
         self.scanned = 0  # every logged step below this has been collected
 
     def update(self, trainer: Trainer) -> None:
         logged, every, step = trainer.history.logged, trainer.log_every, trainer.step
+        tested = trainer.history.test_logged
         if self.n and self.steps[self.n - 1] >= step:  # the trainer went back: start afresh
             self.__init__()
         self.scanned = min(self.scanned, step)
@@ -59,13 +61,15 @@ class _LoggedSeries:
             if self.n == self.steps.shape[0]:
                 self.steps = np.concatenate([self.steps, np.empty_like(self.steps)])
                 self.losses = np.concatenate([self.losses, np.empty_like(self.losses)])
+                self.test_losses = np.concatenate([self.test_losses, np.empty_like(self.test_losses)])
             self.steps[self.n] = s
             self.losses[self.n] = value
+            self.test_losses[self.n] = tested.get(s, np.nan)
             self.n += 1
         self.scanned = step
 
-    def views(self) -> tuple[np.ndarray, np.ndarray]:
-        return self.steps[: self.n], self.losses[: self.n]
+    def views(self) -> tuple[np.ndarray, np.ndarray, np.ndarray]:
+        return self.steps[: self.n], self.losses[: self.n], self.test_losses[: self.n]
 
 
 class TrainingWorker(QObject):
@@ -265,7 +269,11 @@ class TrainingWorker(QObject):
         trainer = self._trainer
         params = trainer.params.copy()
         self._logged.update(trainer)
-        steps, losses = self._logged.views()
+        steps, losses, test_losses = self._logged.views()
+        accuracy = trainer.history.accuracy_logged
+        last_accuracy = None
+        if len(steps) and int(steps[-1]) in accuracy:
+            last_accuracy = (int(steps[-1]), *accuracy[int(steps[-1])])
         step = trainer.step
         now = time.perf_counter()
         snapshot = Snapshot(
@@ -281,6 +289,8 @@ class TrainingWorker(QObject):
             batch_losses=trainer.history.batch_losses(),
             logged_steps=steps,
             logged_losses=losses,
+            logged_test_losses=test_losses,
+            accuracy=last_accuracy,
             last_batch=trainer.batch_indices(step - 1) if step > 0 else None,
             lr=_finite_or_nan(trainer.current_lr()),
             timeline=trainer.timeline.view(step),

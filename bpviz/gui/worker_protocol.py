@@ -109,6 +109,8 @@ class Snapshot:
     batch_losses: np.ndarray  # view of the engine's history: these `step` values never change
     logged_steps: np.ndarray  # views whose values never change either
     logged_losses: np.ndarray
+    logged_test_losses: np.ndarray  # loss on the held-out points at the same steps (NaN without a test split)
+    accuracy: tuple[int, float, float | None] | None  # (logged step, training, test accuracy); None: regression
     last_batch: np.ndarray | None  # sample indices of the last update (None before the first)
     lr: float  # the learning rate the next update uses (after decay)
     timeline: TimelineView
@@ -128,4 +130,4 @@ class Snapshot:
 
     def predict(self, X: np.ndarray) -> np.ndarray:
         """The network's output on X with this snapshot's weights (a probability for sigmoid-ce)."""
-        return network_output(self._net, self.config.loss.loss, self.params, X)
+        return network_output(self._net, self.config, self.params, X)

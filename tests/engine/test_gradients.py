@@ -56,6 +56,10 @@ def reference_objective(weights: dict, x, t, activation, loss, l1, l2):
     y = a
     if loss == "mse":
         data = np.mean((y - t) ** 2)
+    elif loss == "cost-profit":  # the course's COST=1, PROFIT=9, summed over the batch
+        data = np.sum(np.where(y > t, 1.0 * (y - t), 9.0 * (t - y)))
+    elif loss == "softmax-ce":  # t one-hot: log Σ e^y - y_label
+        data = np.mean(np.log(np.sum(np.exp(y), axis=1)) - np.sum(t * y, axis=1))
     else:  # sigmoid cross-entropy on logits: -t·log σ(y) - (1-t)·log(1-σ(y)) = log(1 + e^y) - t·y
         data = np.mean(np.logaddexp(0.0, y) - t * y)
     reg = 0.0
@@ -89,8 +93,10 @@ def build_case(dataset, activation, loss, hidden, bias, l1=0.0, l2=0.0):
         bp.run_forward()
         if activation == "relu" and any(np.abs(z).min() < MARGIN for z in relu_preactivations(bp)):
             continue
-        if loss == "sigmoid-ce" and np.abs(bp.layers[-1].z).max() > MAX_LOGIT:
+        if loss in ("sigmoid-ce", "softmax-ce") and np.abs(bp.layers[-1].z).max() > MAX_LOGIT:
             continue
+        if loss == "cost-profit" and np.abs(bp.layers[-1].z - bp.y_true).min() < MARGIN:
+            continue  # the loss has a kink where the prediction equals the target
         return trainer, bp
     raise AssertionError("no init seed keeps ReLU pre-activations off 0 and logits unsaturated")
 
@@ -165,6 +171,19 @@ DATASETS = ["seed", "xor", "circle"]
 @pytest.mark.parametrize("activation", ACTIVATIONS)
 def test_backprop_matches_finite_differences(activation, loss, hidden, bias, dataset):
     check_gradients(dataset, activation, loss, hidden, bias)
+
+
+# the new losses on the data they fit: one output per class (3 classes, and the tutorial's 2), and regression
+NEW_LOSS_CASES = [("softmax-ce", "sectors"), ("softmax-ce", "seed"), ("cost-profit", "sales"),
+                  ("cost-profit", "reg-gauss"), ("mse", "reg-plane")]
+
+
+@pytest.mark.parametrize("bias", [False, True], ids=["nobias", "bias"])
+@pytest.mark.parametrize("hidden", SHAPES, ids=lambda h: "h" + "x".join(map(str, h)) if h else "h-none")
+@pytest.mark.parametrize("activation", ["linear", "tanh", "sigmoid"])
+@pytest.mark.parametrize("loss,dataset", NEW_LOSS_CASES, ids=[f"{a}-{b}" for a, b in NEW_LOSS_CASES])
+def test_new_losses_backprop_matches_finite_differences(loss, dataset, activation, hidden, bias):
+    check_gradients(dataset, activation, loss, hidden, bias, l2=0.1 if bias else 0.0)
 
 
 REGULARISERS = {"l1": dict(l1=0.05), "l2": dict(l2=0.1), "l1+l2": dict(l1=0.03, l2=0.2)}

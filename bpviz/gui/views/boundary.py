@@ -7,7 +7,7 @@ from PySide6.QtCore import QCoreApplication, QRectF, Qt, Signal
 from PySide6.QtGui import QColor
 from PySide6.QtWidgets import QSizePolicy
 
-from .colormaps import LABEL_COLORS, diverging_colormap, lightened_lut
+from .colormaps import LABEL_COLORS, class_color, class_lut, diverging_colormap, lightened_lut
 from .contour import chain_segments, contour_segments, smooth_polylines
 
 LEVEL = 0.5  # output above it means "label 1"
@@ -29,6 +29,7 @@ class BoundaryPlot(pg.PlotWidget):
     """
 
     sample_clicked = Signal(int)
+    plane_clicked = Signal(float, float, int, bool)  # while editing: x0, x1, class (left 1, right 0), remove
 
     def __init__(self, parent=None):
         super().__init__(parent)
@@ -71,10 +72,16 @@ class BoundaryPlot(pg.PlotWidget):
         self._legend.addItem(self._boundary, _tr("boundary (output = 0.5)"))
         self._true_label: str | None = None
 
+        self._n_classes = 2  # 0: a regression (the image is the fitted surface, points coloured by value)
+        self._value_range = (0.0, 1.0)
+        self._test_from: int | None = None  # points from this index on are held out: drawn hollow
         self._X = np.empty((0, 2))
         self._labels = np.empty(0, dtype=np.int64)
+        self._values = np.empty(0)
         self._batch_idx = np.empty(0, dtype=np.int64)
         self._highlighted: int | None = None
+        self._editing = False
+        self.scene().sigMouseClicked.connect(self._on_scene_clicked)
         self.set_domain((0.0, 1.0, 0.0, 1.0))
 
     # ---- grid -------------------------------------------------------------------------------------------
@@ -106,12 +113,72 @@ class BoundaryPlot(pg.PlotWidget):
     def domain(self) -> tuple[float, float, float, float]:
         return self._domain
 
+    # ---- what the plane shows -----------------------------------------------------------------------------
+    def set_kind(self, n_classes: int, value_range: tuple[float, float] = (0.0, 1.0)) -> None:
+        """2: two classes (output 0..1, boundary at 0.5); K > 2: one output per class (regions and their
+        borders); 0: a regression (the fitted surface over value_range, points coloured by their value)."""
+        self._n_classes = int(n_classes)
+        lo, hi = map(float, value_range)
+        self._value_range = (lo, hi if hi > lo else lo + 1.0)
+        if self._n_classes > 2:
+            self._image.setLookupTable(class_lut(self._n_classes))
+            self._image.setLevels((-0.5, self._n_classes - 0.5))
+        else:
+            self._image.setLookupTable(lightened_lut(diverging_colormap()))
+            self._image.setLevels(self._value_range if self._n_classes == 0 else (0.0, 1.0))
+        while len(self._points) < max(2, self._n_classes):
+            k = len(self._points)
+            scatter = pg.ScatterPlotItem(size=9, brush=pg.mkBrush(class_color(k)), pen=pg.mkPen("w", width=1),
+                                         hoverable=False)
+            scatter.sigClicked.connect(self._on_points_clicked)
+            self.plot_item.addItem(scatter)
+            self._points.append(scatter)
+        for k, scatter in enumerate(self._points[2:], 2):
+            in_legend = any(item is scatter for item, _label in self._legend.items)
+            if k < self._n_classes and not in_legend:
+                self._legend.addItem(scatter, _tr("label {k}").format(k=k))
+            elif k >= self._n_classes and in_legend:
+                self._legend.removeItem(scatter)
+        names = {0: (_tr("low value"), _tr("high value"), _tr("fitted surface"))}.get(
+            self._n_classes, (_tr("label 0"), _tr("label 1"),
+                              _tr("boundary (output = 0.5)") if self._n_classes == 2 else _tr("class borders")))
+        for item, text in zip((self._points[0], self._points[1], self._boundary), names):
+            self._legend.getLabel(item).setText(text)
+        self._image.setImage(np.full((self._res, self._res), np.nan), autoLevels=False)
+        self._boundary.setData([], [])
+
+    def n_classes(self) -> int:
+        return self._n_classes
+
     # ---- field ------------------------------------------------------------------------------------------
     def set_output(self, values: np.ndarray) -> None:
-        """The network's output on grid_points(), shape (res*res,) or (res*res, 1)."""
-        field = self._as_field(values)
+        """The network's output on grid_points(): shape (res*res,) or (res*res, 1) for one output, (res*res, K)
+        for one probability per class."""
+        v = np.asarray(values, dtype=np.float64)
+        if v.ndim == 2 and v.shape[1] > 1:
+            self._set_class_output(v)
+            return
+        field = self._as_field(v)
+        if self._n_classes == 0:  # a regression: the surface itself; a level line would mean nothing
+            self._image.setImage(field, autoLevels=False)
+            self._boundary.setData([], [])
+            return
         self._image.setImage(field, autoLevels=False)
         seg = contour_segments(field, LEVEL, self._xs, self._ys)
+        self._boundary.setData(seg[:, :, 0].ravel(), seg[:, :, 1].ravel())
+
+    def _set_class_output(self, p: np.ndarray) -> None:
+        if p.shape[0] != self._res * self._res:
+            raise ValueError(f"expected {self._res * self._res} rows (one per grid point), got shape {p.shape}")
+        if p.shape[1] == 2:  # two classes, softmax: the probability of class 1, as for one output
+            self.set_output(p[:, 1])
+            return
+        self._image.setImage(self._as_field(np.argmax(p, axis=1)), autoLevels=False)
+        segments = []
+        for k in range(p.shape[1]):  # where class k stops winning: p_k − max of the others crosses 0
+            margin = p[:, k] - np.max(np.delete(p, k, axis=1), axis=1)
+            segments.append(contour_segments(self._as_field(margin), 0.0, self._xs, self._ys))
+        seg = np.concatenate(segments)
         self._boundary.setData(seg[:, :, 0].ravel(), seg[:, :, 1].ravel())
 
     def set_true_boundary(self, values: np.ndarray | None, label: str | None = None) -> None:
@@ -140,15 +207,35 @@ class BoundaryPlot(pg.PlotWidget):
         return v.reshape(self._res, self._res)
 
     # ---- points -----------------------------------------------------------------------------------------
-    def set_data(self, X: np.ndarray, labels: np.ndarray) -> None:
-        """Samples (n, 2) and their labels (n,) 0/1. Keeps the batch and highlight if still valid."""
+    def set_data(self, X: np.ndarray, labels: np.ndarray, test_from: int | None = None) -> None:
+        """Samples (n, 2) and their labels (n,) 0..K-1, or their values for a regression; points from
+        `test_from` on are held-out test points, drawn hollow. Keeps the batch and highlight if still valid."""
         self._X = np.array(X, dtype=np.float64).reshape(-1, 2)
-        self._labels = np.asarray(labels).reshape(-1).astype(np.int64)
+        self._test_from = test_from
+        if self._n_classes == 0:
+            self._values = np.asarray(labels, np.float64).reshape(-1)
+            self._labels = np.zeros(len(self._X), np.int64)
+        else:
+            self._labels = np.asarray(labels).reshape(-1).astype(np.int64)
+        held_out = np.arange(len(self._X)) >= (len(self._X) if test_from is None else test_from)
         for label, scatter in enumerate(self._points):
-            idx = np.flatnonzero(self._labels == label)
-            scatter.setData(x=self._X[idx, 0], y=self._X[idx, 1], data=idx)
+            idx = np.flatnonzero(self._labels == label) if self._n_classes else (
+                np.arange(len(self._X)) if label == 0 else np.empty(0, np.int64))
+            if self._n_classes == 0:  # each point in the colour of its value
+                lo, hi = self._value_range
+                lut = lightened_lut(diverging_colormap(), amount=0.0)
+                pos = np.clip((self._values - lo) / (hi - lo), 0, 1)
+                colors = [pg.mkColor(*lut[int(round(q * 255))]) for q in pos]
+            else:
+                colors = [class_color(label)] * len(idx)
+            brushes = [pg.mkBrush(None) if held_out[i] else pg.mkBrush(c) for i, c in zip(idx, colors)]
+            pens = [pg.mkPen(c, width=2) if held_out[i] else pg.mkPen("w", width=1) for i, c in zip(idx, colors)]
+            scatter.setData(x=self._X[idx, 0], y=self._X[idx, 1], data=idx, brush=brushes, pen=pens)
         self.set_batch(self._batch_idx)
         self.highlight_sample(self._highlighted)
+
+    def test_from(self) -> int | None:
+        return self._test_from
 
     def set_batch(self, indices: np.ndarray) -> None:
         """Ring exactly these samples (the mini-batch of the current step). Indices without a sample (yet)
@@ -170,6 +257,26 @@ class BoundaryPlot(pg.PlotWidget):
 
     def highlighted_sample(self) -> int | None:
         return self._highlighted
+
+    def set_editing(self, on: bool) -> None:
+        """While editing, clicks on the plane add points (left: class 1, right: class 0) or remove the nearest
+        (Shift); the right button's view menu is off meanwhile."""
+        self._editing = bool(on)
+        self._vb.setMenuEnabled(not self._editing)
+
+    def editing(self) -> bool:
+        return self._editing
+
+    def _on_scene_clicked(self, event) -> None:
+        if not self._editing or event.button() not in (Qt.LeftButton, Qt.RightButton):
+            return
+        where = self._vb.mapSceneToView(event.scenePos())
+        if not self._vb.sceneBoundingRect().contains(event.scenePos()):
+            return
+        remove = bool(event.modifiers() & Qt.ShiftModifier)
+        event.accept()
+        self.plane_clicked.emit(float(where.x()), float(where.y()), 1 if event.button() == Qt.LeftButton else 0,
+                                remove)
 
     def _on_points_clicked(self, _scatter, points, _event) -> None:
         # rings are drawn over the points and catch their clicks, so they carry the sample index too

@@ -40,3 +40,21 @@ def text_colors_for(cmap: pg.ColorMap, positions: np.ndarray) -> list[QColor]:
     rgb = cmap.map(np.clip(np.nan_to_num(positions, nan=0.5), 0.0, 1.0), mode="float")[:, :3]
     luminance = rgb @ np.array([0.2126, 0.7152, 0.0722])
     return [QColor(0, 0, 0) if lum > 0.45 else QColor(255, 255, 255) for lum in luminance]
+
+
+# Further classes (softmax-ce with K > 2) after the two ends of the map: distinct from both and from white.
+EXTRA_CLASS_COLORS: tuple[QColor, ...] = (QColor(0, 158, 115), QColor(230, 159, 0), QColor(204, 121, 167),
+                                          QColor(86, 180, 233), QColor(120, 94, 240), QColor(100, 100, 100))
+
+
+def class_color(k: int) -> QColor:
+    """The colour of class k: label 0 and 1 as everywhere, then the extra colours, cycling."""
+    if k < 2:
+        return LABEL_COLORS[k]
+    return EXTRA_CLASS_COLORS[(k - 2) % len(EXTRA_CLASS_COLORS)]
+
+
+def class_lut(n_classes: int, amount: float = 0.35) -> np.ndarray:
+    """A lookup table with one lightened colour per class, for an image of class indices."""
+    rgb = np.array([class_color(k).getRgb()[:3] for k in range(n_classes)], np.float32)
+    return (rgb * (1.0 - amount) + 255.0 * amount).round().astype(np.uint8)

@@ -25,6 +25,7 @@ _MAX_SYMBOLS = 200  # logged points drawn with markers only while they stay dist
 _SNAP_PX = 6  # hovering this close to a logged step reads that step
 BATCH_COLOR = QColor(120, 160, 215)
 ALL_DATA_COLOR = QColor(245, 140, 30)
+TEST_COLOR = QColor(0, 150, 110)  # held-out points: a colour neither curve nor the ticks use
 TICK_COLOR = QColor(160, 160, 160)
 
 
@@ -62,8 +63,11 @@ class LossPlot(pg.PlotWidget):
         self._batch = _Curve(pen=pg.mkPen(BATCH_COLOR, width=1), name=_tr("batch loss"))
         self._logged = _Curve(pen=pg.mkPen(ALL_DATA_COLOR, width=2), symbolPen=None,
                               symbolBrush=ALL_DATA_COLOR, symbolSize=6, name=_tr("loss on all data"))
+        self._test = _Curve(pen=pg.mkPen(TEST_COLOR, width=2, style=Qt.DashLine), symbolPen=None,
+                            symbolBrush=TEST_COLOR, symbolSize=6)
         self.plot_item.addItem(self._batch)
         self.plot_item.addItem(self._logged)
+        self.plot_item.addItem(self._test)
         self._ticks = _StepTicks(pg.mkPen(TICK_COLOR, width=2))
         self.plot_item.addItem(self._ticks, ignoreBounds=True)
         self._cursor = pg.InfiniteLine(angle=90, movable=False, pen=pg.mkPen(TICK_COLOR, style=Qt.DashLine))
@@ -75,6 +79,7 @@ class LossPlot(pg.PlotWidget):
         self._logged_steps = np.empty(0, dtype=np.int64)
         self._logged_losses = np.empty(0)
         self._logged_key = None
+        self._test_losses = np.empty(0)
         self._readout = ""
         self._show_readout("")
 
@@ -90,14 +95,23 @@ class LossPlot(pg.PlotWidget):
         self._mouse_proxy = pg.SignalProxy(self.scene().sigMouseMoved, rateLimit=60, slot=self._on_mouse_moved)
 
     # ---- data -------------------------------------------------------------------------------------------
-    def set_history(self, batch_losses: np.ndarray, logged_steps: np.ndarray, logged_losses: np.ndarray) -> None:
+    def set_history(self, batch_losses: np.ndarray, logged_steps: np.ndarray, logged_losses: np.ndarray,
+                    test_losses: np.ndarray | None = None) -> None:
         """batch_losses[i]: loss of the mini-batch of update i. logged_*: full-data loss after those steps
-        (steps increasing). The arrays are only read, never written, and may be views into a growing buffer."""
+        (steps increasing); test_losses: the held-out points' loss at the same steps (NaN or None: no test
+        split). The arrays are only read, never written, and may be views into a growing buffer."""
         self._cache.update(np.asarray(batch_losses))
         if self._smooth_cache is not None:
             self._smooth_cache.update(self._cache.y)
         self._logged_steps = np.asarray(logged_steps)
         self._logged_losses = np.asarray(logged_losses)
+        tested = test_losses is not None and len(test_losses) and np.isfinite(test_losses).any()
+        self._test_losses = np.asarray(test_losses) if tested else np.empty(0)
+        in_legend = self._legend.getLabel(self._test) is not None
+        if tested and not in_legend:
+            self._legend.addItem(self._test, _tr("test loss (held-out points)"))
+        elif not tested and in_legend:
+            self._legend.removeItem(self._test)
         self._redraw()
 
     def clear_history(self) -> None:
@@ -156,7 +170,7 @@ class LossPlot(pg.PlotWidget):
         # the logged losses grow every log_every steps only: most frames need not redraw them (and symbols)
         # (a rewound run's arrays are new ones: their address and last value tell them apart)
         key = (len(steps), steps.__array_interface__["data"][0], float(losses[-1]) if len(losses) else None,
-               bins, (lo, hi) if zoomed else None, self.log_y())
+               bins, (lo, hi) if zoomed else None, self.log_y(), len(self._test_losses))
         if key == self._logged_key:
             self._vb.updateAutoRange()
             return
@@ -167,11 +181,16 @@ class LossPlot(pg.PlotWidget):
             i0, i1 = max(i0 - 1, 0), min(i1 + 1, len(steps))
             x, y = _splice((x, y), decimate_xy(steps[i0:i1], losses[i0:i1], bins))
         self._logged.setData(x, y)
+        want = "o" if i1 - i0 <= _MAX_SYMBOLS else None
+        if len(self._test_losses):  # at the logged steps too: few enough to draw whole
+            self._test.setData(*decimate_xy(steps, self._test_losses, bins))
+        else:
+            self._test.setData([], [])
         # follow the data now rather than in the coming paint, where a range change schedules a second one
         self._vb.updateAutoRange()
-        want = "o" if i1 - i0 <= _MAX_SYMBOLS else None
-        if self._logged.opts["symbol"] != want:
-            self._logged.setSymbol(want)
+        for curve in (self._logged, self._test):
+            if curve.opts["symbol"] != want:
+                curve.setSymbol(want)
 
     def _on_x_range_changed(self) -> None:
         # with x auto-range on, the drawn data already covers everything; redrawing would only chase our tail
@@ -206,6 +225,8 @@ class LossPlot(pg.PlotWidget):
         j = int(np.searchsorted(self._logged_steps, step))
         if j < len(self._logged_steps) and self._logged_steps[j] == step:
             text += _tr(" · loss on all data {loss}").format(loss=_num(self._logged_losses[j]))
+            if j < len(self._test_losses):
+                text += _tr(" · test loss {loss}").format(loss=_num(self._test_losses[j]))
         self._cursor.setPos(step)
         self._cursor.show()
         self._show_readout(text)
