@@ -237,3 +237,23 @@ def test_a_parabola_session_continues_on_tf1s_path(capsys, tmp_path):
     assert f32(final["weights"]["w"][0][0]) == f32(w) and f32(final["loss"]) == f32(loss)
     code, _, err = run(capsys, "train", "--dataset", "parabola", "--export-script", str(tmp_path / "p.py"))
     assert code == 2 and "--export-script" in err and not (tmp_path / "p.py").exists()
+
+
+@pytest.mark.parametrize("args, message", [
+    (["--test-ratio", "0.25"], "--test-ratio: compared runs have no test split"),
+    (["--features", "x0,x1,x0*x1"], "--features: compared runs take the plain inputs"),
+    (["--loss", "cost-profit", "--dataset", "sales"], "--loss: compared runs train with mse or sigmoid-ce"),
+    (["--dataset", "sectors", "--loss", "softmax-ce"], "--loss: compared runs"),
+    (["--dataset", "reg-plane"], "--dataset: compared runs train on two-class data sets or the parabola"),
+])
+def test_what_compared_runs_cannot_train_is_refused_in_one_line(capsys, args, message):
+    code, out, err = run(capsys, "compare", "--lr", "0.1,0.2", *args)
+    assert code == 2 and out == ""
+    assert message in err and len(err.strip().splitlines()) == 1
+
+
+def test_imported_points_are_refused_by_compare(capsys, tmp_path):
+    path = tmp_path / "points.csv"
+    path.write_text("x0,x1,label\n0.1,0.2,0\n0.8,0.9,1\n")
+    code, out, err = run(capsys, "compare", "--lr", "0.1,0.2", "--data", str(path))
+    assert code == 2 and out == "" and "--data: compared runs train on a generated data set" in err

@@ -13,7 +13,8 @@ from dataclasses import dataclass
 
 import numpy as np
 
-DATASETS = ("seed", "circle", "xor", "gauss", "spiral", "sectors", "sales", "reg-plane", "reg-gauss")  # points in the plane
+# points in the plane (what the window draws); the parabola is RUN_DATASETS only
+DATASETS = ("seed", "circle", "xor", "gauss", "spiral", "sectors", "sales", "reg-plane", "reg-gauss")
 DEFAULT_SAMPLES = {"seed": 32, "circle": 300, "xor": 200, "gauss": 200, "spiral": 200, "sectors": 48, "sales": 32,
                    "reg-plane": 200, "reg-gauss": 200, "parabola": 1}
 DEFAULT_DATA_SEED = {"seed": 23455, "circle": 2, "xor": 1, "gauss": 1, "spiral": 1, "sectors": 7, "sales": 23455,

@@ -155,7 +155,7 @@ class _Group:
                 ema.prepare(i + 1)
             if regularised:
                 reg = bp.regularisation_loss()
-            loss = bp.run_step() / bp.n_typed
+            loss = bp.run_step() / bp.divisor
             if regularised:
                 loss = loss + reg
             if scalar_work:

@@ -147,3 +147,17 @@ def test_each_run_keeps_its_path_through_weight_space():
     steps, weights = multi.path(1)  # a diverged run's path ends at the weights it kept
     assert list(steps) == list(range(multi.kept_step(1))) + [multi.kept_step(1)]
     np.testing.assert_array_equal(weights[-1], multi.params(1))
+
+
+@pytest.mark.parametrize("changes, option", [
+    ({"test_ratio": 0.5}, "--test-ratio"),
+    ({"features": ["x0", "x1", "x0^2"]}, "--features"),
+    ({"dataset": "sales", "loss": "cost-profit"}, "--loss"),
+    ({"dataset": "reg-gauss"}, "--dataset"),
+])
+def test_what_the_stacked_runs_cannot_train_is_a_config_error(changes, option):
+    from bpviz.engine.config import ConfigError
+
+    with pytest.raises(ConfigError) as info:
+        MultiTrainer([RunConfig().replace(**changes)])
+    assert str(info.value).startswith(option) and "\n" not in str(info.value)

@@ -198,6 +198,7 @@ def test_hovering_a_curve_names_its_run_and_value(qtbot, make_window):
     qtbot.waitUntil(lambda: not compare.runner.running and compare.runner.multi.step == 100, timeout=HANG_GUARD_MS)
     loss = float(compare.runner.multi.batch_losses(1)[60])
     box = compare.loss_plot.getViewBox()
+    box.setXRange(0, 100)  # the auto range follows the last redraw, which may have come before step 60
     from PySide6.QtCore import QPointF
 
     def hover() -> bool:  # again until the plot has drawn the finished runs (its range settles on redraws)
@@ -208,3 +209,14 @@ def test_hovering_a_curve_names_its_run_and_value(qtbot, make_window):
     qtbot.waitUntil(hover, timeout=HANG_GUARD_MS)
     assert compare.hover_label.textItem.toPlainText() == f"lr=0.1: {loss:.6g} at step 60"
     assert compare.hover_text(60, np.log10(loss) + 100) is None
+
+
+def test_a_test_split_is_refused_in_one_line_under_the_button(qtbot, make_window):
+    window = make_window()
+    compare = open_compare(qtbot, window)
+    runs_before = compare.runner.multi
+    compare.window_base = compare.base = RunConfig().replace(test_ratio=0.25)
+    assert not compare.apply_settings()
+    text = compare.error_label.text()
+    assert "--test-ratio" in text and "\n" not in text
+    assert compare.runner.multi is runs_before

@@ -95,6 +95,13 @@ def test_export_data_writes_the_points_the_run_trains_on(qtbot, make_window, tmp
     assert parse_points(path.read_bytes()) == points_of(dataset.X64, dataset.Y64, 0)
 
 
+def roomy_plane(qtbot, window):
+    """A window the size of a laptop screen, so the plane has room to be clicked precisely (at the tests'
+    default size the boundary gives way to the other views)."""
+    window.resize(1366, 768)
+    qtbot.waitUntil(lambda: window.boundary.plot_item.getViewBox().width() > 150, timeout=30_000)
+
+
 def click_plane(qtbot, window, x0, x1, button=Qt.LeftButton, modifier=Qt.NoModifier):
     plot = window.boundary
     scene_point = plot.plot_item.getViewBox().mapViewToScene(QPointF(x0, x1))
@@ -104,6 +111,7 @@ def click_plane(qtbot, window, x0, x1, button=Qt.LeftButton, modifier=Qt.NoModif
 def test_click_to_add_and_shift_click_to_remove_points(qtbot, make_window, boxes):
     window = make_window(SMALL)
     wait_shown_step(qtbot, window, lambda s: s == 0)
+    roomy_plane(qtbot, window)
     window.data.act_edit.trigger()
     assert window.boundary.editing()
     with qtbot.waitSignal(window.controller.trainer_replaced, timeout=30_000):
