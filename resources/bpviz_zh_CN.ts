@@ -66,6 +66,26 @@
         <source>true boundary</source>
         <translation>真实边界</translation>
     </message>
+    <message>
+        <source>class borders</source>
+        <translation>类别边界</translation>
+    </message>
+    <message>
+        <source>low value</source>
+        <translation>低值</translation>
+    </message>
+    <message>
+        <source>high value</source>
+        <translation>高值</translation>
+    </message>
+    <message>
+        <source>fitted surface</source>
+        <translation>拟合曲面</translation>
+    </message>
+    <message>
+        <source>label {k}</source>
+        <translation>标签 {k}</translation>
+    </message>
 </context>
 <context>
     <name>CodePanel</name>
@@ -330,6 +350,89 @@
     <message>
         <source>Not applied — fix: {fields}</source>
         <translation>未应用 —— 请修正：{fields}</translation>
+    </message>
+</context>
+<context>
+    <name>DataActions</name>
+    <message>
+        <source>&amp;Import data (CSV)…</source>
+        <translation>导入数据 (CSV)(&amp;I)…</translation>
+    </message>
+    <message>
+        <source>Export &amp;data as CSV…</source>
+        <translation>数据导出为 CSV(&amp;D)…</translation>
+    </message>
+    <message>
+        <source>Use the &amp;generated data set</source>
+        <translation>使用生成的数据集(&amp;G)</translation>
+    </message>
+    <message>
+        <source>&amp;Edit points by clicking</source>
+        <translation>点击编辑数据点(&amp;E)</translation>
+    </message>
+    <message>
+        <source>Left click adds a point of class 1, right click one of class 0, Shift-click removes the nearest point</source>
+        <translation>左键点击添加类别 1 的点，右键点击添加类别 0 的点，Shift+点击删除最近的点</translation>
+    </message>
+    <message>
+        <source>Cannot use the data</source>
+        <translation>无法使用这些数据</translation>
+    </message>
+    <message>
+        <source> (loss is now {loss})</source>
+        <translation>（损失函数现在是 {loss}）</translation>
+    </message>
+    <message>
+        <source>Cannot import the data</source>
+        <translation>无法导入数据</translation>
+    </message>
+    <message>
+        <source>Imported {n} points from {path} — network reset to step 0</source>
+        <translation>已从 {path} 导入 {n} 个点 —— 网络重置到第 0 轮</translation>
+    </message>
+    <message>
+        <source>Cannot export the data</source>
+        <translation>无法导出数据</translation>
+    </message>
+    <message>
+        <source>Wrote the data to {path}</source>
+        <translation>数据已写入 {path}</translation>
+    </message>
+    <message>
+        <source>Import data</source>
+        <translation>导入数据</translation>
+    </message>
+    <message>
+        <source>CSV (*.csv);;All files (*)</source>
+        <translation>CSV (*.csv);;所有文件 (*)</translation>
+    </message>
+    <message>
+        <source>Export data as CSV</source>
+        <translation>数据导出为 CSV</translation>
+    </message>
+    <message>
+        <source>Editing points: left click adds class 1, right click class 0, Shift-click removes the nearest point</source>
+        <translation>正在编辑数据点：左键点击添加类别 1，右键点击添加类别 0，Shift+点击删除最近的点</translation>
+    </message>
+    <message>
+        <source>Points can be added by clicking only to classification data</source>
+        <translation>只有分类数据才能通过点击添加点</translation>
+    </message>
+    <message>
+        <source>At least 2 points must stay</source>
+        <translation>至少要保留 2 个点</translation>
+    </message>
+    <message>
+        <source>Removed the point at ({x0}, {x1})</source>
+        <translation>已删除位于 ({x0}, {x1}) 的点</translation>
+    </message>
+    <message>
+        <source>Added a point of class {label} at ({x0}, {x1})</source>
+        <translation>已在 ({x0}, {x1}) 添加类别 {label} 的点</translation>
+    </message>
+    <message>
+        <source> — network reset to step 0</source>
+        <translation> —— 网络重置到第 0 轮</translation>
     </message>
 </context>
 <context>
@@ -852,6 +955,10 @@
         <translation>全部数据上的损失</translation>
     </message>
     <message>
+        <source>test loss (held-out points)</source>
+        <translation>测试损失（留出的点）</translation>
+    </message>
+    <message>
         <source>printed steps</source>
         <translation>打印的轮次</translation>
     </message>
@@ -866,6 +973,10 @@
     <message>
         <source> · loss on all data {loss}</source>
         <translation> · 全部数据上的损失 {loss}</translation>
+    </message>
+    <message>
+        <source> · test loss {loss}</source>
+        <translation> · 测试损失 {loss}</translation>
     </message>
 </context>
 <context>
@@ -1483,6 +1594,18 @@ The diagram shows networks with up to {max} weights.</source>
         <translation>最近一秒的训练速度</translation>
     </message>
     <message>
+        <source>Share of the points classified right, at the last logged step (of the held-out points too, with a test split)</source>
+        <translation>上一个记录轮次中分类正确的点所占的比例（有测试集时也给出留出点的比例）</translation>
+    </message>
+    <message>
+        <source>Accuracy {train}</source>
+        <translation>准确率 {train}</translation>
+    </message>
+    <message>
+        <source> · test {test}</source>
+        <translation> · 测试 {test}</translation>
+    </message>
+    <message>
         <source>Step {step} / {target}</source>
         <translation>第 {step} / {target} 轮</translation>
     </message>
@@ -2017,6 +2140,10 @@ The diagram shows networks with up to {max} weights.</source>
 <context>
     <name>settings</name>
     <message>
+        <source>A CSV file of your own points: a header x0,x1,label (classes 0, 1, ...) or x0,x1,y (numbers), then one point per line; the points are kept in the configuration and in sessions</source>
+        <translation>你自己的数据点的 CSV 文件：表头为 x0,x1,label（类别 0, 1, ...）或 x0,x1,y（数值），然后每行一个点；这些点保存在配置和会话中</translation>
+    </message>
+    <message>
         <source>Activation</source>
         <translation>激活函数</translation>
     </message>
@@ -2065,6 +2192,14 @@ The diagram shows networks with up to {max} weights.</source>
         <translation>圆形</translation>
     </message>
     <message>
+        <source>Cost</source>
+        <translation>成本</translation>
+    </message>
+    <message>
+        <source>Cost / profit</source>
+        <translation>成本 / 利润</translation>
+    </message>
+    <message>
         <source>Data seed</source>
         <translation>数据种子</translation>
     </message>
@@ -2099,6 +2234,10 @@ The diagram shows networks with up to {max} weights.</source>
     <message>
         <source>Exponential moving average of the weights</source>
         <translation>权重的滑动平均（指数滑动平均）</translation>
+    </message>
+    <message>
+        <source>Features</source>
+        <translation>特征</translation>
     </message>
     <message>
         <source>Function applied after each hidden layer; the tutorial has none (linear)</source>
@@ -2213,8 +2352,16 @@ The diagram shows networks with up to {max} weights.</source>
         <translation>抛物线 (w+1)²：一个权重</translation>
     </message>
     <message>
+        <source>Plane (regression)</source>
+        <translation>平面（回归）</translation>
+    </message>
+    <message>
         <source>Points per update; the tutorial takes 8 at a time, in order</source>
         <translation>每次更新喂入的点数；教程按顺序每次取 8 个</translation>
+    </message>
+    <message>
+        <source>Profit</source>
+        <translation>利润</translation>
     </message>
     <message>
         <source>RMSProp</source>
@@ -2237,6 +2384,10 @@ The diagram shows networks with up to {max} weights.</source>
         <translation>ReLU</translation>
     </message>
     <message>
+        <source>Sales: y ≈ x0 + x1 (regression)</source>
+        <translation>销量：y ≈ x0 + x1（回归）</translation>
+    </message>
+    <message>
         <source>Samples</source>
         <translation>样本</translation>
     </message>
@@ -2245,12 +2396,24 @@ The diagram shows networks with up to {max} weights.</source>
         <translation>数据生成器的种子；留空：数据集的默认值</translation>
     </message>
     <message>
+        <source>Share of the points held out to test on: the last ⌊share × n⌋ in the data set&apos;s order</source>
+        <translation>留出来做测试的点所占的比例：按数据集顺序的最后 ⌊share × n⌋ 个点</translation>
+    </message>
+    <message>
         <source>Sigmoid</source>
         <translation>Sigmoid</translation>
     </message>
     <message>
         <source>Sigmoid cross-entropy</source>
         <translation>Sigmoid 交叉熵</translation>
+    </message>
+    <message>
+        <source>Six Gaussians (regression)</source>
+        <translation>六团高斯分布（回归）</translation>
+    </message>
+    <message>
+        <source>Softmax cross-entropy</source>
+        <translation>Softmax 交叉熵</translation>
     </message>
     <message>
         <source>Spiral</source>
@@ -2285,6 +2448,10 @@ The diagram shows networks with up to {max} weights.</source>
         <translation>训练轮数</translation>
     </message>
     <message>
+        <source>Test share</source>
+        <translation>测试比例</translation>
+    </message>
+    <message>
         <source>The loss function; mean squared error is the tutorial&apos;s</source>
         <translation>损失函数；教程用的是均方误差</translation>
     </message>
@@ -2293,12 +2460,20 @@ The diagram shows networks with up to {max} weights.</source>
         <translation>每隔这么多轮，计算（并打印、在图上标出）全部数据上的损失</translation>
     </message>
     <message>
+        <source>The network&apos;s inputs, separated by commas, from x0, x1, x0^2, x1^2, x0*x1, sin(x0), sin(x1)</source>
+        <translation>网络的输入，用逗号分隔，可选 x0, x1, x0^2, x1^2, x0*x1, sin(x0), sin(x1)</translation>
+    </message>
+    <message>
         <source>The training points; seed is the tutorial&apos;s 32 random points labelled x0 + x1 &lt; 1</source>
         <translation>训练数据点；seed 是教程中标签为 x0 + x1 &lt; 1 的 32 个随机点</translation>
     </message>
     <message>
         <source>The update rule; the tutorial uses plain gradient descent</source>
         <translation>参数更新规则；教程用的是普通梯度下降</translation>
+    </message>
+    <message>
+        <source>Three sectors (3 classes)</source>
+        <translation>三个扇区（3 个类别）</translation>
     </message>
     <message>
         <source>Training steps; where “Run to target” stops (0 only initialises)</source>
@@ -2315,6 +2490,18 @@ The diagram shows networks with up to {max} weights.</source>
     <message>
         <source>XOR</source>
         <translation>异或 (XOR)</translation>
+    </message>
+    <message>
+        <source>Your data</source>
+        <translation>你的数据</translation>
+    </message>
+    <message>
+        <source>cost-profit: the profit lost on each unit predicted too little</source>
+        <translation>cost-profit：每少预测一个单位损失的利润</translation>
+    </message>
+    <message>
+        <source>cost-profit: what each unit predicted too much costs</source>
+        <translation>cost-profit：每多预测一个单位的成本</translation>
     </message>
     <message>
         <source>default</source>
