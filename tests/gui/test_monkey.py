@@ -148,6 +148,9 @@ class Monkey:
 
     def click_button(self) -> None:
         buttons = [b for b in self.window.findChildren(QAbstractButton) if b.isVisible() and b.isEnabled()]
+        if not buttons:  # e.g. while a run is being replaced, every button may be disabled at once
+            self.log[-1] += " (no button to click)"
+            return
         button = self.rng.choice(buttons)
         self.log[-1] += f" {button.objectName() or button.text()!r}"
         self.qtbot.mouseClick(button, Qt.LeftButton)
