@@ -14,8 +14,8 @@ xdotool: scripts/install-system-deps.sh).  Keys:
   loss axis switched between log and linear every second;
 * memory_bytes_per_step (with memory_steps) — resident memory growth per step during that run;
 * first_frame_s — from starting `python -m bpviz` until its window is on screen;
-* compare_ratio — the multi-run engine's throughput ratio, from `bench_compare.compare_ratio` once that
-  benchmark exists (null until then).
+* compare_ratio — 64 learning rates trained one at a time ÷ all together by the multi-run engine
+  (benchmarks/bench_compare.py).
 """
 from __future__ import annotations
 
@@ -34,14 +34,12 @@ QUICK = dict(engine_steps=20_000, engine_repeats=1, headless_steps=30_000, live_
              history=200_000, long_s=5.0)
 
 
-def compare_ratio(quick: bool):
-    """The `compare` benchmark's number: K runs in one vectorised step against K separate runs.
-    Provided by benchmarks/bench_compare.py as `compare_ratio(quick) -> float`; None until it exists."""
-    try:
-        from bench_compare import compare_ratio as measure
-    except ImportError:
-        return None
-    return measure(quick)
+def compare_ratio(quick: bool) -> float:
+    """The `compare` benchmark's number: 64 runs in one vectorised step against 64 separate runs."""
+    from bench_compare import compare_ratio as measure
+
+    result = measure(runs=64, steps=1000 if quick else 3000, repeats=1 if quick else 3)
+    return round(result["compare_ratio"], 2)
 
 
 def measure(p: dict, quick: bool) -> dict:
