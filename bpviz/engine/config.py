@@ -224,7 +224,7 @@ def _typed_fields(section_cls, values: dict) -> dict:
             continue
         if type_text.startswith("list[str]"):
             if not isinstance(value, list) or not all(isinstance(v, str) for v in value):
-                raise ConfigError(option_name(key), f"expected a list of names, got {value!r}")
+                raise ConfigError(option_name(key), f"expected a list of names, got {short_repr(value)}")
             out[key] = list(value)
             continue
         if type_text.startswith("list"):

@@ -4,6 +4,8 @@ from __future__ import annotations
 
 import numpy as np
 
+from .file_reading import short_repr
+
 FEATURES = {
     "x0": lambda x0, x1: x0,
     "x1": lambda x0, x1: x1,
@@ -19,10 +21,10 @@ DEFAULT = ["x0", "x1"]
 def check(names: object) -> str | None:
     """What is wrong with a list of feature names, or None."""
     if not isinstance(names, list) or not names:
-        return f"expected a non-empty list of features from {', '.join(FEATURES)}, got {names!r}"
+        return f"expected a non-empty list of features from {', '.join(FEATURES)}, got {short_repr(names)}"
     for name in names:
         if name not in FEATURES:
-            return f"unknown feature {name!r} (choose from {', '.join(FEATURES)})"
+            return f"unknown feature {short_repr(name)} (choose from {', '.join(FEATURES)})"
     if len(set(names)) != len(names):
         return "a feature is listed twice"
     return None

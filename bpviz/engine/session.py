@@ -22,6 +22,7 @@ import json
 import math
 import os
 import struct
+import tokenize
 import zipfile
 import zlib
 from pathlib import Path
@@ -104,7 +105,8 @@ _ZIP_MAGIC = b"PK\x03\x04"
 
 # what zipfile, zlib and numpy's header parser raise for a damaged archive or entry
 _ENTRY_ERRORS = (OSError, ValueError, EOFError, zipfile.BadZipFile, zlib.error, NotImplementedError,
-                 RuntimeError, OverflowError, SyntaxError, struct.error)
+                 RuntimeError, OverflowError, SyntaxError, struct.error,
+                 tokenize.TokenError)  # numpy re-tokenizes a header it cannot parse
 
 
 def load_session(path: str | os.PathLike, dtype=np.float32):
