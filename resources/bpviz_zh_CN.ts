@@ -293,8 +293,16 @@
         <translation>已导出到 {path}</translation>
     </message>
     <message>
+        <source>Compare runs</source>
+        <translation>对比训练</translation>
+    </message>
+    <message>
         <source>Export failed: {error}</source>
         <translation>导出失败：{error}</translation>
+    </message>
+    <message>
+        <source>Compared runs cannot train this run&apos;s settings ({reason}), so Compare opens with the tutorial&apos;s run.</source>
+        <translation>对比训练无法使用当前训练的设置（{reason}），因此以教程的训练打开对比。</translation>
     </message>
 </context>
 <context>

@@ -17,10 +17,12 @@ from PySide6.QtCore import QCoreApplication, Qt, QTimer
 from PySide6.QtGui import QKeySequence
 from PySide6.QtWidgets import (QCheckBox, QFileDialog, QFormLayout, QHBoxLayout, QLabel, QLineEdit, QListWidget,
                                QListWidgetItem, QMainWindow, QMenu, QPushButton, QSplitter, QStyle, QTabWidget,
-                               QToolBar, QVBoxLayout, QWidget)
+                               QMessageBox, QToolBar, QVBoxLayout, QWidget)
 
 from bpviz.compare_cli import CompareError, cross_product, parse_list
 from bpviz.engine.config import OPTIMIZERS, RunConfig
+from bpviz.engine.multi_trainer import check_multi_run
+from bpviz.engine.setting import ConfigError
 from bpviz.engine.trainer import network_output
 from bpviz.export.compare import (MAX_LEGEND, fit_loss_range, populate_sweep, run_colour, sweep_axis, sweep_rows,
                                   write_compare_loss, write_sweep)
@@ -403,11 +405,20 @@ def install(window) -> None:
     """A View-menu action in the main window that opens Compare with the window's configuration."""
 
     def open_compare() -> None:
+        base = window.controller.config
+        try:
+            check_multi_run(base)
+        except ConfigError as exc:
+            # the window still opens: on the tutorial's run, with the reason it could not take this one
+            QMessageBox.information(window, _tr("Compare runs"), _tr(
+                "Compared runs cannot train this run's settings ({reason}), so Compare opens with the tutorial's "
+                "run.").format(reason=exc.message))
+            base = RunConfig()
         compare = getattr(window, "compare_window", None)
-        if compare is None or compare.base != window.controller.config:
+        if compare is None or compare.window_base != base:
             if compare is not None:
                 compare.close()
-            compare = CompareWindow(window.controller.config, window)
+            compare = CompareWindow(base, window)
             window.compare_window = compare
         compare.show()
         compare.raise_()
