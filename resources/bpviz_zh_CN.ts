@@ -294,7 +294,7 @@
     </message>
     <message>
         <source>Compare runs</source>
-        <translation>对比训练</translation>
+        <translation>比较多次运行</translation>
     </message>
     <message>
         <source>Export failed: {error}</source>
@@ -302,7 +302,7 @@
     </message>
     <message>
         <source>Compared runs cannot train this run&apos;s settings ({reason}), so Compare opens with the tutorial&apos;s run.</source>
-        <translation>对比训练无法使用当前训练的设置（{reason}），因此以教程的训练打开对比。</translation>
+        <translation>比较多次运行无法使用当前运行的设置（{reason}），因此以教程的运行打开。</translation>
     </message>
 </context>
 <context>
