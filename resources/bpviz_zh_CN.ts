@@ -296,6 +296,10 @@
         <source>Export failed: {error}</source>
         <translation>导出失败：{error}</translation>
     </message>
+    <message>
+        <source>Compare cannot take this run: {error}</source>
+        <translation>对比无法接受这次训练：{error}</translation>
+    </message>
 </context>
 <context>
     <name>ControlPanel</name>
@@ -338,6 +342,10 @@
     <message>
         <source>Draw a new data seed and regenerate the points; the network starts again from step 0</source>
         <translation>抽取新的数据种子并重新生成数据点；网络从第 0 轮重新开始</translation>
+    </message>
+    <message>
+        <source>Feed the network {feature} (--features {key})</source>
+        <translation>把 {feature} 作为网络的输入（--features {key}）</translation>
     </message>
     <message>
         <source>default ({n})</source>
@@ -2028,6 +2036,10 @@ The diagram shows networks with up to {max} weights.</source>
     <message>
         <source>Each layer needs 1 to {n} neurons</source>
         <translation>每层需要 1 到 {n} 个神经元</translation>
+    </message>
+    <message>
+        <source>Keep at least one input checked: the network needs one</source>
+        <translation>请至少勾选一个输入：网络需要输入</translation>
     </message>
 </context>
 <context>

@@ -29,6 +29,7 @@ from bpviz.decimate import peak_decimate
 from .compare_runner import CompareRunner
 from .compare_surface import LossSurfaceView
 from .display import configure_pyqtgraph
+from .status_bar import WARNING
 from .views.boundary import BoundaryPlot
 
 REDRAW_MS = 50  # the views follow the runs at most 20 times a second
@@ -407,7 +408,12 @@ def install(window) -> None:
         if compare is None or compare.base != window.controller.config:
             if compare is not None:
                 compare.close()
-            compare = CompareWindow(window.controller.config, window)
+            try:
+                compare = CompareWindow(window.controller.config, window)
+            except CompareError as exc:  # features, a test split, imported points: said in the status bar
+                window.compare_window = None
+                window.status.set_message(_tr("Compare cannot take this run: {error}").format(error=exc), WARNING)
+                return
             window.compare_window = compare
         compare.show()
         compare.raise_()

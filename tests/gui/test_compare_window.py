@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import numpy as np
 from PySide6.QtCore import Qt
+from PySide6.QtGui import QAction
 
 from bpviz.engine.config import RunConfig
 from bpviz.engine.trainer import Trainer
@@ -220,3 +221,12 @@ def test_a_test_split_is_refused_in_one_line_under_the_button(qtbot, make_window
     text = compare.error_label.text()
     assert "--test-ratio" in text and "\n" not in text
     assert compare.runner.multi is runs_before
+
+
+def test_compare_refuses_a_run_with_features_in_the_status_bar(qtbot, make_window):
+    window = make_window(RunConfig().replace(features=["x0", "x1", "x0^2"]))
+    window.findChild(QAction, "act_compare").trigger()
+    assert getattr(window, "compare_window", None) is None
+    text = window.status.message()
+    assert "--features" in text and "\n" not in text
+    assert window.controller.config.model.features == ["x0", "x1", "x0^2"]  # the run is untouched
