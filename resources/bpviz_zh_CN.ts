@@ -302,6 +302,17 @@
     </message>
 </context>
 <context>
+    <name>ConfusionView</name>
+    <message>
+        <source>predicted class</source>
+        <translation>预测类别</translation>
+    </message>
+    <message>
+        <source>true class</source>
+        <translation>真实类别</translation>
+    </message>
+</context>
+<context>
     <name>ControlPanel</name>
     <message>
         <source>Configuration file: {message}</source>
@@ -712,6 +723,45 @@
     <message>
         <source>&amp;Export</source>
         <translation>导出(&amp;E)</translation>
+    </message>
+</context>
+<context>
+    <name>FitPanel</name>
+    <message>
+        <source>Predicted vs true</source>
+        <translation>预测值与真实值</translation>
+    </message>
+    <message>
+        <source>Confusion matrix</source>
+        <translation>混淆矩阵</translation>
+    </message>
+    <message>
+        <source>training points</source>
+        <translation>训练点</translation>
+    </message>
+    <message>
+        <source>test points</source>
+        <translation>测试点</translation>
+    </message>
+    <message>
+        <source>Count the points trained on, or the held-out ones</source>
+        <translation>统计用于训练的点，或留出的测试点</translation>
+    </message>
+    <message>
+        <source>Waiting for the first weights…</source>
+        <translation>等待第一组权重…</translation>
+    </message>
+    <message>
+        <source>Step {step}: RMSE {rmse}</source>
+        <translation>第 {step} 轮：均方根误差 {rmse}</translation>
+    </message>
+    <message>
+        <source> (test {rmse})</source>
+        <translation>（测试 {rmse}）</translation>
+    </message>
+    <message>
+        <source>Step {step}: {right} of {total} right</source>
+        <translation>第 {step} 轮：{total} 个中 {right} 个正确</translation>
     </message>
 </context>
 <context>
@@ -1337,6 +1387,29 @@ The diagram shows networks with up to {max} weights.</source>
     </message>
 </context>
 <context>
+    <name>PredictionPlot</name>
+    <message>
+        <source>true value</source>
+        <translation>真实值</translation>
+    </message>
+    <message>
+        <source>predicted value</source>
+        <translation>预测值</translation>
+    </message>
+    <message>
+        <source>training points</source>
+        <translation>训练点</translation>
+    </message>
+    <message>
+        <source>test points</source>
+        <translation>测试点</translation>
+    </message>
+    <message>
+        <source>y = x</source>
+        <translation>y = x</translation>
+    </message>
+</context>
+<context>
     <name>SampleTableModel</name>
     <message>
         <source>#</source>
@@ -1637,8 +1710,8 @@ The diagram shows networks with up to {max} weights.</source>
         <translation>训练(&amp;T)</translation>
     </message>
     <message>
-        <source>Controls, boundary, loss and weights (Ctrl+1)</source>
-        <translation>控制面板、决策边界、损失和权重 (Ctrl+1)</translation>
+        <source>Controls, boundary, loss, fit and weights (Ctrl+1)</source>
+        <translation>控制面板、决策边界、损失、拟合和权重 (Ctrl+1)</translation>
     </message>
     <message>
         <source>&amp;Inspect</source>
