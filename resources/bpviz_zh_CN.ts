@@ -993,6 +993,14 @@
         <translation>损失轴用对数刻度</translation>
     </message>
     <message>
+        <source>accuracy (%)</source>
+        <translation>准确率 (%)</translation>
+    </message>
+    <message>
+        <source>Accuracy on a second axis</source>
+        <translation>在第二条纵轴上显示准确率</translation>
+    </message>
+    <message>
         <source>hover over the plot to read the losses at a step</source>
         <translation>鼠标悬停在图上可读取某一轮的损失</translation>
     </message>
@@ -1003,6 +1011,14 @@
     <message>
         <source>Exponential moving average of the batch loss, debiased as in TensorBoard; the raw curve stays faint behind. Exported figures use it too; CSV tables keep the raw values.</source>
         <translation>本批损失的指数滑动平均，像 TensorBoard 一样做了偏差修正；原始曲线以浅色留在后面。导出的图也使用它；CSV 表格保留原始值。</translation>
+    </message>
+    <message>
+        <source>Accuracy</source>
+        <translation>准确率</translation>
+    </message>
+    <message>
+        <source>The share of the points classified right at the logged steps, on the training points and (dashed) the test points, on an axis on the right</source>
+        <translation>在记录的各轮上分类正确的点所占比例：训练点，以及（虚线）测试点，画在右侧的纵轴上</translation>
     </message>
     <message>
         <source>batch loss</source>
@@ -1021,6 +1037,14 @@
         <translation>打印的轮次</translation>
     </message>
     <message>
+        <source>accuracy</source>
+        <translation>准确率</translation>
+    </message>
+    <message>
+        <source>test accuracy</source>
+        <translation>测试准确率</translation>
+    </message>
+    <message>
         <source>step {step} · batch loss {loss}</source>
         <translation>第 {step} 轮 · 本批损失 {loss}</translation>
     </message>
@@ -1035,6 +1059,14 @@
     <message>
         <source> · test loss {loss}</source>
         <translation> · 测试损失 {loss}</translation>
+    </message>
+    <message>
+        <source> · accuracy {share} %</source>
+        <translation> · 准确率 {share} %</translation>
+    </message>
+    <message>
+        <source> (test {share} %)</source>
+        <translation>（测试 {share} %）</translation>
     </message>
 </context>
 <context>

@@ -153,6 +153,7 @@ class LiveView(QObject):
     def _draw_loss(self, snap: Snapshot) -> None:
         self.loss_plot.set_history(snap.batch_losses[: snap.step], snap.logged_steps, snap.logged_losses,
                                    snap.logged_test_losses)
+        self.loss_plot.set_accuracy(snap.logged_steps, snap.logged_accuracy, snap.logged_test_accuracy)
 
     def _draw_weights(self, snap: Snapshot) -> None:
         names = self.weights_panel.names()

@@ -299,6 +299,7 @@ class MainWindow(Retranslating, QMainWindow):
         fit_window(self)  # a geometry saved on a larger screen
         self.workspaces.restore(s)
         self.set_log_y(s.log_y())
+        self.loss_plot.set_accuracy_shown(s.accuracy_axis())
         self.speed.set_speed(s.speed(DEFAULT_SPEED))  # speed_changed tells the controller
 
     def save_settings(self) -> None:
@@ -307,6 +308,7 @@ class MainWindow(Retranslating, QMainWindow):
         self.workspaces.save(s)
         s.save_config(self.controller.config)
         s.set_log_y(self.loss_plot.log_y())
+        s.set_accuracy_axis(self.loss_plot.accuracy_shown())
         s.set_speed(self.speed.speed())
         s.sync()
 
