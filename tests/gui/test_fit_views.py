@@ -111,6 +111,8 @@ def test_the_views_take_plain_arrays(qtbot):
     assert plot.points()[1].tolist() == [1.5, 2.0, 2.0]
     assert plot.points(test=True)[1].tolist() == [5.0]
     assert plot.rmse() == pytest.approx(np.sqrt((0.25 + 0 + 1) / 3))
+    plot.set_predictions(np.array([np.nan, 2.0, np.inf, np.nan]))  # a diverged network: only finite points
+    assert plot.points()[0].tolist() == [2.0] and len(plot.points(test=True)[0]) == 0
     with pytest.raises(ValueError):
         plot.set_predictions(np.zeros(3))
     view = ConfusionView()

@@ -75,11 +75,15 @@ class PredictionPlot(pg.PlotWidget):
             self._train.setData(x=[], y=[])
             self._test.setData(x=[], y=[])
             return
-        self._train.setData(x=self._y[:k], y=self._predicted[:k])
-        self._test.setData(x=self._y[k:], y=self._predicted[k:])
+        # a diverged network predicts NaN or inf: those points are not drawn (no place on the plot)
+        shown = np.isfinite(self._predicted)
+        train, test = shown.copy(), shown.copy()
+        train[k:], test[:k] = False, False
+        self._train.setData(x=self._y[train], y=self._predicted[train])
+        self._test.setData(x=self._y[test], y=self._predicted[test])
 
     def points(self, test: bool = False) -> tuple[np.ndarray, np.ndarray]:
-        """(true, predicted) of the training points, or of the test points: what is drawn."""
+        """(true, predicted) of the training points, or of the test points: what is drawn (finite predictions)."""
         x, y = (self._test if test else self._train).getData()
         return np.asarray(x), np.asarray(y)
 
