@@ -47,6 +47,7 @@ def test_regression_shows_each_point_s_prediction_against_its_value(qtbot, make_
     rmse = float(np.sqrt(np.mean((predicted[:n] - snap.dataset.Y64[:n, 0]) ** 2)))
     assert f"RMSE {rmse:.3g}" in panel.caption.text()
     assert "test" in panel.caption.text()
+    assert panel.prediction_plot.legend_texts() == ["training points", "test points", "y = x"]
     assert rmse < np.std(snap.dataset.Y64[:n, 0])  # it learnt something: better than predicting the mean
 
 
@@ -86,6 +87,7 @@ def test_the_dock_follows_the_kind_of_problem(qtbot, make_window):
     assert panel.stack.currentWidget() is panel.prediction_plot
     run_to_target(qtbot, window)
     assert len(panel.prediction_plot.points()[0]) == 32
+    assert "test points" not in panel.prediction_plot.legend_texts()  # no test split
 
 
 def test_a_hidden_dock_is_brought_up_to_date_when_shown_again(qtbot, make_window):

@@ -41,12 +41,16 @@ class PredictionPlot(pg.PlotWidget):
         self._test_from = 0
         self.retranslate()
 
+    def legend_texts(self) -> list[str]:
+        return [label.text for _sample, label in self._legend.items]
+
     def retranslate(self) -> None:
         self.plot_item.setLabel("bottom", _tr("true value"))
         self.plot_item.setLabel("left", _tr("predicted value"))
         self._legend.clear()
         self._legend.addItem(self._train, _tr("training points"))
-        self._legend.addItem(self._test, _tr("test points"))
+        if self._test_from < len(self._y):  # hollow points only mean something with a test split
+            self._legend.addItem(self._test, _tr("test points"))
         self._legend.addItem(self._diagonal, _tr("y = x"))
 
     def set_targets(self, y: np.ndarray, test_from: int | None = None) -> None:
@@ -59,6 +63,7 @@ class PredictionPlot(pg.PlotWidget):
         # the line spans the true values: predictions far off it show as far off it
         self._diagonal.setData([lo - pad, hi + pad], [lo - pad, hi + pad])
         self._vb.setRange(xRange=(lo - pad, hi + pad), yRange=(lo - pad, hi + pad), padding=0)
+        self.retranslate()  # the legend: with or without test points
         self._draw()
 
     def set_predictions(self, predicted: np.ndarray) -> None:
