@@ -15,6 +15,8 @@ from PySide6.QtCore import QObject, Qt, QTimer, Slot
 
 from bpviz.engine.config import RunConfig
 from bpviz.engine.datasets import train_count
+from bpviz.engine.features import SYMBOLS as FEATURE_SYMBOLS
+from bpviz.engine.features import is_identity
 
 from .display import DISPLAY_INTERVAL_MS, FrameGovernor, ThrottledUpdate, cache_axes
 from .truth import true_boundary_field
@@ -149,6 +151,11 @@ class LiveView(QObject):
             self.boundary.set_data(dataset.X64, targets[:, 0], test_from=test_from)
             self.window.fit_panel.set_data(dataset.n_classes, targets[:, 0], test_from)
         self.loss_plot.clear_history()
+        features = snap.config.model.features
+        # the weight rows name the inputs when they are more than the point's coordinates
+        self.weights_panel.set_input_names(None if is_identity(features) or len(snap.sizes) < 2
+                                           or snap.sizes[0] != len(features)
+                                           else [FEATURE_SYMBOLS.get(f, f) for f in features])
 
     def _draw_loss(self, snap: Snapshot) -> None:
         self.loss_plot.set_history(snap.batch_losses[: snap.step], snap.logged_steps, snap.logged_losses,

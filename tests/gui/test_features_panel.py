@@ -88,3 +88,17 @@ def test_restoring_the_tutorial_defaults_checks_x0_and_x1_again(qtbot, make_wind
     click(qtbot, window.panel.defaults_button)
     qtbot.waitUntil(lambda: window.controller.config.model.features == ["x0", "x1"])
     assert [key for key, box in field.boxes.items() if box.isChecked()] == ["x0", "x1"]
+
+
+def test_the_first_weight_rows_are_named_by_the_inputs(qtbot, make_window):
+    window = make_window(SMALL.replace(features=["x0", "x1", "x0*x1", "sin(x0)"]))
+    window.controller.run_to_target()
+    wait_shown_step(qtbot, window, lambda s: s == 300)
+    window.live.redraw_now()
+    w1 = window.weights_panel.heatmap("w1")
+    qtbot.waitUntil(lambda: [text for _pos, text in w1.plot_item().getAxis("left")._tickLevels[0]]
+                    == ["x₀", "x₁", "x₀·x₁", "sin(x₀)"])
+    with qtbot.waitSignal(window.controller.trainer_replaced):
+        window.panel.restore_tutorial_defaults()
+    qtbot.waitUntil(lambda: [text for _pos, text in w1.plot_item().getAxis("left")._tickLevels[0]]
+                    == ["in 0", "in 1"])
