@@ -135,3 +135,20 @@ def test_the_fit_dock_speaks_the_interface_language(qtbot, make_window):
     assert window.fit_panel.caption.text().startswith("第 20 轮")
     apply_language("en")
     qtbot.waitUntil(lambda: window.fit_dock.windowTitle() == "Confusion matrix")
+
+
+def test_a_point_clicked_in_is_counted_at_once(qtbot, make_window):
+    from .test_data_in_window import click_plane, roomy_plane
+
+    window = make_window(RunConfig().replace(steps=50, log_every=10))
+    wait_shown_step(qtbot, window, lambda s: s == 0)
+    roomy_plane(qtbot, window)
+    window.live.redraw_now()
+    qtbot.waitUntil(lambda: window.fit_panel.confusion.counts().sum() == 32)
+    window.data.act_edit.trigger()
+    with qtbot.waitSignal(window.controller.trainer_replaced):
+        click_plane(qtbot, window, 0.9, 0.9)  # a class-1 point
+    qtbot.waitUntil(lambda: window.fit_panel.confusion.counts().sum() == 33)
+    labels = np.array(window.controller.config.data.points["label"])
+    assert window.fit_panel.confusion.counts().sum(axis=1).tolist() == np.bincount(labels, minlength=2).tolist()
+    window.data.act_edit.trigger()
