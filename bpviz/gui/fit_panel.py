@@ -48,7 +48,7 @@ class FitPanel(Retranslating, QWidget):
         layout.addLayout(top)
         layout.addWidget(self.stack, 1)
         self.setMinimumSize(180, 160)
-        self._n_classes = 0
+        self._n_classes: int | None = None  # before the first data: neither kind yet
         self._labels = np.empty(0, np.intp)
         self._test_from = 0
         self._prediction: np.ndarray | None = None
@@ -59,8 +59,7 @@ class FitPanel(Retranslating, QWidget):
     def set_data(self, n_classes: int, targets: np.ndarray, test_from: int | None = None) -> None:
         """The run's points: their labels 0..K-1 (n_classes K ≥ 2), or their values (n_classes 0, a
         regression); points from `test_from` on are held out.  Clears the fit."""
-        kind_changed = (n_classes == 0) != (self._n_classes == 0) or not hasattr(self, "_shown_once")
-        self._shown_once = True
+        kind_changed = self._n_classes is None or (n_classes == 0) != (self._n_classes == 0)
         self._n_classes = int(n_classes)
         targets = np.asarray(targets).reshape(-1)
         self._test_from = len(targets) if test_from is None else int(test_from)
@@ -95,7 +94,7 @@ class FitPanel(Retranslating, QWidget):
         return self._n_classes == 0
 
     def showing_test(self) -> bool:
-        return self.points_choice.isVisible() and self.points_choice.currentData() == TEST
+        return not self.points_choice.isHidden() and self.points_choice.currentData() == TEST
 
     def retranslate(self) -> None:
         self.points_choice.setItemText(0, self.tr("training points"))
