@@ -306,6 +306,17 @@
     </message>
 </context>
 <context>
+    <name>ConfusionView</name>
+    <message>
+        <source>predicted class</source>
+        <translation>预测类别</translation>
+    </message>
+    <message>
+        <source>true class</source>
+        <translation>真实类别</translation>
+    </message>
+</context>
+<context>
     <name>ControlPanel</name>
     <message>
         <source>Configuration file: {message}</source>
@@ -346,6 +357,10 @@
     <message>
         <source>Draw a new data seed and regenerate the points; the network starts again from step 0</source>
         <translation>抽取新的数据种子并重新生成数据点；网络从第 0 轮重新开始</translation>
+    </message>
+    <message>
+        <source>Feed the network {feature} (--features {key})</source>
+        <translation>把 {feature} 作为网络的输入（--features {key}）</translation>
     </message>
     <message>
         <source>default ({n})</source>
@@ -715,6 +730,45 @@
     </message>
 </context>
 <context>
+    <name>FitPanel</name>
+    <message>
+        <source>Predicted vs true</source>
+        <translation>预测值与真实值</translation>
+    </message>
+    <message>
+        <source>Confusion matrix</source>
+        <translation>混淆矩阵</translation>
+    </message>
+    <message>
+        <source>training points</source>
+        <translation>训练点</translation>
+    </message>
+    <message>
+        <source>test points</source>
+        <translation>测试点</translation>
+    </message>
+    <message>
+        <source>Count the points trained on, or the held-out ones</source>
+        <translation>统计用于训练的点，或留出的测试点</translation>
+    </message>
+    <message>
+        <source>Waiting for the first weights…</source>
+        <translation>等待第一组权重…</translation>
+    </message>
+    <message>
+        <source>Step {step}: RMSE {rmse}</source>
+        <translation>第 {step} 轮：均方根误差 {rmse}</translation>
+    </message>
+    <message>
+        <source> (test {rmse})</source>
+        <translation>（测试 {rmse}）</translation>
+    </message>
+    <message>
+        <source>Step {step}: {right} of {total} right</source>
+        <translation>第 {step} 轮：{total} 个中 {right} 个正确</translation>
+    </message>
+</context>
+<context>
     <name>GradientCheckView</name>
     <message>
         <source>Is backpropagation right? For every weight w the check also measures the slope directly: (L(w + ε) − L(w − ε)) / 2ε on the next batch, in float64, and compares it with ∂L/∂w from backprop. A relative error below 1e-6 means they agree.</source>
@@ -943,6 +997,14 @@
         <translation>损失轴用对数刻度</translation>
     </message>
     <message>
+        <source>accuracy (%)</source>
+        <translation>准确率 (%)</translation>
+    </message>
+    <message>
+        <source>Accuracy on a second axis</source>
+        <translation>在第二条纵轴上显示准确率</translation>
+    </message>
+    <message>
         <source>hover over the plot to read the losses at a step</source>
         <translation>鼠标悬停在图上可读取某一轮的损失</translation>
     </message>
@@ -953,6 +1015,14 @@
     <message>
         <source>Exponential moving average of the batch loss, debiased as in TensorBoard; the raw curve stays faint behind. Exported figures use it too; CSV tables keep the raw values.</source>
         <translation>本批损失的指数滑动平均，像 TensorBoard 一样做了偏差修正；原始曲线以浅色留在后面。导出的图也使用它；CSV 表格保留原始值。</translation>
+    </message>
+    <message>
+        <source>Accuracy</source>
+        <translation>准确率</translation>
+    </message>
+    <message>
+        <source>The share of the points classified right at the logged steps, on the training points and (dashed) the test points, on an axis on the right</source>
+        <translation>在记录的各轮上分类正确的点所占比例：训练点，以及（虚线）测试点，画在右侧的纵轴上</translation>
     </message>
     <message>
         <source>batch loss</source>
@@ -971,6 +1041,14 @@
         <translation>打印的轮次</translation>
     </message>
     <message>
+        <source>accuracy</source>
+        <translation>准确率</translation>
+    </message>
+    <message>
+        <source>test accuracy</source>
+        <translation>测试准确率</translation>
+    </message>
+    <message>
         <source>step {step} · batch loss {loss}</source>
         <translation>第 {step} 轮 · 本批损失 {loss}</translation>
     </message>
@@ -985,6 +1063,14 @@
     <message>
         <source> · test loss {loss}</source>
         <translation> · 测试损失 {loss}</translation>
+    </message>
+    <message>
+        <source> · accuracy {share} %</source>
+        <translation> · 准确率 {share} %</translation>
+    </message>
+    <message>
+        <source> (test {share} %)</source>
+        <translation>（测试 {share} %）</translation>
     </message>
 </context>
 <context>
@@ -1337,6 +1423,29 @@ The diagram shows networks with up to {max} weights.</source>
     </message>
 </context>
 <context>
+    <name>PredictionPlot</name>
+    <message>
+        <source>true value</source>
+        <translation>真实值</translation>
+    </message>
+    <message>
+        <source>predicted value</source>
+        <translation>预测值</translation>
+    </message>
+    <message>
+        <source>training points</source>
+        <translation>训练点</translation>
+    </message>
+    <message>
+        <source>y = x</source>
+        <translation>y = x</translation>
+    </message>
+    <message>
+        <source>test points</source>
+        <translation>测试点</translation>
+    </message>
+</context>
+<context>
     <name>SampleTableModel</name>
     <message>
         <source>#</source>
@@ -1637,8 +1746,8 @@ The diagram shows networks with up to {max} weights.</source>
         <translation>训练(&amp;T)</translation>
     </message>
     <message>
-        <source>Controls, boundary, loss and weights (Ctrl+1)</source>
-        <translation>控制面板、决策边界、损失和权重 (Ctrl+1)</translation>
+        <source>Controls, boundary, loss, fit and weights (Ctrl+1)</source>
+        <translation>控制面板、决策边界、损失、拟合和权重 (Ctrl+1)</translation>
     </message>
     <message>
         <source>&amp;Inspect</source>
@@ -2084,6 +2193,10 @@ The diagram shows networks with up to {max} weights.</source>
     <message>
         <source>Each layer needs 1 to {n} neurons</source>
         <translation>每层需要 1 到 {n} 个神经元</translation>
+    </message>
+    <message>
+        <source>Keep at least one input checked: the network needs one</source>
+        <translation>请至少勾选一个输入：网络需要输入</translation>
     </message>
 </context>
 <context>

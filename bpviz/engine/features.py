@@ -16,6 +16,9 @@ FEATURES = {
     "sin(x1)": lambda x0, x1: np.sin(x1),
 }
 DEFAULT = ["x0", "x1"]
+# how the panel writes them: TF Playground's notation, with superscripts and a centred dot
+SYMBOLS = {"x0": "x₀", "x1": "x₁", "x0^2": "x₀²", "x1^2": "x₁²", "x0*x1": "x₀·x₁", "sin(x0)": "sin(x₀)",
+           "sin(x1)": "sin(x₁)"}
 
 
 def check(names: object) -> str | None:

@@ -10,8 +10,7 @@ class LossHistory:
         self._n = 0
         self.logged: dict[int, float] = {}  # step -> full-data loss right after that step
         self.test_logged: dict[int, float] = {}  # step -> loss on the held-out points, at the same steps
-        # step -> (accuracy on the training points, on the held-out ones or None), classification only;
-        # not kept in sessions: a continued run has it from its next logged step on
+        # step -> (accuracy on the training points, on the held-out ones or None), classification only
         self.accuracy_logged: dict[int, tuple[float, float | None]] = {}
 
     def __len__(self) -> int:
@@ -50,6 +49,13 @@ class LossHistory:
         state = {"batch_loss": self.batch_losses().copy(), "logged_steps": steps, "logged_loss": values}
         if self.test_logged:
             state["test_logged_loss"] = np.array([self.test_logged.get(int(s), np.nan) for s in steps], np.float32)
+        if self.accuracy_logged:  # NaN at a step without one (a session of a version that kept none)
+            pairs = [self.accuracy_logged.get(int(s), (np.nan, None)) for s in steps]
+            # float64: the shares exactly as measured (the JSON log of a continued run prints the same)
+            state["logged_accuracy"] = np.array([train for train, _test in pairs], np.float64)
+            if any(test is not None for _train, test in pairs):
+                state["test_logged_accuracy"] = np.array([np.nan if test is None else test for _train, test in pairs],
+                                                         np.float64)
         return state
 
     @classmethod
@@ -61,4 +67,10 @@ class LossHistory:
         history.logged = {int(s): float(v) for s, v in zip(state["logged_steps"], state["logged_loss"])}
         if "test_logged_loss" in state:
             history.test_logged = {int(s): float(v) for s, v in zip(state["logged_steps"], state["test_logged_loss"])}
+        if "logged_accuracy" in state:
+            test = state.get("test_logged_accuracy")
+            for j, (s, v) in enumerate(zip(state["logged_steps"], state["logged_accuracy"])):
+                if np.isfinite(v):
+                    t = None if test is None or not np.isfinite(test[j]) else float(test[j])
+                    history.accuracy_logged[int(s)] = (float(v), t)
         return history

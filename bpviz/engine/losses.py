@@ -13,6 +13,7 @@ from functools import partial
 import numpy as np
 
 from .setting import ConfigError
+from .classification import predicted_classes
 
 # what a dataset's targets are: numbers, or classes 0..K-1 (K = 2: the tutorial's 0/1 labels)
 REGRESSION = "regression"
@@ -215,9 +216,4 @@ def accuracy(loss: str, prediction: np.ndarray, Y: np.ndarray, n_classes: int) -
     None for regression."""
     if n_classes == 0 or len(Y) == 0:
         return None
-    labels = Y[:, 0]
-    if prediction.shape[1] > 1:
-        guess = np.argmax(prediction, axis=1)
-    else:
-        guess = (prediction[:, 0] >= 0.5).astype(np.intp)
-    return float(np.mean(guess == labels))
+    return float(np.mean(predicted_classes(prediction) == Y[:, 0]))

@@ -10,7 +10,9 @@ Layout (every entry a plain array; read with `np.load(path, allow_pickle=False)`
   `m`, `v`, `beta1_power`) — the state after `step` updates, parameters flat as the engine
   keeps them (all weight matrices, then all biases).
 * `batch_loss`, `logged_steps`, `logged_loss` — the whole loss history; with a test split also
-  `test_logged_loss`, the held-out points' loss at the logged steps.
+  `test_logged_loss`, the held-out points' loss at the logged steps; for a classification (format 2 on)
+  `logged_accuracy` and, with a test split, `test_logged_accuracy` at the same steps (NaN: not measured).
+  Format 1 files, which have no accuracy, still open: the run has accuracy from its next logged step.
 * `ckpt.params`, `ckpt.ema`, `ckpt.opt.<slot>` — the checkpoints, stacked on a first axis.
 
 `Trainer.from_state` does the restoring; this module only converts to and from arrays
@@ -37,8 +39,10 @@ from .network import Network
 from .optimizers import make_optimizer
 
 SESSION_FORMAT = "bpviz-session"
-SESSION_VERSION = 1
+SESSION_VERSION = 2  # 2: the accuracy at the logged steps
 MARKER = "bpviz_session"
+# entries of the history at the logged steps that a run may not have (no test split, a regression)
+_OPTIONAL_HISTORY = ("test_logged_loss", "logged_accuracy", "test_logged_accuracy")
 SUFFIX = ".npz"
 
 
@@ -72,8 +76,7 @@ def session_arrays(trainer) -> dict[str, np.ndarray]:
         "batch_loss": state["history"]["batch_loss"],
         "logged_steps": state["history"]["logged_steps"],
         "logged_loss": state["history"]["logged_loss"],
-        **({"test_logged_loss": state["history"]["test_logged_loss"]} if "test_logged_loss" in state["history"]
-           else {}),
+        **{key: state["history"][key] for key in _OPTIONAL_HISTORY if key in state["history"]},
         "ckpt.params": np.stack([c["params"] for c in checkpoints]),
     }
     for key, value in current["optimizer"].items():
@@ -316,13 +319,23 @@ class _SessionReader:
             "current": current,
             "initial_params": initial_params,
             "history": {"batch_loss": batch_loss, "logged_steps": logged_steps, "logged_loss": logged_loss,
-                        **({"test_logged_loss": self.array("test_logged_loss", np.dtype(np.float32), (n_logged,),
-                                                           finite=False)}
-                           if self.header("test_logged_loss") is not None else {})},
+                        **self.optional_history(n_logged)},
             "edits": edits,
             "checkpoints": checkpoints,
             "checkpoint_every": checkpoint_every,
         }
+
+    def optional_history(self, n_logged: int) -> dict[str, np.ndarray]:
+        """The test loss and the accuracies at the logged steps, those the file has (NaN: none there)."""
+        out = {}
+        for key in _OPTIONAL_HISTORY:
+            if self.header(key) is not None:
+                dtype = np.float32 if key == "test_logged_loss" else np.float64  # shares kept exactly
+                out[key] = self.array(key, np.dtype(dtype), (n_logged,), finite=False)
+        for key in ("logged_accuracy", "test_logged_accuracy"):
+            if key in out and ((out[key] < 0) | (out[key] > 1)).any():  # NaN compares False: allowed
+                raise self.damaged(f"entry {key!r} holds a share outside 0..1")
+        return out
 
     def rate(self, value, config: RunConfig, what: str) -> float:
         """A learning rate, within the range the configuration allows for `lr`."""

@@ -32,7 +32,9 @@ def _always(values: Mapping) -> bool:
 class Setting:
     name: str  # the RunConfig field
     section: str  # data, model, loss, optimizer or schedule
-    kind: str  # "choice", "int", "float", "bool", "widths" or "points" (imported data, stored whole)
+    # "choice", "int", "float", "bool", "widths", "features" (a subset of `choices`, in the network's input order)
+    # or "points" (imported data, stored whole)
+    kind: str
     default: object
     label: str  # as the panel shows it
     help: str  # one line, for the CLI's --help and the panel's tooltip

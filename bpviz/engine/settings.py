@@ -86,7 +86,7 @@ _SETTINGS = [
     # -- model
     Setting("features", "model", "features", DEFAULT_FEATURES, "Features",
             f"The network's inputs, separated by commas, from {', '.join(FEATURES)}",
-            metavar="F[,F...]", panel=None),
+            choices=tuple(FEATURES), metavar="F[,F...]"),
     Setting("hidden", "model", "widths", [3], "Hidden layers",
             "Neurons per hidden layer, separated by commas: 3 is the tutorial's 2-3-1 network, 8,8 has two "
             "layers of 8; none: no hidden layer", low=1, high=MAX_LAYER_WIDTH, metavar="W[,W...]"),

@@ -18,11 +18,12 @@ from PySide6.QtWidgets import (QFormLayout, QGroupBox, QLabel, QPushButton, QScr
                                QSizePolicy, QVBoxLayout, QWidget)
 
 from bpviz.engine.config import ConfigError, RunConfig
+from bpviz.engine.features import SYMBOLS as FEATURE_SYMBOLS
 from bpviz.engine.settings import (MAX_HIDDEN_LAYERS, SECTION_NAMES, SETTINGS, Setting, dataset_default_text,
                                    in_section)
 
-from .fields import (ERROR_COLOR, BoolField, ChoiceField, Field, FloatSpinField, IntField, TextField,
-                     format_float, parse_float, parse_int, parse_widths)
+from .fields import (ERROR_COLOR, BoolField, ChoiceField, FeaturesField, Field, FloatSpinField, IntField,
+                     TextField, format_float, parse_float, parse_int, parse_widths)
 from .language import Retranslating
 from .training_controller import flat_fields
 
@@ -42,6 +43,8 @@ def _make_field(setting: Setting) -> Field:
         return ChoiceField(name, {key: _tr(setting.choice_labels.get(key, key)) for key in keys})
     if kind == "bool":
         return BoolField(name, _tr(setting.label))
+    if kind == "features":
+        return FeaturesField(name, {key: FEATURE_SYMBOLS.get(key, key) for key in setting.choices})
     if kind == "widths":
         return TextField(name, parse_widths(MAX_HIDDEN_LAYERS, setting.high), lambda v: ", ".join(map(str, v)),
                          _tr("none"))
@@ -236,6 +239,9 @@ class ControlPanel(Retranslating, QWidget):
                     field.set_none_text(_tr("default"))
                 elif isinstance(field, TextField) and setting.kind == "widths":
                     field.edit.setPlaceholderText(_tr("none"))
+                elif isinstance(field, FeaturesField):
+                    field.set_tooltips({key: self.tr("Feed the network {feature} (--features {key})").format(
+                        feature=FEATURE_SYMBOLS.get(key, key), key=key) for key in field.boxes})
             self._labels[name] = label
             field.set_tooltip(tooltip)
             if isinstance(field, BoolField):

@@ -12,7 +12,7 @@ from collections.abc import Callable
 
 from PySide6.QtCore import QCoreApplication, QObject, Signal
 from PySide6.QtGui import QValidator
-from PySide6.QtWidgets import (QCheckBox, QComboBox, QDoubleSpinBox, QLabel, QLineEdit, QSpinBox,
+from PySide6.QtWidgets import (QCheckBox, QComboBox, QDoubleSpinBox, QFrame, QGridLayout, QLabel, QLineEdit, QSpinBox,
                                QVBoxLayout, QWidget)
 
 ERROR_COLOR = "#c62828"
@@ -291,3 +291,58 @@ class FloatSpinField(Field):
     def set_maximum(self, high: float) -> None:
         self.spin.setMaximum(high)
 
+
+
+class FeaturesField(Field):
+    """A check box per input the network may take; at least one must stay checked.
+
+    The value keeps the order of the list it was given (the order of the network's input rows), checked
+    additions following in the offered order: an unrelated edit must not reorder the inputs and so
+    restart the run."""
+
+    COLUMNS = 2
+
+    def __init__(self, name: str, choices: dict[str, str], parent: QObject | None = None):
+        box = QFrame()  # a frame paints the red border of an error; a plain widget would not
+        box.setObjectName(f"field_{name}")
+        super().__init__(name, box, parent)
+        grid = QGridLayout(box)
+        grid.setContentsMargins(2, 2, 2, 2)
+        grid.setHorizontalSpacing(8)
+        grid.setVerticalSpacing(2)
+        self.boxes: dict[str, QCheckBox] = {}
+        for i, (key, text) in enumerate(choices.items()):
+            check = QCheckBox(text)
+            check.setObjectName(f"feature_{key}")
+            grid.addWidget(check, i // self.COLUMNS, i % self.COLUMNS)
+            check.toggled.connect(self._edited)
+            check.toggled.connect(self.committed)
+            self.boxes[key] = check
+        self._order: list[str] = []
+
+    def value(self) -> list[str]:
+        checked = [key for key, check in self.boxes.items() if check.isChecked()]
+        kept = [key for key in self._order if key in checked]
+        return kept + [key for key in checked if key not in kept]
+
+    def set_value(self, value) -> None:
+        self._order = list(value)
+        for key, check in self.boxes.items():
+            check.blockSignals(True)  # one edit, not one per box
+            check.setChecked(key in self._order)
+            check.blockSignals(False)
+        self._edited()
+
+    def own_error(self) -> str | None:
+        if not any(check.isChecked() for check in self.boxes.values()):
+            return QCoreApplication.translate("fields", "Keep at least one input checked: the network needs one")
+        return None
+
+    def _refresh(self) -> None:
+        super()._refresh()
+        # only the frame turns red, not every check box in it
+        self.widget.setStyleSheet(f"QFrame#{self.widget.objectName()} {{ {_INVALID_STYLE} }}" if self.error() else "")
+
+    def set_tooltips(self, tips: dict[str, str]) -> None:
+        for key, tip in tips.items():
+            self.boxes[key].setToolTip(tip)

@@ -2,10 +2,13 @@
 
 Installing or removing a translator makes Qt send QEvent.LanguageChange to every widget; the widgets set
 their texts again in `retranslate()`.  The catalogue is the .qm the build compiles from resources/*.ts;
-in a source checkout (no compiled .qm, or one older than its .ts) it is compiled once into the user's cache.
+in a source checkout (no compiled .qm, or one older than its .ts) it is compiled once into the user's cache,
+under a name made from the .ts's content.
 """
 from __future__ import annotations
 
+import hashlib
+import os
 import subprocess
 import sys
 from pathlib import Path
@@ -31,8 +34,14 @@ def compile_catalogue(ts: Path, qm: Path) -> bool:
     if tool is None:
         return False
     qm.parent.mkdir(parents=True, exist_ok=True)
-    proc = subprocess.run([str(tool), "-silent", str(ts), "-qm", str(qm)], capture_output=True, text=True)
-    return proc.returncode == 0 and qm.exists()
+    # written beside and renamed: another process starting at the same time never reads half a file
+    part = qm.with_name(f"{qm.name}.{os.getpid()}.part")
+    proc = subprocess.run([str(tool), "-silent", str(ts), "-qm", str(part)], capture_output=True, text=True)
+    if proc.returncode != 0 or not part.exists():
+        part.unlink(missing_ok=True)
+        return False
+    os.replace(part, qm)
+    return True
 
 
 def catalogue_file(lang: str) -> Path | None:
@@ -43,8 +52,11 @@ def catalogue_file(lang: str) -> Path | None:
     if not ts.exists():
         return None
     cache = Path(QStandardPaths.writableLocation(QStandardPaths.CacheLocation) or Path.home() / ".cache" / "bpviz")
-    cached = cache / "i18n" / f"bpviz_{lang}.qm"
-    if cached.exists() and cached.stat().st_mtime >= ts.stat().st_mtime:
+    # named by the catalogue's content: two checkouts of different versions share the cache folder, and a
+    # newer file of the other one must not stand in for this one's (a date cannot tell them apart)
+    digest = hashlib.sha256(ts.read_bytes()).hexdigest()[:16]
+    cached = cache / "i18n" / f"bpviz_{lang}-{digest}.qm"
+    if cached.exists():
         return cached
     return cached if compile_catalogue(ts, cached) else None
 

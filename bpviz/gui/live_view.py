@@ -15,6 +15,8 @@ from PySide6.QtCore import QObject, Qt, QTimer, Slot
 
 from bpviz.engine.config import RunConfig
 from bpviz.engine.datasets import train_count
+from bpviz.engine.features import SYMBOLS as FEATURE_SYMBOLS
+from bpviz.engine.features import is_identity
 
 from .display import DISPLAY_INTERVAL_MS, FrameGovernor, ThrottledUpdate, cache_axes
 from .truth import true_boundary_field
@@ -45,7 +47,10 @@ class LiveView(QObject):
             "loss": ThrottledUpdate(self._draw_loss),
             "weights": ThrottledUpdate(self._draw_weights, min_interval=WEIGHTS_INTERVAL),
             "boundary": ThrottledUpdate(self._draw_boundary),
+            "fit": ThrottledUpdate(self._draw_fit, min_interval=WEIGHTS_INTERVAL),
         }
+        self._fit_stale = False  # the fit dock was hidden when the weights changed
+        window.fit_dock.visibilityChanged.connect(self._fit_dock_shown)
         self._governor = FrameGovernor()
         self._stopped = False
         self._timer = QTimer(self)
@@ -75,6 +80,7 @@ class LiveView(QObject):
             if self._shown_params is None or not np.array_equal(snap.params, self._shown_params):
                 self.updates["weights"].mark()
                 self.updates["boundary"].mark()
+                self.updates["fit"].mark()
             elif snap.last_batch is not None and not np.array_equal(snap.last_batch, self.boundary.batch_indices()):
                 self.updates["boundary"].mark()
         self._render_config()
@@ -139,14 +145,22 @@ class LiveView(QObject):
             label = self.tr("true boundary {equation}").format(equation=dataset.true_boundary) \
                 if dataset.true_boundary else ""
             self.boundary.set_true_boundary(truth, label=label)
+            self.window.fit_panel.set_data(dataset.n_classes, targets[:, 0], test_from)
         elif test_from != self.boundary.test_from():  # the same points, another test split
             targets = dataset.Y64 if dataset.is_regression else dataset.Y
             self.boundary.set_data(dataset.X64, targets[:, 0], test_from=test_from)
+            self.window.fit_panel.set_data(dataset.n_classes, targets[:, 0], test_from)
         self.loss_plot.clear_history()
+        features = snap.config.model.features
+        # the weight rows name the inputs when they are more than the point's coordinates
+        self.weights_panel.set_input_names(None if is_identity(features) or len(snap.sizes) < 2
+                                           or snap.sizes[0] != len(features)
+                                           else [FEATURE_SYMBOLS.get(f, f) for f in features])
 
     def _draw_loss(self, snap: Snapshot) -> None:
         self.loss_plot.set_history(snap.batch_losses[: snap.step], snap.logged_steps, snap.logged_losses,
                                    snap.logged_test_losses)
+        self.loss_plot.set_accuracy(snap.logged_steps, snap.logged_accuracy, snap.logged_test_accuracy)
 
     def _draw_weights(self, snap: Snapshot) -> None:
         names = self.weights_panel.names()
@@ -161,6 +175,20 @@ class LiveView(QObject):
         self.boundary.set_output(out if out.ndim == 2 and out.shape[1] > 1 else out.reshape(-1))
         self.boundary.set_batch(snap.last_batch if snap.last_batch is not None else np.empty(0, np.int64))
         self._shown_params = snap.params
+
+    def _draw_fit(self, snap: Snapshot) -> None:
+        if not self.window.fit_dock.isVisible():  # a forward pass over every point for nobody
+            self._fit_stale = True
+            return
+        self._fit_stale = False
+        with np.errstate(all="ignore"):
+            out = np.asarray(snap.predict(snap.dataset.X))
+        self.window.fit_panel.set_outputs(out, snap.step)
+
+    @Slot(bool)
+    def _fit_dock_shown(self, visible: bool) -> None:
+        if visible and self._fit_stale:
+            self.updates["fit"].mark()
 
     @Slot(int)
     def show_sample(self, index: int) -> None:

@@ -26,6 +26,7 @@ from .control_panel import ControlPanel
 from .display import cache_axes, configure_pyqtgraph
 from .data_actions import DataActions
 from .file_actions import FileActions
+from .fit_panel import FitPanel
 from .inspect_workspace import InspectWorkspace
 from .language import Retranslating, apply_language
 from .live_view import LiveView
@@ -62,6 +63,8 @@ class MainWindow(Retranslating, QMainWindow):
         self.loss_plot.setObjectName("loss_plot")
         self.weights_panel = WeightPanel()
         self.weights_panel.setObjectName("weights_panel")
+        self.fit_panel = FitPanel()  # predicted vs true, or the confusion matrix
+        self.fit_panel.setObjectName("fit_panel")
         self.status = TrainingStatusBar()
         self.setStatusBar(self.status)
         self.speed = SpeedControl()
@@ -116,6 +119,10 @@ class MainWindow(Retranslating, QMainWindow):
         self.weights_dock = self.add_dock("weights_dock", "", self.weights_panel, Qt.RightDockWidgetArea)
         self.loss_panel = LossPanel(self.loss_plot)  # the plot and its smoothing slider
         self.loss_dock = self.add_dock("loss_dock", "", self.loss_panel, Qt.BottomDockWidgetArea)
+        # right of the loss curve: a square plot fits there, and the curve keeps most of the width
+        self.fit_dock = self.add_dock("fit_dock", self.fit_panel.title(), self.fit_panel, Qt.BottomDockWidgetArea)
+        self.splitDockWidget(self.loss_dock, self.fit_dock, Qt.Horizontal)
+        self.fit_panel.title_changed.connect(self.fit_dock.setWindowTitle)
         # on a large screen the weight (and gradient) heatmaps get a share of the extra width
         self.resizeDocks([self.panel_dock, self.weights_dock], [290, max(370, int(self.width() * 0.3))],
                          Qt.Horizontal)
@@ -196,7 +203,7 @@ class MainWindow(Retranslating, QMainWindow):
         view = bar.addMenu("")
         view.addAction(self.act_log_y)
         view.addSeparator()
-        for dock in (self.panel_dock, self.loss_dock, self.weights_dock):
+        for dock in (self.panel_dock, self.loss_dock, self.fit_dock, self.weights_dock):
             view.addAction(dock.toggleViewAction())
         self.view_menu = view
         # the plot's own context menu can switch log-y too: show the truth whenever the menu opens
@@ -292,6 +299,7 @@ class MainWindow(Retranslating, QMainWindow):
         fit_window(self)  # a geometry saved on a larger screen
         self.workspaces.restore(s)
         self.set_log_y(s.log_y())
+        self.loss_plot.set_accuracy_shown(s.accuracy_axis())
         self.speed.set_speed(s.speed(DEFAULT_SPEED))  # speed_changed tells the controller
 
     def save_settings(self) -> None:
@@ -300,6 +308,7 @@ class MainWindow(Retranslating, QMainWindow):
         self.workspaces.save(s)
         s.save_config(self.controller.config)
         s.set_log_y(self.loss_plot.log_y())
+        s.set_accuracy_axis(self.loss_plot.accuracy_shown())
         s.set_speed(self.speed.speed())
         s.sync()
 

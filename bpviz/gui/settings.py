@@ -96,6 +96,12 @@ class AppSettings:
     def set_log_y(self, on: bool) -> None:
         self.q.setValue("view/log_y", bool(on))
 
+    def accuracy_axis(self) -> bool:
+        return _as_bool(self.q.value("view/accuracy_axis", False))
+
+    def set_accuracy_axis(self, on: bool) -> None:
+        self.q.setValue("view/accuracy_axis", bool(on))
+
     def speed(self, default: float | None) -> float | None:
         value = self.q.value("transport/speed")
         if value is None:

@@ -42,12 +42,16 @@ class _LoggedSeries:
         self.steps = np.empty(64, np.int64)
         self.losses = np.empty(64, np.float32)
         self.test_losses = np.empty(64, np.float32)  # NaN where there is none (no test split)
+        # shares of the points classified right, NaN where there is none (a regression, no test split)
+        self.accuracy = np.empty(64, np.float64)
+        self.test_accuracy = np.empty(64, np.float64)
         self.n = 0
         self.scanned = 0  # every logged step below this has been collected
 
     def update(self, trainer: Trainer) -> None:
         logged, every, step = trainer.history.logged, trainer.log_every, trainer.step
         tested = trainer.history.test_logged
+        accuracies = trainer.history.accuracy_logged
         if self.n and self.steps[self.n - 1] >= step:  # the trainer went back: start afresh
             self.__init__()
         self.scanned = min(self.scanned, step)
@@ -59,17 +63,23 @@ class _LoggedSeries:
             if value is None:
                 continue
             if self.n == self.steps.shape[0]:
-                self.steps = np.concatenate([self.steps, np.empty_like(self.steps)])
-                self.losses = np.concatenate([self.losses, np.empty_like(self.losses)])
-                self.test_losses = np.concatenate([self.test_losses, np.empty_like(self.test_losses)])
+                for name in ("steps", "losses", "test_losses", "accuracy", "test_accuracy"):
+                    array = getattr(self, name)
+                    setattr(self, name, np.concatenate([array, np.empty_like(array)]))
             self.steps[self.n] = s
             self.losses[self.n] = value
             self.test_losses[self.n] = tested.get(s, np.nan)
+            train, test = accuracies.get(s, (None, None))
+            self.accuracy[self.n] = np.nan if train is None else train
+            self.test_accuracy[self.n] = np.nan if test is None else test
             self.n += 1
         self.scanned = step
 
     def views(self) -> tuple[np.ndarray, np.ndarray, np.ndarray]:
         return self.steps[: self.n], self.losses[: self.n], self.test_losses[: self.n]
+
+    def accuracy_views(self) -> tuple[np.ndarray, np.ndarray]:
+        return self.accuracy[: self.n], self.test_accuracy[: self.n]
 
 
 class TrainingWorker(QObject):
@@ -270,6 +280,7 @@ class TrainingWorker(QObject):
         params = trainer.params.copy()
         self._logged.update(trainer)
         steps, losses, test_losses = self._logged.views()
+        logged_accuracy, logged_test_accuracy = self._logged.accuracy_views()
         accuracy = trainer.history.accuracy_logged
         last_accuracy = None
         if len(steps) and int(steps[-1]) in accuracy:
@@ -290,6 +301,8 @@ class TrainingWorker(QObject):
             logged_steps=steps,
             logged_losses=losses,
             logged_test_losses=test_losses,
+            logged_accuracy=logged_accuracy,
+            logged_test_accuracy=logged_test_accuracy,
             accuracy=last_accuracy,
             last_batch=trainer.batch_indices(step - 1) if step > 0 else None,
             lr=_finite_or_nan(trainer.current_lr()),

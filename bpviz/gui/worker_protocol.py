@@ -110,6 +110,9 @@ class Snapshot:
     logged_steps: np.ndarray  # views whose values never change either
     logged_losses: np.ndarray
     logged_test_losses: np.ndarray  # loss on the held-out points at the same steps (NaN without a test split)
+    # the shares of the points classified right at the same steps (NaN: a regression, no test split)
+    logged_accuracy: np.ndarray
+    logged_test_accuracy: np.ndarray
     accuracy: tuple[int, float, float | None] | None  # (logged step, training, test accuracy); None: regression
     last_batch: np.ndarray | None  # sample indices of the last update (None before the first)
     lr: float  # the learning rate the next update uses (after decay)

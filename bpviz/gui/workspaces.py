@@ -1,6 +1,7 @@
 """Workspaces: one arrangement of the window's docks per task, each readable on a 1366×768 screen.
 
-*Train* shows the controls, the boundary, the loss and the weights; *Inspect* the step inspector, the
+*Train* shows the controls, the boundary, the loss, the fit (predicted vs true, or the confusion matrix)
+and the weights; *Inspect* the step inspector, the
 network, the gradients, the samples, the code and the gradient check.  Compare is a window of its own
 (compare_window.py): the workspace tool bar offers its action beside the two layouts.
 
@@ -16,7 +17,7 @@ from PySide6.QtCore import QT_TRANSLATE_NOOP, QObject, Qt, Signal
 from PySide6.QtGui import QAction, QActionGroup
 from PySide6.QtWidgets import QToolBar
 
-STATE_VERSION = 1  # bump when a layout change makes the saved states meaningless
+STATE_VERSION = 2  # bump when a layout change makes the saved states meaningless
 
 
 def _train(w) -> None:
@@ -26,15 +27,19 @@ def _train(w) -> None:
     w.addDockWidget(Qt.LeftDockWidgetArea, w.panel_dock)
     w.addDockWidget(Qt.RightDockWidgetArea, w.weights_dock)
     w.addDockWidget(Qt.BottomDockWidgetArea, w.loss_dock)
-    for dock in (w.panel_dock, w.weights_dock, w.loss_dock):
+    w.splitDockWidget(w.loss_dock, w.fit_dock, Qt.Horizontal)
+    for dock in (w.panel_dock, w.weights_dock, w.loss_dock, w.fit_dock):
         dock.show()
     w.resizeDocks([w.panel_dock, w.weights_dock], [290, max(330, int(w.width() * 0.28))], Qt.Horizontal)
-    w.resizeDocks([w.loss_dock], [max(200, int(w.height() * 0.3))], Qt.Vertical)
+    height = max(200, int(w.height() * 0.3))
+    w.resizeDocks([w.loss_dock], [height], Qt.Vertical)
+    # the fit is a square plot or matrix: as wide as the dock is high, the loss curve takes the rest
+    w.resizeDocks([w.loss_dock, w.fit_dock], [w.width() - height - 300, height + 40], Qt.Horizontal)
 
 
 def _inspect(w) -> None:
     ins = w.inspection
-    for dock in (w.panel_dock, w.weights_dock, w.loss_dock):
+    for dock in (w.panel_dock, w.weights_dock, w.loss_dock, w.fit_dock):
         dock.hide()
     # left: what the update trained on; right: the network it changed; bottom: the update, phase by phase,
     # beside the code of that phase
@@ -67,7 +72,7 @@ class Workspace:
 
 WORKSPACES = (
     Workspace("train", QT_TRANSLATE_NOOP("Workspaces", "&Train"), "Ctrl+1",
-              QT_TRANSLATE_NOOP("Workspaces", "Controls, boundary, loss and weights (Ctrl+1)"), _train),
+              QT_TRANSLATE_NOOP("Workspaces", "Controls, boundary, loss, fit and weights (Ctrl+1)"), _train),
     Workspace("inspect", QT_TRANSLATE_NOOP("Workspaces", "&Inspect"), "Ctrl+2",
               QT_TRANSLATE_NOOP("Workspaces", "Step inspector, network, gradients, samples, code, gradient check "
                                               "(Ctrl+2)"), _inspect),

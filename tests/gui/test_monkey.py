@@ -28,7 +28,7 @@ from bpviz.engine.config_file import write_config
 from bpviz.engine.session import save_session
 from bpviz.engine.trainer import Trainer
 from bpviz.gui.export_dialog import ImageSizeDialog
-from bpviz.gui.fields import BoolField, ChoiceField, FloatSpinField, IntField, TextField
+from bpviz.gui.fields import BoolField, ChoiceField, FeaturesField, FloatSpinField, IntField, TextField
 from bpviz.gui.worker_protocol import PAUSED
 
 SEED = int(os.environ.get("BPVIZ_MONKEY_SEED", "14"))
@@ -164,6 +164,8 @@ class Monkey:
             field.combo.setCurrentIndex(self.rng.randrange(field.combo.count()))
         elif isinstance(field, BoolField):
             field.box.click()
+        elif isinstance(field, FeaturesField):
+            field.boxes[self.rng.choice(list(field.boxes))].click()
         elif isinstance(field, (TextField, IntField, FloatSpinField)):
             edit = field.edit if isinstance(field, TextField) else field.spin.lineEdit()
             text = self.rng.choice(TEXTS) if self.rng.random() < 0.7 else f"{self.rng.uniform(-1, 20):.3g}"

@@ -10,7 +10,7 @@ from bpviz.gui.settings import open_qsettings
 
 from .conftest import press, worker_barrier
 
-TRAIN_DOCKS = {"controls_dock", "weights_dock", "loss_dock"}
+TRAIN_DOCKS = {"controls_dock", "weights_dock", "loss_dock", "fit_dock"}
 INSPECT_DOCKS = {"inspector_dock", "network_dock", "gradients_dock", "samples_dock", "code_dock", "gradcheck_dock"}
 
 

@@ -6,7 +6,7 @@ import re
 import numpy as np
 import pyqtgraph as pg
 from PySide6.QtCore import QCoreApplication
-from PySide6.QtGui import QColor, QFont
+from PySide6.QtGui import QColor, QFont, QFontMetrics
 from PySide6.QtWidgets import QGridLayout, QVBoxLayout, QWidget
 
 from .colormaps import diverging_colormap, text_colors_for
@@ -74,11 +74,21 @@ class MatrixHeatmap(QWidget):
         self._colors: list[QColor] = []
         self._bar_ticks: list = []
         self._unit_ticks: tuple = ()
+        self._row_names: list[str] | None = None  # instead of "in 0", "in 1", ...: the inputs' own names
         vb.sigResized.connect(self._on_view_resized)
 
     # ---- public -----------------------------------------------------------------------------------------
     def set_title(self, title: str) -> None:
         self._title.setText(title)
+
+    def set_row_names(self, names: list[str] | None) -> None:
+        """Name the rows (e.g. a first layer's inputs "x₀²", "sin(x₁)"); None: "in 0", "in 1", ..."""
+        self._row_names = None if names is None else list(names)
+        axis = self._plot.getAxis("left")
+        # "sin(x₀)" is wider than "in 0": the axis grows to the longest name
+        widest = max((QFontMetrics(axis.font()).horizontalAdvance(n) for n in self._row_names or []), default=0)
+        axis.setWidth(max(_AXIS_WIDTH, widest + 10))
+        self._set_unit_ticks()
 
     def set_matrix(self, values: np.ndarray) -> None:
         """A 2-D array (rows x cols); a 1-D bias vector is drawn as one row. The array is copied."""
@@ -158,8 +168,9 @@ class MatrixHeatmap(QWidget):
         rows, cols = shape or self._values.shape
         rect = self._plot.getViewBox().boundingRect()
         cell_w, cell_h = rect.width() / max(cols, 1), rect.height() / max(rows, 1)
+        names = self._row_names if self._row_names is not None and len(self._row_names) == rows else None
         ticks = (_unit_ticks(cols, self._col_label, cell_w, word_px=40, bare_px=20),
-                 _unit_ticks(rows, self._row_label, cell_h, word_px=14, bare_px=14))
+                 _unit_ticks(rows, self._row_label, cell_h, word_px=14, bare_px=14, names=names))
         if ticks != self._unit_ticks:
             self._unit_ticks = ticks
             self._plot.getAxis("top").setTicks([ticks[0]])
@@ -192,15 +203,16 @@ class MatrixHeatmap(QWidget):
             item.setFont(font)
 
 
-def _unit_ticks(n: int, label: str, cell_px: float, word_px: float, bare_px: float) -> list[tuple[float, str]]:
-    """Ticks at cell centres: "in 0", "in 1", ... if a cell has word_px, else "0", "1", ... every
-    k-th cell so that labels are bare_px apart; none for an empty label."""
+def _unit_ticks(n: int, label: str, cell_px: float, word_px: float, bare_px: float,
+                names: list[str] | None = None) -> list[tuple[float, str]]:
+    """Ticks at cell centres: "in 0", "in 1", ... (or the units' own `names`) if a cell has word_px, else
+    "0", "1", ... (or the names) every k-th cell so that labels are bare_px apart; none for an empty label."""
     if not label:
         return []
     if cell_px >= word_px:
-        return [(i + 0.5, f"{label} {i}") for i in range(n)]
+        return [(i + 0.5, names[i] if names else f"{label} {i}") for i in range(n)]
     step = max(1, int(np.ceil(bare_px / max(cell_px, 1e-9))))
-    return [(i + 0.5, str(i)) for i in range(0, n, step)]
+    return [(i + 0.5, names[i] if names else str(i)) for i in range(0, n, step)]
 
 
 _NAME = re.compile(r"^([wb])(\d+)$")
@@ -220,6 +232,7 @@ class WeightPanel(QWidget):
         self._grid.setSpacing(0)  # the heatmaps' own margins separate them
         self._maps: dict[str, MatrixHeatmap] = {}
         self._shapes: dict[str, tuple[int, int]] = {}
+        self._input_names: list[str] | None = None
 
     def set_weights(self, weights: dict[str, np.ndarray]) -> None:
         arrays = {name: _as_matrix(v) for name, v in weights.items()}
@@ -231,6 +244,19 @@ class WeightPanel(QWidget):
         if shapes != self._shapes:
             self._shapes = shapes
             self._set_stretch()
+
+    def set_input_names(self, names: list[str] | None) -> None:
+        """The network's inputs by name, as the rows of the first weight matrix w1; None: "in 0", "in 1"."""
+        self._input_names = None if names is None else list(names)
+        self._name_inputs()
+
+    def _name_inputs(self) -> None:
+        if "w1" not in self._maps:
+            return
+        self._maps["w1"].set_row_names(self._input_names)
+        if "b1" in self._maps:  # lined up under w1: the same axis width
+            width = self._maps["w1"].plot_item().getAxis("left").width()
+            self._maps["b1"].plot_item().getAxis("left").setWidth(width)
 
     def heatmap(self, name: str) -> MatrixHeatmap:
         """The heatmap showing `name`; KeyError if the last set_weights() had no such name."""
@@ -253,9 +279,11 @@ class WeightPanel(QWidget):
                                         col_label="" if is_bias else None)
                 if is_bias:  # one row: title and a readable cell, no more
                     heatmap.setFixedHeight(_BIAS_HEIGHT)
+
                 self._maps[name] = heatmap
         for name, (row, col) in _positions(list(arrays)).items():
             self._grid.addWidget(self._maps[name], row, col)  # re-adding moves a widget already in the grid
+        self._name_inputs()
 
     def _set_stretch(self) -> None:
         for c in range(self._grid.columnCount()):

@@ -8,7 +8,7 @@ import numpy as np
 import pyqtgraph as pg
 from PySide6.QtCore import QCoreApplication, QLineF, QRectF, Qt, Signal
 from PySide6.QtGui import QAction, QColor
-from PySide6.QtWidgets import QHBoxLayout, QLabel, QSlider, QVBoxLayout, QWidget
+from PySide6.QtWidgets import QCheckBox, QHBoxLayout, QLabel, QSlider, QVBoxLayout, QWidget
 
 from bpviz.decimate import PeakCache, decimate_xy
 from bpviz.smoothing import MAX_WEIGHT, check_weight
@@ -26,6 +26,7 @@ _SNAP_PX = 6  # hovering this close to a logged step reads that step
 BATCH_COLOR = QColor(120, 160, 215)
 ALL_DATA_COLOR = QColor(245, 140, 30)
 TEST_COLOR = QColor(0, 150, 110)  # held-out points: a colour neither curve nor the ticks use
+ACCURACY_COLOR = QColor(130, 70, 170)  # the right axis's curves: a colour no loss curve uses
 TICK_COLOR = QColor(160, 160, 160)
 
 
@@ -42,6 +43,8 @@ class LossPlot(pg.PlotWidget):
     """
 
     smoothing_changed = Signal(float)
+    accuracy_shown_changed = Signal(bool)
+    accuracy_available_changed = Signal(bool)  # the run has accuracies (a classification) or not
 
     def __init__(self, parent=None):
         super().__init__(parent, viewBox=_SteppedViewBox(),
@@ -91,6 +94,8 @@ class LossPlot(pg.PlotWidget):
         # pyqtgraph's own Plot Options > Log Y can change the state too; sync the check when the menu opens
         self._vb.menu.aboutToShow.connect(self._sync_log_action)
 
+        self._build_accuracy_axis()
+
         self._vb.sigXRangeChanged.connect(self._on_x_range_changed)
         self._mouse_proxy = pg.SignalProxy(self.scene().sigMouseMoved, rateLimit=60, slot=self._on_mouse_moved)
 
@@ -116,6 +121,7 @@ class LossPlot(pg.PlotWidget):
 
     def clear_history(self) -> None:
         self.set_history(np.empty(0), np.empty(0, dtype=np.int64), np.empty(0))
+        self.set_accuracy(np.empty(0, dtype=np.int64), np.empty(0), np.empty(0))
         self._cursor.hide()
         self._show_readout("")
 
@@ -132,6 +138,117 @@ class LossPlot(pg.PlotWidget):
 
     def marked_steps(self) -> np.ndarray:
         return self._ticks.steps().copy()
+
+    # ---- accuracy (a second axis, on the right) ----------------------------------------------------------
+    def _build_accuracy_axis(self) -> None:
+        """A view box of its own for the accuracy (0 … 100 %), sharing the steps, drawn behind the loss
+        view box so that zoom, pan and the context menu stay the loss axis's."""
+        self._acc_vb = pg.ViewBox(enableMenu=False)
+        self._acc_vb.setMouseEnabled(x=False, y=False)
+        self._acc_vb.setZValue(self.plot_item.zValue() - 1)
+        self.plot_item.scene().addItem(self._acc_vb)
+        self._acc_vb.setXLink(self._vb)
+        self._acc_vb.setYRange(0.0, 100.0, padding=0.03)
+        self._acc_vb.enableAutoRange(y=False)
+        self._acc_vb.hide()
+        axis = self.plot_item.getAxis("right")
+        axis.linkToView(self._acc_vb)
+        axis.setLabel(_tr("accuracy (%)"))
+        self._acc_train = _Curve(pen=pg.mkPen(ACCURACY_COLOR, width=2), symbolPen=None, symbolBrush=ACCURACY_COLOR,
+                                 symbolSize=5)
+        self._acc_test = _Curve(pen=pg.mkPen(ACCURACY_COLOR, width=2, style=Qt.DashLine), symbolPen=None,
+                                symbolBrush=ACCURACY_COLOR, symbolSize=5)
+        self._acc_vb.addItem(self._acc_train)
+        self._acc_vb.addItem(self._acc_test)
+        self._vb.sigResized.connect(self._place_accuracy_box)
+        self._accuracy = (np.empty(0, np.int64), np.empty(0), np.empty(0))
+        self._accuracy_key = None
+        self._accuracy_wanted = False
+        self._has_accuracy = False
+        self._acc_action = QAction(_tr("Accuracy on a second axis"), self)
+        self._acc_action.setCheckable(True)
+        self._acc_action.setEnabled(False)
+        self._acc_action.toggled.connect(self.set_accuracy_shown)
+        self._vb.menu.addAction(self._acc_action)
+
+    def _place_accuracy_box(self) -> None:
+        self._acc_vb.setGeometry(self._vb.sceneBoundingRect())
+
+    def set_accuracy(self, steps: np.ndarray, train: np.ndarray, test: np.ndarray) -> None:
+        """The share of the points classified right (0 … 1) after the logged steps, on the training and on
+        the test points (NaN where there is none: a regression, no test split).  Only read, never written."""
+        steps, train, test = np.asarray(steps), np.asarray(train), np.asarray(test)
+        self._accuracy = (steps, train, test)
+        has = bool(len(train)) and bool(np.isfinite(train).any())
+        if has != self._has_accuracy:
+            self._has_accuracy = has
+            self._acc_action.setEnabled(has)
+            self._show_accuracy_axis()
+            self.accuracy_available_changed.emit(has)
+        self._draw_accuracy()
+
+    def set_accuracy_shown(self, on: bool) -> None:
+        """Whether the accuracy axis is wanted; it shows while the run has accuracies (a classification)."""
+        on = bool(on)
+        if on == self._accuracy_wanted:
+            return
+        self._accuracy_wanted = on
+        self._acc_action.setChecked(on)
+        self._show_accuracy_axis()
+        self._accuracy_key = None
+        self._draw_accuracy()
+        self.accuracy_shown_changed.emit(on)
+
+    def accuracy_shown(self) -> bool:
+        """The axis is wanted (whether or not the run is a classification)."""
+        return self._accuracy_wanted
+
+    def accuracy_visible(self) -> bool:
+        return self._accuracy_wanted and self._has_accuracy
+
+    def has_accuracy(self) -> bool:
+        return self._has_accuracy
+
+    def accuracy_curves(self) -> tuple[tuple[np.ndarray, np.ndarray], tuple[np.ndarray, np.ndarray]]:
+        """(steps, percent) of the training and of the test accuracy as drawn."""
+        return tuple(tuple(np.empty(0) if a is None else np.asarray(a) for a in curve.getData())
+                     for curve in (self._acc_train, self._acc_test))
+
+    def _show_accuracy_axis(self) -> None:
+        visible = self.accuracy_visible()
+        self.plot_item.showAxis("right", show=visible)
+        self._acc_vb.setVisible(visible)
+        self._place_accuracy_box()
+        tested = visible and bool(np.isfinite(self._accuracy[2]).any())
+        for curve, text, shown in ((self._acc_train, _tr("accuracy"), visible),
+                                   (self._acc_test, _tr("test accuracy"), tested)):
+            in_legend = self._legend.getLabel(curve) is not None
+            if shown and not in_legend:
+                self._legend.addItem(curve, text)
+            elif not shown and in_legend:
+                self._legend.removeItem(curve)
+        # six entries in one column would run off a short plot
+        self._legend.setColumnCount(2 if visible else 1)
+
+    def _draw_accuracy(self) -> None:
+        if not self.accuracy_visible():
+            return
+        steps, train, test = self._accuracy
+        bins = int(np.clip(self._vb.width(), _MIN_BINS, _MAX_BINS))
+        key = (len(steps), steps.__array_interface__["data"][0] if len(steps) else 0,
+               float(train[-1]) if len(train) else None, bins)
+        if key == self._accuracy_key:
+            return
+        self._accuracy_key = key
+        tested = np.isfinite(test).any() if len(test) else False
+        if tested and self._legend.getLabel(self._acc_test) is None:
+            self._show_accuracy_axis()
+        self._acc_train.setData(*decimate_xy(steps, 100.0 * train, bins))
+        self._acc_test.setData(*decimate_xy(steps, 100.0 * test, bins) if tested else ([], []))
+        want = "o" if len(steps) <= _MAX_SYMBOLS else None
+        for curve in (self._acc_train, self._acc_test):
+            if curve.opts["symbol"] != want:
+                curve.setSymbol(want)
 
     # ---- smoothing --------------------------------------------------------------------------------------
     def set_smoothing(self, weight: float) -> None:
@@ -227,6 +344,13 @@ class LossPlot(pg.PlotWidget):
             text += _tr(" · loss on all data {loss}").format(loss=_num(self._logged_losses[j]))
             if j < len(self._test_losses):
                 text += _tr(" · test loss {loss}").format(loss=_num(self._test_losses[j]))
+        if self.accuracy_visible():
+            steps, train, test = self._accuracy
+            j = int(np.searchsorted(steps, step))
+            if j < len(steps) and steps[j] == step and np.isfinite(train[j]):
+                text += _tr(" · accuracy {share} %").format(share=f"{100 * train[j]:.1f}")
+                if np.isfinite(test[j]):
+                    text += _tr(" (test {share} %)").format(share=f"{100 * test[j]:.1f}")
         self._cursor.setPos(step)
         self._cursor.show()
         self._show_readout(text)
@@ -284,6 +408,17 @@ class LossPanel(QWidget):
         row.addWidget(label)
         row.addWidget(self.slider, 1)
         row.addWidget(self.value_label)
+        # a classification's accuracy on a second axis; the box shows only when the run has one
+        self.accuracy_box = QCheckBox(_tr("Accuracy"))
+        self.accuracy_box.setObjectName("accuracy_axis_box")
+        self.accuracy_box.setToolTip(_tr("The share of the points classified right at the logged steps, on the "
+                                         "training points and (dashed) the test points, on an axis on the right"))
+        self.accuracy_box.setVisible(plot.has_accuracy())
+        self.accuracy_box.toggled.connect(plot.set_accuracy_shown)
+        plot.accuracy_shown_changed.connect(self.accuracy_box.setChecked)
+        plot.accuracy_available_changed.connect(self.accuracy_box.setVisible)
+        row.addSpacing(12)
+        row.addWidget(self.accuracy_box)
         column.addLayout(row)
         self.slider.valueChanged.connect(lambda v: plot.set_smoothing(v / self.STEPS))
         plot.smoothing_changed.connect(self._show)
