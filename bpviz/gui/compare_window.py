@@ -197,6 +197,24 @@ class CompareWindow(QMainWindow):
         self.fields["batch_size"].setText(str(self.base.schedule.batch_size))
         self.apply_settings()
 
+    def set_up(self, base: RunConfig, lists: dict[str, str]) -> bool:
+        """Compare runs of `base` with the fields filled in from `lists` (field -> text, "optimizer" a list of
+        names), as a lesson sets them up; the parabola box shows whether `base` is the parabola."""
+        self.runner.pause()
+        self.base = base
+        self.parabola_box.blockSignals(True)
+        self.parabola_box.setChecked(base.data.dataset == PARABOLA.data.dataset)
+        self.parabola_box.blockSignals(False)
+        chosen = {name.strip() for name in lists.get("optimizer", base.optimizer.optimizer).split(",")}
+        for name, box in self.optimizer_boxes.items():
+            box.setChecked(name in chosen)
+        o, m, s = base.optimizer, base.model, base.schedule
+        defaults = {"lr": f"{o.lr:g}", "momentum": f"{o.momentum:g}", "batch_size": str(s.batch_size),
+                    "init_seed": str(m.init_seed)}
+        for field, edit in self.fields.items():
+            edit.setText(lists.get(field, defaults[field]))
+        return self.apply_settings()
+
     def apply_settings(self) -> bool:
         """New runs from the fields; bad input is one line under the button and changes nothing."""
         try:
@@ -399,19 +417,27 @@ class CompareWindow(QMainWindow):
         super().closeEvent(event)
 
 
+def show_compare(window, base: RunConfig | None = None) -> CompareWindow:
+    """The main window's Compare window, shown; made anew for another configuration than its own (`base`,
+    by default the main window's: a lesson compares runs the main window cannot train)."""
+    base = base if base is not None else window.controller.config
+    compare = getattr(window, "compare_window", None)
+    if compare is None or compare.base != base:
+        if compare is not None:
+            compare.close()
+        compare = CompareWindow(base, window)
+        window.compare_window = compare
+    compare.show()
+    compare.raise_()
+    compare.activateWindow()
+    return compare
+
+
 def install(window) -> None:
     """A View-menu action in the main window that opens Compare with the window's configuration."""
 
     def open_compare() -> None:
-        compare = getattr(window, "compare_window", None)
-        if compare is None or compare.base != window.controller.config:
-            if compare is not None:
-                compare.close()
-            compare = CompareWindow(window.controller.config, window)
-            window.compare_window = compare
-        compare.show()
-        compare.raise_()
-        compare.activateWindow()
+        show_compare(window)
 
     action = window.add_action("act_compare", _tr("&Compare runs…"), open_compare, QKeySequence("Ctrl+Shift+C"),
                                None, _tr("Train several runs side by side: optimizers, learning rates, seeds"))
