@@ -72,7 +72,7 @@ def load_lesson(path: str | Path) -> Lesson:
     try:
         raw = parse_json(read_text_file(path, MAX_LESSON_BYTES))
     except UnreadableFile as exc:
-        raise LessonError(one_line(exc)) from None
+        raise LessonError(one_line(exc).replace(str(path), path.name, 1)) from None
     except ValueError as exc:
         raise fail(one_line(exc)) from None
     if not isinstance(raw, dict):

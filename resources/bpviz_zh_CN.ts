@@ -937,8 +937,8 @@
         <translation>观察什么</translation>
     </message>
     <message>
-        <source>Lessons that could not be read: {errors}</source>
-        <translation>无法读取的课程：{errors}</translation>
+        <source>Could not read a lesson: {error}</source>
+        <translation>无法读取一课：{error}</translation>
     </message>
     <message>
         <source>Lesson “{title}” could not be set up</source>

@@ -176,10 +176,10 @@ class Lessons(QObject):
     lesson_shown = Signal(int)
     set_up_done = Signal(int)
 
-    def __init__(self, window):
+    def __init__(self, window, folder=None):
         super().__init__(window)
         self.window = window
-        self.lessons, self.errors = load_lessons()
+        self.lessons, self.errors = load_lessons(folder)
         self.current = 0
         self.pane = LessonPane()
         self.pane.previous_requested.connect(lambda: self.show_lesson(self.current - 1))
@@ -211,6 +211,12 @@ class Lessons(QObject):
             group.addAction(action)
             self.menu.addAction(action)
             self.lesson_actions.append(action)
+        self.error_actions = []
+        for error in self.errors:  # a damaged lesson file: said where the lesson would be, the rest still work
+            action = self.menu.addAction("")
+            action.setEnabled(False)
+            action.setData(error)
+            self.error_actions.append(action)
         window.menuBar().insertMenu(window.help_menu.menuAction(), self.menu)
         window.help_menu.addSeparator()
         window.help_menu.addAction(self.act_start_page)
@@ -226,8 +232,8 @@ class Lessons(QObject):
         self.dock.setWindowTitle(_tr("Lesson"))
         for k, (action, lesson) in enumerate(zip(self.lesson_actions, self.lessons), 1):
             action.setText(f"&{k:X}  {lesson.text('title', lang)}" if k < 16 else lesson.text("title", lang))
-        if self.errors:
-            self.menu.setToolTip(_tr("Lessons that could not be read: {errors}").format(errors="; ".join(self.errors)))
+        for action in self.error_actions:
+            action.setText(_tr("Could not read a lesson: {error}").format(error=action.data()))
 
     # -- lessons --------------------------------------------------------------------------------------
     def show_lesson(self, k: int) -> None:
