@@ -194,6 +194,9 @@ class Lessons(QObject):
         self.start_page.start_lessons.connect(self._start_lessons)
         self.start_page.explore.connect(self.dismiss_start_page)
         window.centralWidget().layout().addWidget(self.start_page, 1)
+        # Space or Start behind the start page is a choice too: to explore the run, which needs the plot
+        window.controller.mode_changed.connect(
+            lambda mode: self.dismiss_start_page() if mode != "paused" and self.start_page.isVisible() else None)
 
         self.menu = QMenu(window)
         self.menu.setObjectName("lessons_menu")

@@ -174,3 +174,12 @@ def test_a_broken_lesson_file_is_listed_and_the_others_still_work(qtbot, make_wi
     assert len(window.lessons.lessons) == 2
     window.lessons.open_lesson(1)
     assert window.lessons.pane.title.text() == LESSONS[1].text("title", "en")
+
+
+def test_starting_the_run_behind_the_start_page_dismisses_it(qtbot, make_window):
+    window = make_window(speed=200)
+    window.lessons.show_start_page()
+    window.start_training()
+    qtbot.waitUntil(lambda: not window.lessons.start_page.isVisible())
+    assert window.boundary.isVisible() and window.lessons.start_page_dismissed()
+    window.pause_training()
