@@ -922,7 +922,7 @@
     </message>
     <message>
         <source>Lesson</source>
-        <translation>课程</translation>
+        <translation>当前课程</translation>
     </message>
     <message>
         <source>No lessons</source>

@@ -202,6 +202,8 @@ class CompareWindow(QMainWindow):
         names), as a lesson sets them up; the parabola box shows whether `base` is the parabola."""
         self.runner.pause()
         self.base = base
+        if self.main_window is not None:  # unticking the parabola goes back to the main window's run
+            self.window_base = self.main_window.controller.config
         self.parabola_box.blockSignals(True)
         self.parabola_box.setChecked(base.data.dataset == PARABOLA.data.dataset)
         self.parabola_box.blockSignals(False)

@@ -234,7 +234,7 @@ class Lessons(QObject):
         self.act_start_page.setText(_tr("&Start page"))
         self.dock.setWindowTitle(_tr("Lesson"))
         for k, (action, lesson) in enumerate(zip(self.lesson_actions, self.lessons), 1):
-            action.setText(f"&{k:X}  {lesson.text('title', lang)}" if k < 16 else lesson.text("title", lang))
+            action.setText(f"{'&' if k < 10 else ''}{k}  {lesson.text('title', lang)}")
         for action in self.error_actions:
             action.setText(_tr("Could not read a lesson: {error}").format(error=action.data()))
 
