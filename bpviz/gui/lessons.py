@@ -22,6 +22,7 @@ from .language import Retranslating
 from .status_bar import SUCCESS, WARNING
 
 START_PAGE_KEY = "start/dismissed"
+CURRENT_KEY = "lessons/current"
 
 
 def _tr(text: str) -> str:
@@ -224,7 +225,7 @@ class Lessons(QObject):
         window.help_menu.addSeparator()
         window.help_menu.addAction(self.act_start_page)
         if self.lessons:
-            self.show_lesson(0)
+            self.show_lesson(self._remembered())
         self.retranslate()
 
     def retranslate(self) -> None:
@@ -238,12 +239,17 @@ class Lessons(QObject):
         for action in self.error_actions:
             action.setText(_tr("Could not read a lesson: {error}").format(error=action.data()))
 
+    def _remembered(self) -> int:
+        name = self.window.settings.q.value(CURRENT_KEY)
+        return next((k for k, lesson in enumerate(self.lessons) if lesson.name == name), 0)
+
     # -- lessons --------------------------------------------------------------------------------------
     def show_lesson(self, k: int) -> None:
         """Lesson `k` in the pane (nothing is set up)."""
         if not 0 <= k < len(self.lessons):
             return
         self.current = k
+        self.window.settings.q.setValue(CURRENT_KEY, self.lessons[k].name)  # the next launch opens it again
         self.pane.show_lesson(self.lessons[k], k, len(self.lessons))
         self.lesson_actions[k].setChecked(True)
         self.lesson_shown.emit(k)

@@ -183,3 +183,11 @@ def test_starting_the_run_behind_the_start_page_dismisses_it(qtbot, make_window)
     qtbot.waitUntil(lambda: not window.lessons.start_page.isVisible())
     assert window.boundary.isVisible() and window.lessons.start_page_dismissed()
     window.pause_training()
+
+
+def test_the_lesson_read_last_is_shown_at_the_next_launch(qtbot, make_window):
+    window = make_window()
+    window.lessons.show_lesson(6)
+    window.close()
+    again = make_window()
+    assert again.lessons.current == 6 and again.lessons.pane.title.text() == LESSONS[6].text("title", "en")
