@@ -27,6 +27,8 @@ import stat
 import time
 from pathlib import Path
 
+from bpviz.engine.file_reading import file_kind
+
 TEMP_PATTERN = re.compile(r"^\..*\.bpviz-(\d+)-[0-9a-f]+\.tmp$")
 STALE_AFTER_S = 3600.0
 _NAME_KEEP = 100  # chars of the target's name kept in the temp name (NAME_MAX is 255)
@@ -53,9 +55,8 @@ def resolve_target(path: str | os.PathLike) -> tuple[Path, os.stat_result | None
     except OSError as exc:
         raise _fail(shown, exc) from None
     if st is not None:
-        kind = _refused_kind(st.st_mode)
-        if kind:
-            raise _fail(shown, f"it is {kind}, not a file")
+        if stat.S_ISDIR(st.st_mode) or stat.S_ISBLK(st.st_mode) or stat.S_ISSOCK(st.st_mode):
+            raise _fail(shown, f"it is {file_kind(st.st_mode)}, not a file")
         if stat.S_ISCHR(st.st_mode) or stat.S_ISFIFO(st.st_mode):
             # opened by the name given: /dev/stdout's target (pipe:[N]) has no path of its own
             return shown, st
@@ -66,16 +67,6 @@ def resolve_target(path: str | os.PathLike) -> tuple[Path, os.stat_result | None
     if not folder.is_dir():
         raise _fail(shown, f"no such folder {folder}" if not folder.exists() else f"{folder} is not a folder")
     return target, None
-
-
-def _refused_kind(mode: int) -> str | None:
-    if stat.S_ISDIR(mode):
-        return "a directory"
-    if stat.S_ISBLK(mode):
-        return "a block device"
-    if stat.S_ISSOCK(mode):
-        return "a socket"
-    return None
 
 
 def check_writable(path: str | os.PathLike) -> None:

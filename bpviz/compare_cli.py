@@ -17,10 +17,11 @@ import sys
 import numpy as np
 
 from .atomic import WriteError, write_text
-from .cli import (EXIT_FAILED, EXIT_USAGE, PICTURE_FORMATS, RUN_OPTIONS, _json_weights, _picture_size, _smoothing,
-                  apply_overrides, run_overrides)
+from .cli import (EXIT_FAILED, EXIT_USAGE, PICTURE_FORMATS, RUN_OPTIONS, _help, _json_weights, _picture_size,
+                  _smoothing, apply_overrides, run_overrides)
 from .engine.config import ConfigError, RunConfig
-from .i18n import LANGUAGES
+from .engine.settings import SETTINGS
+from .i18n import LANGUAGES, translate
 from .engine.multi_trainer import MultiTrainer, check_multi_run
 from .export.compare import setting_value
 from .engine.network import Network
@@ -72,39 +73,44 @@ def _lr_range(text: str) -> list[float]:
     return [float(v) for v in np.geomspace(lo, hi, n)]
 
 
+def _tr(text: str) -> str:
+    return translate("cli", text)
+
+
 def add_compare_parser(sub) -> None:
     compare = sub.add_parser(
-        "compare", help="train several runs side by side and compare them",
-        description="Train several runs together with identical initial weights and batches; only the "
-                    "listed settings differ. List options take comma-separated values (--hidden: "
-                    "';' between lists of layers, e.g. \"3;8,8\"); the runs are their cross product.")
+        "compare", help=_tr("train several runs side by side and compare them"),
+        description=_tr("Train several runs together with identical initial weights and batches; only the "
+                       "listed settings differ. List options take comma-separated values (--hidden: "
+                       "';' between lists of layers, e.g. \"3;8,8\"); the runs are their cross product."))
     compare.add_argument("--lang", default=argparse.SUPPRESS, choices=list(LANGUAGES),
-                         help="language of the interface and messages (default: the system's)")
-    for flag, field, kwargs in RUN_OPTIONS:
+                         help=_tr("language of the interface and messages (default: the system's)"))
+    for flag, field, kwargs in RUN_OPTIONS:  # the help in the language chosen now, not at import
+        kwargs = {**kwargs, "help": _help(SETTINGS[field])}
         if field in LIST_OPTIONS:
             kw = {k: v for k, v in kwargs.items() if k not in ("type", "choices", "metavar")}
-            kw["help"] = kwargs.get("help", "") + (" — a ';'-separated list" if field == "hidden"
-                                                   else " — a comma-separated list")
+            kw["help"] += _tr(" — a ';'-separated list") if field == "hidden" else _tr(" — a comma-separated list")
             compare.add_argument(flag, dest=field, default=argparse.SUPPRESS, type=_list_of(field, kwargs),
                                  metavar="LIST", **kw)
         else:
             compare.add_argument(flag, dest=field, default=argparse.SUPPRESS, **kwargs)
     compare.add_argument("--lr-range", metavar="LO:HI:N", type=_lr_range,
-                         help="N learning rates evenly spaced in log scale from LO to HI, both included")
-    compare.add_argument("--config", metavar="FILE", help="run configuration (JSON) all runs start from")
-    compare.add_argument("--json", action="store_true", help="one JSON object per line instead of a table")
-    compare.add_argument("--log-weights", action="store_true", help="with --json: every run's weights in each log")
-    compare.add_argument("-o", "--output", metavar="FILE", help="write the output to FILE instead of stdout")
+                         help=_tr("N learning rates evenly spaced in log scale from LO to HI, both included"))
+    compare.add_argument("--config", metavar="FILE", help=_tr("run configuration (JSON) all runs start from"))
+    compare.add_argument("--json", action="store_true", help=_tr("one JSON object per line instead of a table"))
+    compare.add_argument("--log-weights", action="store_true",
+                         help=_tr("with --json: every run's weights in each log"))
+    compare.add_argument("-o", "--output", metavar="FILE", help=_tr("write the output to FILE instead of stdout"))
     compare.add_argument("--export-loss", metavar="PATH", action="append", default=[],
-                         help="every run's loss overlaid (.png, .svg) or as a table (.csv: one column per "
-                              "run); repeatable")
+                         help=_tr("every run's loss overlaid (.png, .svg) or as a table (.csv: one column per "
+                                 "run); repeatable"))
     compare.add_argument("--export-sweep", metavar="PATH", action="append", default=[],
-                         help="final and best loss against the varied setting (.png, .svg, .csv); repeatable")
+                         help=_tr("final and best loss against the varied setting (.png, .svg, .csv); repeatable"))
     compare.add_argument("--smoothing", metavar="F", type=_smoothing, default=0.0,
-                         help="smooth each run's batch loss in --export-loss pictures as TensorBoard does "
-                              "(0 … 0.999); tables keep raw values")
+                         help=_tr("smooth each run's batch loss in --export-loss pictures as TensorBoard does "
+                                 "(0 … 0.999); tables keep raw values"))
     compare.add_argument("--export-size", metavar="WxH", type=_picture_size, default=None,
-                         help="size of the pictures in pixels")
+                         help=_tr("size of the pictures in pixels"))
 
 
 class CompareError(ValueError):

@@ -293,8 +293,16 @@
         <translation>已导出到 {path}</translation>
     </message>
     <message>
+        <source>Compare runs</source>
+        <translation>比较多次运行</translation>
+    </message>
+    <message>
         <source>Export failed: {error}</source>
         <translation>导出失败：{error}</translation>
+    </message>
+    <message>
+        <source>Compared runs cannot train this run&apos;s settings ({reason}), so Compare opens with the tutorial&apos;s run.</source>
+        <translation>比较多次运行无法使用当前运行的设置（{reason}），因此以教程的运行打开。</translation>
     </message>
 </context>
 <context>
@@ -2056,6 +2064,54 @@ The diagram shows networks with up to {max} weights.</source>
     <message>
         <source>{flag}: not allowed with --session (a session keeps its own settings; only --steps and --log-every apply)</source>
         <translation>{flag}：不能与 --session 同时使用（会话保留自己的设置；只有 --steps 和 --log-every 有效）</translation>
+    </message>
+    <message>
+        <source>train several runs side by side and compare them</source>
+        <translation>并排训练多次运行并加以比较</translation>
+    </message>
+    <message>
+        <source>Train several runs together with identical initial weights and batches; only the listed settings differ. List options take comma-separated values (--hidden: &apos;;&apos; between lists of layers, e.g. &quot;3;8,8&quot;); the runs are their cross product.</source>
+        <translation>用相同的初始权重和批量同时训练多次运行，只有列出的设置不同。列表选项取逗号分隔的值（--hidden：各层列表之间用 &apos;;&apos;，例如 &quot;3;8,8&quot;）；所有运行是这些值的笛卡尔积。</translation>
+    </message>
+    <message>
+        <source>N learning rates evenly spaced in log scale from LO to HI, both included</source>
+        <translation>从 LO 到 HI 按对数均匀分布的 N 个学习率，两端都包括</translation>
+    </message>
+    <message>
+        <source>run configuration (JSON) all runs start from</source>
+        <translation>所有运行共同的起始配置（JSON）</translation>
+    </message>
+    <message>
+        <source>one JSON object per line instead of a table</source>
+        <translation>每行一个 JSON 对象，而不是表格</translation>
+    </message>
+    <message>
+        <source>with --json: every run&apos;s weights in each log</source>
+        <translation>与 --json 一起：每次日志都包含每次运行的权重</translation>
+    </message>
+    <message>
+        <source>every run&apos;s loss overlaid (.png, .svg) or as a table (.csv: one column per run); repeatable</source>
+        <translation>所有运行的损失叠加成图（.png、.svg）或表格（.csv：每次运行一列）；可重复</translation>
+    </message>
+    <message>
+        <source>final and best loss against the varied setting (.png, .svg, .csv); repeatable</source>
+        <translation>最终损失和最佳损失随所变设置的变化（.png、.svg、.csv）；可重复</translation>
+    </message>
+    <message>
+        <source>smooth each run&apos;s batch loss in --export-loss pictures as TensorBoard does (0 … 0.999); tables keep raw values</source>
+        <translation>像 TensorBoard 那样平滑 --export-loss 图中每次运行的批量损失（0 … 0.999）；表格保留原始值</translation>
+    </message>
+    <message>
+        <source>size of the pictures in pixels</source>
+        <translation>图片尺寸（像素）</translation>
+    </message>
+    <message>
+        <source> — a &apos;;&apos;-separated list</source>
+        <translation> —— 用 &apos;;&apos; 分隔的列表</translation>
+    </message>
+    <message>
+        <source> — a comma-separated list</source>
+        <translation> —— 用逗号分隔的列表</translation>
     </message>
 </context>
 <context>

@@ -32,6 +32,17 @@ def test_help_is_chinese_with_lang_zh(capsys, argv):
     assert "--lr" in out and "--batch-size" in out  # flags stay as they are
 
 
+@pytest.mark.parametrize("command", ["train", "compare"])
+def test_every_help_line_is_chinese_with_lang_zh(capsys, command):
+    """No option keeps an English help: each help text has Chinese in it (flags, metavars and numbers aside)."""
+    code, out, _ = _main(capsys, "--lang", "zh_CN", command, "--help")
+    assert code == 0
+    options = out.split("选项:")[1]
+    helps = [line.strip() for line in options.splitlines() if line.startswith("  -")]
+    english = [line for line in helps if "  " in line and not any("\u4e00" <= c <= "\u9fff" for c in line)]
+    assert not english, english
+
+
 def test_help_follows_the_locale(capsys, monkeypatch):
     monkeypatch.delenv("BPVIZ_LANG")
     monkeypatch.setenv("LANGUAGE", "zh_CN")

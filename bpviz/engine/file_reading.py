@@ -39,7 +39,7 @@ def open_regular_file(path: str | os.PathLike, max_bytes: int) -> BinaryIO:
         if stat.S_ISDIR(st.st_mode):
             raise UnreadableFile(f"{path}: is a directory, not a file")
         if not stat.S_ISREG(st.st_mode):
-            raise UnreadableFile(f"{path}: is {_kind(st.st_mode)}, not a regular file")
+            raise UnreadableFile(f"{path}: is {file_kind(st.st_mode)}, not a regular file")
         if st.st_size > max_bytes:
             raise UnreadableFile(f"{path}: too large ({_size(st.st_size)}; at most {_size(max_bytes)})")
         os.set_blocking(fd, True)
@@ -123,16 +123,13 @@ def short_repr(value, limit: int = 60) -> str:
     return text if len(text) <= limit else text[: limit - 3] + "..."
 
 
-def _kind(mode: int) -> str:
-    if stat.S_ISFIFO(mode):
-        return "a pipe (FIFO)"
-    if stat.S_ISCHR(mode):
-        return "a character device"
-    if stat.S_ISBLK(mode):
-        return "a block device"
-    if stat.S_ISSOCK(mode):
-        return "a socket"
-    return "not a regular file"
+_KINDS = ((stat.S_ISDIR, "a directory"), (stat.S_ISFIFO, "a pipe (FIFO)"), (stat.S_ISCHR, "a character device"),
+          (stat.S_ISBLK, "a block device"), (stat.S_ISSOCK, "a socket"))
+
+
+def file_kind(mode: int) -> str:
+    """What a file that is not a regular one is, for a message ("a pipe (FIFO)")."""
+    return next((name for test, name in _KINDS if test(mode)), "not a regular file")
 
 
 def _size(n: int) -> str:

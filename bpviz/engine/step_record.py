@@ -158,10 +158,13 @@ def sample_table(trainer: Trainer) -> SampleTable:
                 f(*args)
             per_sample.append(g.astype(np.float64))
     G = np.mean(per_sample, axis=0)
+    # measured in units of G's largest entry, so that gradients near float32's limit do not square to inf
+    scale = float(np.abs(G).max()) if G.size else 0.0
+    G = G / scale if np.isfinite(scale) and scale > 0 else np.zeros_like(G)
     norm2 = float(G @ G)
     share = np.zeros(X.shape[0])
     for i, g in zip(range(rows.start, rows.stop), per_sample):
-        share[i] = (g @ G) / len(per_sample) / norm2 if norm2 > 0 else 1 / len(per_sample)
+        share[i] = (g / scale @ G) / len(per_sample) / norm2 if norm2 > 0 else 1 / len(per_sample)
     in_batch = np.zeros(X.shape[0], bool)
     in_batch[rows] = True
     return SampleTable(x=trainer.dataset.X64[:trainer.n_samples].copy(), label=labels.copy(), prediction=prediction,

@@ -17,10 +17,12 @@ from PySide6.QtCore import QCoreApplication, Qt, QTimer
 from PySide6.QtGui import QKeySequence
 from PySide6.QtWidgets import (QCheckBox, QFileDialog, QFormLayout, QHBoxLayout, QLabel, QLineEdit, QListWidget,
                                QListWidgetItem, QMainWindow, QMenu, QPushButton, QSplitter, QStyle, QTabWidget,
-                               QToolBar, QVBoxLayout, QWidget)
+                               QMessageBox, QToolBar, QVBoxLayout, QWidget)
 
 from bpviz.compare_cli import CompareError, cross_product, parse_list
 from bpviz.engine.config import OPTIMIZERS, RunConfig
+from bpviz.engine.multi_trainer import check_multi_run
+from bpviz.engine.setting import ConfigError
 from bpviz.engine.trainer import network_output
 from bpviz.export.compare import (MAX_LEGEND, fit_loss_range, populate_sweep, run_colour, sweep_axis, sweep_rows,
                                   write_compare_loss, write_sweep)
@@ -202,8 +204,12 @@ class CompareWindow(QMainWindow):
         names), as a lesson sets them up; the parabola box shows whether `base` is the parabola."""
         self.runner.pause()
         self.base = base
-        if self.main_window is not None:  # unticking the parabola goes back to the main window's run
-            self.window_base = self.main_window.controller.config
+        if self.main_window is not None:  # unticking the parabola goes back to the main window's run, if it can
+            try:
+                check_multi_run(self.main_window.controller.config)
+                self.window_base = self.main_window.controller.config
+            except ConfigError:
+                self.window_base = RunConfig()
         self.parabola_box.blockSignals(True)
         self.parabola_box.setChecked(base.data.dataset == PARABOLA.data.dataset)
         self.parabola_box.blockSignals(False)
@@ -419,12 +425,10 @@ class CompareWindow(QMainWindow):
         super().closeEvent(event)
 
 
-def show_compare(window, base: RunConfig | None = None) -> CompareWindow:
-    """The main window's Compare window, shown; made anew for another configuration than its own (`base`,
-    by default the main window's: a lesson compares runs the main window cannot train)."""
-    base = base if base is not None else window.controller.config
+def show_compare(window, base: RunConfig) -> CompareWindow:
+    """The main window's Compare window on `base`, shown; the open one is kept while it was opened on `base`."""
     compare = getattr(window, "compare_window", None)
-    if compare is None or compare.base != base:
+    if compare is None or compare.window_base != base:
         if compare is not None:
             compare.close()
         compare = CompareWindow(base, window)
@@ -439,7 +443,16 @@ def install(window) -> None:
     """A View-menu action in the main window that opens Compare with the window's configuration."""
 
     def open_compare() -> None:
-        show_compare(window)
+        base = window.controller.config
+        try:
+            check_multi_run(base)
+        except ConfigError as exc:
+            # the window still opens: on the tutorial's run, with the reason it could not take this one
+            QMessageBox.information(window, _tr("Compare runs"), _tr(
+                "Compared runs cannot train this run's settings ({reason}), so Compare opens with the tutorial's "
+                "run.").format(reason=exc.message))
+            base = RunConfig()
+        show_compare(window, base)
 
     action = window.add_action("act_compare", _tr("&Compare runs…"), open_compare, QKeySequence("Ctrl+Shift+C"),
                                None, _tr("Train several runs side by side: optimizers, learning rates, seeds"))

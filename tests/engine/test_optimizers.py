@@ -122,7 +122,12 @@ OPTIMIZER_CASES = {
 @pytest.mark.parametrize("case", list(OPTIMIZER_CASES))
 def test_optimizer_updates_equal_hand_formulas_bit_for_bit(case, n_steps):
     changes, hand = OPTIMIZER_CASES[case]
-    trainer = Trainer(tutorial_config(**changes))
+    assert_runs_as_by_hand(tutorial_config(**changes), hand, n_steps)
+
+
+def assert_runs_as_by_hand(config: RunConfig, hand, n_steps: int) -> None:
+    """After n_steps the weights and every optimizer slot equal the hand formulas' bit for bit."""
+    trainer = Trainer(config)
     trainer.run(n_steps)
     (w1, w2), slots = hand(n_steps)
     got = trainer.weights()

@@ -15,7 +15,7 @@ from bpviz.engine.settings import SETTINGS
 from bpviz.engine.session import load_session, save_session
 from bpviz.engine.trainer import Trainer
 
-from .test_optimizers import F32, W1_0, W2_0, tutorial_grads
+from .test_optimizers import F32, W1_0, W2_0, assert_runs_as_by_hand, tutorial_grads
 
 REFERENCE = json.loads((Path(__file__).parents[1] / "data" / "tf1_optimizers_tutorial.json").read_text())
 
@@ -69,18 +69,7 @@ CASES = {
 @pytest.mark.parametrize("case", list(CASES))
 def test_first_two_updates_equal_the_hand_formulas_bit_for_bit(case, n_steps):
     changes, hand = CASES[case]
-    trainer = Trainer(RunConfig().replace(**changes))
-    trainer.run(n_steps)
-    (w1, w2), slots = hand(n_steps)
-    got = trainer.weights()
-    assert not np.array_equal(got["w1"], W1_0)
-    np.testing.assert_array_equal(got["w1"], w1)
-    np.testing.assert_array_equal(got["w2"], w2)
-    state = trainer.optimizer_state()
-    assert set(state) == set(slots)
-    for name, (s1, s2) in slots.items():
-        np.testing.assert_array_equal(state[name]["w1"], s1)
-        np.testing.assert_array_equal(state[name]["w2"], s2)
+    assert_runs_as_by_hand(RunConfig().replace(**changes), hand, n_steps)
 
 
 def test_rmsprop_takes_tf1_defaults_where_they_differ_from_momentum():

@@ -87,3 +87,15 @@ def test_sample_table_shares_add_up_over_the_batch():
     assert not table.share[~table.in_batch].any()
     np.testing.assert_allclose(table.loss, (table.prediction - table.label) ** 2, rtol=1e-5)
     assert np.mean(table.loss) == pytest.approx(float(trainer.full_loss()), rel=1e-5)
+
+
+def test_sample_table_of_gradients_past_float32_gives_equal_shares_without_warnings():
+    """The monkey test's finding: weights edited to 1e30 overflow the batch gradient to inf, and the shares were
+    inf/inf = NaN (with a RuntimeWarning); a share that cannot be measured is the batch's equal share."""
+    trainer = Trainer(RunConfig())
+    for index in np.ndindex(trainer.weights()["w1"].shape):
+        trainer.set_weight("w1", index, 1e30)
+    with np.errstate(all="raise"):
+        table = sample_table(trainer)
+    assert np.isfinite(table.share).all()
+    assert table.share[table.in_batch] == pytest.approx(np.full(8, 1 / 8))

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import pytest
 from PySide6.QtCore import Qt
-from PySide6.QtWidgets import QApplication
+from PySide6.QtWidgets import QApplication, QMessageBox
 from pytestqt.qtbot import QtBot
 
 # Tests wait for events (signals, counts, states), never for time to pass.  A timeout only stops a test that
@@ -33,6 +33,16 @@ class HangGuardedQtBot(QtBot):
 
     def waitActive(self, widget, *, timeout=HANG_GUARD_MS):
         return super().waitActive(widget, timeout=max(timeout, HANG_GUARD_MS))
+
+
+@pytest.fixture
+def boxes(monkeypatch):
+    """Message boxes, recorded instead of shown."""
+    shown = []
+    for kind in ("critical", "warning", "information"):
+        monkeypatch.setattr(QMessageBox, kind,
+                            lambda parent, title, text, *a, kind=kind: shown.append((kind, title, text)))
+    return shown
 
 
 @pytest.fixture

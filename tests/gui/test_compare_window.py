@@ -220,3 +220,17 @@ def test_a_test_split_is_refused_in_one_line_under_the_button(qtbot, make_window
     text = compare.error_label.text()
     assert "--test-ratio" in text and "\n" not in text
     assert compare.runner.multi is runs_before
+
+
+def test_a_run_compare_cannot_train_opens_compare_on_the_tutorial_with_the_reason(qtbot, make_window, monkeypatch):
+    """The monkey test's finding: Compare opened from a run on imported points raised in the constructor."""
+    from PySide6.QtWidgets import QMessageBox
+    shown = []
+    monkeypatch.setattr(QMessageBox, "information", lambda parent, title, text, *a: shown.append(text))
+    points = {"x": [[0.1, 0.2], [0.8, 0.9], [0.3, 0.1], [0.9, 0.7]], "label": [1, 0, 1, 0]}
+    window = make_window(RunConfig().replace(points=points, batch_size=2))
+    compare = open_compare(qtbot, window)
+    assert len(shown) == 1 and "imported points" in shown[0]
+    assert compare.window_base == RunConfig()
+    assert window.controller.config.data.points is not None  # the main window's run is untouched
+    run_until(qtbot, compare, 20)

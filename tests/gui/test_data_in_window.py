@@ -10,7 +10,6 @@ import numpy as np
 import pytest
 from PySide6.QtCore import QMimeData, QPointF, Qt, QUrl
 from PySide6.QtGui import QDropEvent
-from PySide6.QtWidgets import QMessageBox
 
 from bpviz.engine.config import RunConfig
 from bpviz.engine.points import parse_points, points_of
@@ -20,15 +19,6 @@ from .conftest import wait_shown_step
 
 SOFTMAX3 = json.loads((Path(__file__).parents[1] / "data" / "tf1_softmax3.json").read_text())
 SMALL = RunConfig().replace(steps=200, log_every=100)
-
-
-@pytest.fixture
-def boxes(monkeypatch):
-    shown = []
-    for kind in ("critical", "warning", "information"):
-        monkeypatch.setattr(QMessageBox, kind,
-                            lambda parent, title, text, *a, kind=kind: shown.append((kind, title, text)))
-    return shown
 
 
 def three_class_csv(tmp_path) -> Path:

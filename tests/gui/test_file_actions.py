@@ -9,10 +9,9 @@ import sys
 import xml.etree.ElementTree as ET
 
 import numpy as np
-import pytest
 from PySide6.QtCore import QMimeData, QPointF, Qt, QUrl
 from PySide6.QtGui import QDragEnterEvent, QDropEvent, QImage
-from PySide6.QtWidgets import QFileDialog, QMessageBox
+from PySide6.QtWidgets import QFileDialog
 
 from bpviz.cli import _Reporter, run_training
 from bpviz.engine.config import RunConfig
@@ -24,16 +23,6 @@ from bpviz.gui.file_actions import CONFIGURATION, SESSION, sniff
 from .conftest import wait_shown_step, worker_barrier
 
 SMALL = RunConfig().replace(steps=300, log_every=100)
-
-
-@pytest.fixture
-def boxes(monkeypatch):
-    """Message boxes, recorded instead of shown."""
-    shown = []
-    for kind in ("critical", "warning", "information"):
-        monkeypatch.setattr(QMessageBox, kind,
-                            lambda parent, title, text, *a, kind=kind: shown.append((kind, title, text)))
-    return shown
 
 
 def run_to(qtbot, window, step):

@@ -32,7 +32,7 @@ from bpviz.gui.fields import BoolField, ChoiceField, FloatSpinField, IntField, T
 from bpviz.gui.worker_protocol import PAUSED
 
 SEED = int(os.environ.get("BPVIZ_MONKEY_SEED", "14"))
-ACTIONS = int(os.environ.get("BPVIZ_MONKEY_ACTIONS", "200"))
+ACTIONS = int(os.environ.get("BPVIZ_MONKEY_ACTIONS", "1000"))
 HANG_GUARD_MS = 30_000
 PACE = 400  # steps per second: training goes on all along, and leaves the GUI thread time to act
 
