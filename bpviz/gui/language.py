@@ -6,6 +6,8 @@ in a source checkout (no compiled .qm, or one older than its .ts) it is compiled
 """
 from __future__ import annotations
 
+import hashlib
+import os
 import subprocess
 import sys
 from pathlib import Path
@@ -31,8 +33,13 @@ def compile_catalogue(ts: Path, qm: Path) -> bool:
     if tool is None:
         return False
     qm.parent.mkdir(parents=True, exist_ok=True)
-    proc = subprocess.run([str(tool), "-silent", str(ts), "-qm", str(qm)], capture_output=True, text=True)
-    return proc.returncode == 0 and qm.exists()
+    partial = qm.with_name(f"{qm.name}.{os.getpid()}.partial")  # another process may be reading `qm`
+    proc = subprocess.run([str(tool), "-silent", str(ts), "-qm", str(partial)], capture_output=True, text=True)
+    if proc.returncode != 0 or not partial.exists():
+        partial.unlink(missing_ok=True)
+        return False
+    os.replace(partial, qm)
+    return True
 
 
 def catalogue_file(lang: str) -> Path | None:
@@ -43,8 +50,11 @@ def catalogue_file(lang: str) -> Path | None:
     if not ts.exists():
         return None
     cache = Path(QStandardPaths.writableLocation(QStandardPaths.CacheLocation) or Path.home() / ".cache" / "bpviz")
-    cached = cache / "i18n" / f"bpviz_{lang}.qm"
-    if cached.exists() and cached.stat().st_mtime >= ts.stat().st_mtime:
+    # named by the catalogue's content: two checkouts (or branches) with different .ts files share the cache
+    # folder without ever loading each other's translations
+    digest = hashlib.sha1(ts.read_bytes()).hexdigest()[:16]
+    cached = cache / "i18n" / f"bpviz_{lang}-{digest}.qm"
+    if cached.exists():
         return cached
     return cached if compile_catalogue(ts, cached) else None
 
