@@ -80,8 +80,10 @@ class LessonPane(Retranslating, QWidget):
             button.clicked.connect(signal)
             buttons.addWidget(button)
         self.set_up_button.setDefault(True)
-        layout.addWidget(self.counter)
-        layout.addWidget(self.title)
+        heading = QHBoxLayout()  # one row: the pane is short on a laptop screen
+        heading.addWidget(self.title, 1)
+        heading.addWidget(self.counter, 0, Qt.AlignTop | Qt.AlignRight)
+        layout.addLayout(heading)
         layout.addWidget(self.body, 1)
         layout.addLayout(buttons)
         self.retranslate()
@@ -270,7 +272,7 @@ class Lessons(QObject):
             elif window.weights_dock.isVisible():
                 window.splitDockWidget(dock, window.weights_dock, Qt.Vertical)
                 height = window.weights_dock.height() + dock.height()
-                window.resizeDocks([dock, window.weights_dock], [int(height * 0.6), int(height * 0.4)],
+                window.resizeDocks([dock, window.weights_dock], [int(height * 0.65), int(height * 0.35)],
                                    Qt.Vertical)
         dock.show()
         dock.raise_()
