@@ -937,6 +937,89 @@
     </message>
 </context>
 <context>
+    <name>Lessons</name>
+    <message>
+        <source>◀ Previous</source>
+        <translation>◀ 上一课</translation>
+    </message>
+    <message>
+        <source>Next ▶</source>
+        <translation>下一课 ▶</translation>
+    </message>
+    <message>
+        <source>Set up</source>
+        <translation>设置本课</translation>
+    </message>
+    <message>
+        <source>Stop the run and start this lesson&apos;s configuration at step 0</source>
+        <translation>停止当前运行，从第 0 轮开始本课的配置</translation>
+    </message>
+    <message>
+        <source>Welcome to bpviz</source>
+        <translation>欢迎使用 bpviz</translation>
+    </message>
+    <message>
+        <source>&lt;p&gt;bpviz runs the TensorFlow 1 backpropagation tutorial exactly — the same 32 points, the same 2-3-1 network, the same losses printed — and lets you watch every step of its training.&lt;/p&gt;&lt;p&gt;The lessons walk through the tutorial in order: the loss function (mean squared error), the three ways of training (gradient descent, momentum, Adam), the learning rate, the code and the recipe of every network (prepare, forward, backward, iterate), then the course&apos;s cost/profit loss and learning-rate examples. Each lesson sets up its run with one click.&lt;/p&gt;</source>
+        <translation>&lt;p&gt;bpviz 精确地重现 TensorFlow 1 反向传播教程 —— 同样的 32 个点、同样的 2-3-1 网络、打印出同样的损失 —— 并让你看到训练的每一步。&lt;/p&gt;&lt;p&gt;课程按教程的顺序进行：损失函数（均方误差）、三种训练方法（梯度下降、动量、Adam）、学习率、代码和神经网络八股（准备、前传、反传、迭代），然后是课程中的成本/利润损失函数和学习率的例子。每一课点一下就能设置好它的运行。&lt;/p&gt;</translation>
+    </message>
+    <message>
+        <source>Start the lessons</source>
+        <translation>开始学习课程</translation>
+    </message>
+    <message>
+        <source>Just explore the tutorial run</source>
+        <translation>直接探索教程的运行</translation>
+    </message>
+    <message>
+        <source>This page comes back from Lessons → Start page.</source>
+        <translation>可以从“课程 → 起始页”再次打开本页。</translation>
+    </message>
+    <message>
+        <source>L&amp;essons</source>
+        <translation>课程(&amp;E)</translation>
+    </message>
+    <message>
+        <source>&amp;Start page</source>
+        <translation>起始页(&amp;S)</translation>
+    </message>
+    <message>
+        <source>Lesson</source>
+        <translation>当前课程</translation>
+    </message>
+    <message>
+        <source>No lessons</source>
+        <translation>没有课程</translation>
+    </message>
+    <message>
+        <source>Lesson {n} of {count}</source>
+        <translation>第 {n} 课，共 {count} 课</translation>
+    </message>
+    <message>
+        <source>What to look for</source>
+        <translation>观察什么</translation>
+    </message>
+    <message>
+        <source>Could not read a lesson: {error}</source>
+        <translation>无法读取一课：{error}</translation>
+    </message>
+    <message>
+        <source>Lesson “{title}” could not be set up</source>
+        <translation>无法设置课程“{title}”</translation>
+    </message>
+    <message>
+        <source>Lesson “{title}” is set up in the Compare window</source>
+        <translation>课程“{title}”已在“比较多次运行”窗口中设置好</translation>
+    </message>
+    <message>
+        <source>Lesson “{title}” is set up — step 0, paused</source>
+        <translation>课程“{title}”已设置好 —— 第 0 轮，已暂停</translation>
+    </message>
+    <message>
+        <source>What to do</source>
+        <translation>怎么做</translation>
+    </message>
+</context>
+<context>
     <name>LiveView</name>
     <message>
         <source>true boundary {equation}</source>

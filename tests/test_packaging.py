@@ -26,6 +26,9 @@ def test_wheel_contains_the_resources_and_the_entry_point(tmp_path):
     names = zipfile.ZipFile(wheel).namelist()
     assert "bpviz/resources/bpviz.svg" in names and "bpviz/resources/bpviz.desktop" in names
     assert "bpviz/gui/inspector/phase_view.py" in names and "bpviz/engine/trainer.py" in names
+    # the lessons are data files, one per lesson
+    shipped = sorted(n.rsplit("/", 1)[1] for n in names if n.startswith("bpviz/resources/lessons/"))
+    assert shipped == sorted(p.name for p in (ROOT / "resources" / "lessons").glob("*.json")) and shipped
     # the Chinese catalogue, compiled by the build (setup.py runs pyside6-lrelease; no .qm is committed)
     assert "bpviz/resources/bpviz_zh_CN.qm" in names and "bpviz/resources/bpviz_zh_CN.ts" in names
     qm = zipfile.ZipFile(wheel).read("bpviz/resources/bpviz_zh_CN.qm")

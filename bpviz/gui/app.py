@@ -57,6 +57,7 @@ def main(argv: Sequence[str] | None = None, lang: str | None = None) -> int:
 
     window = MainWindow()
     window.show()
+    window.lessons.show_start_page_on_first_launch()
     # Ctrl+C in the terminal closes the window as Ctrl+Q does (the display timer lets Python see the signal)
     signal.signal(signal.SIGINT, lambda *_: window.close())
     code = app.exec()

@@ -199,6 +199,30 @@ class CompareWindow(QMainWindow):
         self.fields["batch_size"].setText(str(self.base.schedule.batch_size))
         self.apply_settings()
 
+    def set_up(self, base: RunConfig, lists: dict[str, str]) -> bool:
+        """Compare runs of `base` with the fields filled in from `lists` (field -> text, "optimizer" a list of
+        names), as a lesson sets them up; the parabola box shows whether `base` is the parabola."""
+        self.runner.pause()
+        self.base = base
+        if self.main_window is not None:  # unticking the parabola goes back to the main window's run, if it can
+            try:
+                check_multi_run(self.main_window.controller.config)
+                self.window_base = self.main_window.controller.config
+            except ConfigError:
+                self.window_base = RunConfig()
+        self.parabola_box.blockSignals(True)
+        self.parabola_box.setChecked(base.data.dataset == PARABOLA.data.dataset)
+        self.parabola_box.blockSignals(False)
+        chosen = {name.strip() for name in lists.get("optimizer", base.optimizer.optimizer).split(",")}
+        for name, box in self.optimizer_boxes.items():
+            box.setChecked(name in chosen)
+        o, m, s = base.optimizer, base.model, base.schedule
+        defaults = {"lr": f"{o.lr:g}", "momentum": f"{o.momentum:g}", "batch_size": str(s.batch_size),
+                    "init_seed": str(m.init_seed)}
+        for field, edit in self.fields.items():
+            edit.setText(lists.get(field, defaults[field]))
+        return self.apply_settings()
+
     def apply_settings(self) -> bool:
         """New runs from the fields; bad input is one line under the button and changes nothing."""
         try:
@@ -401,6 +425,20 @@ class CompareWindow(QMainWindow):
         super().closeEvent(event)
 
 
+def show_compare(window, base: RunConfig) -> CompareWindow:
+    """The main window's Compare window on `base`, shown; the open one is kept while it was opened on `base`."""
+    compare = getattr(window, "compare_window", None)
+    if compare is None or compare.window_base != base:
+        if compare is not None:
+            compare.close()
+        compare = CompareWindow(base, window)
+        window.compare_window = compare
+    compare.show()
+    compare.raise_()
+    compare.activateWindow()
+    return compare
+
+
 def install(window) -> None:
     """A View-menu action in the main window that opens Compare with the window's configuration."""
 
@@ -414,15 +452,7 @@ def install(window) -> None:
                 "Compared runs cannot train this run's settings ({reason}), so Compare opens with the tutorial's "
                 "run.").format(reason=exc.message))
             base = RunConfig()
-        compare = getattr(window, "compare_window", None)
-        if compare is None or compare.window_base != base:
-            if compare is not None:
-                compare.close()
-            compare = CompareWindow(base, window)
-            window.compare_window = compare
-        compare.show()
-        compare.raise_()
-        compare.activateWindow()
+        show_compare(window, base)
 
     action = window.add_action("act_compare", _tr("&Compare runs…"), open_compare, QKeySequence("Ctrl+Shift+C"),
                                None, _tr("Train several runs side by side: optimizers, learning rates, seeds"))

@@ -278,6 +278,16 @@ class FileActions(QObject):
             return False
         if self.refuse_unplottable(config, path, self.tr("Cannot open the configuration")):
             return False
+        if not self.use_config(config):
+            return False
+        window.status.set_message(self.tr("Opened {path} — network reset to step 0").format(path=str(path)))
+        self.remember(path)
+        return True
+
+    def use_config(self, config) -> bool:
+        """Make `config` the run (a new one at step 0, paused) and show it in the panel; all or nothing.
+        An opened configuration and a lesson's set-up both come this way."""
+        window = self.window
         previous = self.controller.config
         try:
             self.controller.apply_config(config, force_reset=True)
@@ -288,8 +298,6 @@ class FileActions(QObject):
             return False
         window.panel.set_config(config)
         window.update_title()
-        window.status.set_message(self.tr("Opened {path} — network reset to step 0").format(path=str(path)))
-        self.remember(path)
         return True
 
     def open_config_dialog(self) -> None:

@@ -29,6 +29,7 @@ from .file_actions import FileActions
 from .fit_panel import FitPanel
 from .inspect_workspace import InspectWorkspace
 from .language import Retranslating, apply_language
+from .lessons import Lessons
 from .live_view import LiveView
 from .plot_export import install as route_plot_exports
 from .plot_export import window_plot_exports
@@ -81,6 +82,7 @@ class MainWindow(Retranslating, QMainWindow):
         self.inspection = InspectWorkspace(self)  # step inspector, gradients, timeline (docks + wiring)
         install_compare(self)  # View → Compare runs…: compare_window.py
         self.workspaces = Workspaces(self)  # Train / Inspect layouts of those docks
+        self.lessons = Lessons(self)  # the Lessons menu, the lesson dock, the start page: lessons.py
         self._restore_settings()
         self.retranslate()
         if self.settings.config_error is not None:
@@ -275,6 +277,7 @@ class MainWindow(Retranslating, QMainWindow):
         self.transport_bar.setWindowTitle(self.tr("Transport"))
         self.files.retranslate()
         self.inspection.retranslate()
+        self.lessons.retranslate()
         self.update_title()
 
     def set_language(self, lang: str) -> None:

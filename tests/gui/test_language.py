@@ -33,7 +33,7 @@ def _menu_titles(window) -> list[str]:
 def test_lang_zh_cn_shows_a_chinese_window(qtbot, make_window, chinese):
     window = make_window()
     assert window.windowTitle() == "bpviz —— 2-3-1 线性网络，梯度下降，学习率 0.001"
-    assert _menu_titles(window) == ["文件(&F)", "训练(&T)", "视图(&V)", "帮助(&H)"]
+    assert _menu_titles(window) == ["文件(&F)", "训练(&T)", "视图(&V)", "课程(&E)", "帮助(&H)"]
     assert window.act_start.text() == "开始" and window.act_step.text() == "单步"
     assert _row_label(window, "lr") == "学习率" and _row_label(window, "batch_size") == "批量 (BATCH_SIZE)"
     assert _row_label(window, "steps") == "训练轮数" and _row_label(window, "loss") == "损失函数"
