@@ -258,6 +258,7 @@ class ControlPanel(Retranslating, QWidget):
         box.setObjectName(f"section_{key}")
         form = QFormLayout(box)
         form.setFieldGrowthPolicy(QFormLayout.AllNonFixedFieldsGrow)
+        form.setRowWrapPolicy(QFormLayout.WrapLongRows)  # a narrow dock puts a wide field under its label
         form.setLabelAlignment(Qt.AlignRight | Qt.AlignTop)
         form.setContentsMargins(6, 6, 6, 6)
         form.setVerticalSpacing(4)

@@ -206,6 +206,10 @@ class TextField(Field):
 class ChoiceField(Field):
     def __init__(self, name: str, choices: dict[str, str], parent: QObject | None = None):
         combo = QComboBox()
+        # the longest choice ("Regression: Gaussian peaks") must not widen the whole panel past its dock: the
+        # combo shrinks with the dock and shows the full names in its open list
+        combo.setSizeAdjustPolicy(QComboBox.AdjustToMinimumContentsLengthWithIcon)
+        combo.setMinimumContentsLength(8)
         combo.setObjectName(f"field_{name}")
         super().__init__(name, combo, parent)
         self.combo = combo
