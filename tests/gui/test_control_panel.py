@@ -119,3 +119,13 @@ def test_noise_range_follows_the_dataset(qtbot, window):
     assert window.controller.config.data.dataset == "xor"
     assert window.controller.config.data.noise == 0.5
     wait_shown_step(qtbot, window, lambda s: s == 0)
+
+
+def test_every_field_fits_the_docks_width_at_1366x768(qtbot, window):
+    """Nothing is cut at the panel's right edge: the longest data set name once widened every section past the
+    dock, and the scroll area (no horizontal bar) clipped the fields."""
+    from PySide6.QtWidgets import QDockWidget, QScrollArea
+    window.resize(1366, 740)
+    scroll = window.findChild(QDockWidget, "controls_dock").findChild(QScrollArea)
+    qtbot.waitUntil(lambda: scroll.viewport().width() > 0)
+    assert scroll.widget().minimumSizeHint().width() <= scroll.viewport().width()
