@@ -15,7 +15,7 @@ from collections.abc import Callable
 
 from PySide6.QtCore import QT_TRANSLATE_NOOP, QObject, Qt, Signal
 from PySide6.QtGui import QAction, QActionGroup
-from PySide6.QtWidgets import QToolBar
+from PySide6.QtWidgets import QDockWidget, QTabBar, QToolBar
 
 STATE_VERSION = 2  # bump when a layout change makes the saved states meaningless
 
@@ -147,7 +147,18 @@ class Workspaces(QObject):
         state = self._states.get(name)
         if state is None or not self.window.restoreState(state, STATE_VERSION):
             BY_NAME[name].arrange(self.window)
+        self._hide_stale_tab_bars()
         self.switched.emit(name)
+
+    def _hide_stale_tab_bars(self) -> None:
+        # restoreState leaves the tab bar of a tab group whose docks it hid on screen (Qt 6.11): Train showed
+        # Inspect's "Samples | Gradient check" tabs under the controls.  A bar none of whose docks is visible
+        # is such a leftover.
+        visible = {dock.windowTitle().replace("&", "&&") for dock in self.window.findChildren(QDockWidget)
+                   if dock.isVisible()}
+        for bar in self.window.findChildren(QTabBar, options=Qt.FindDirectChildrenOnly):
+            if bar.count() and not any(bar.tabText(i) in visible for i in range(bar.count())):
+                bar.hide()
 
     # -- settings --------------------------------------------------------------------------------------
     def restore(self, settings) -> None:

@@ -126,3 +126,17 @@ def test_unreadable_workspace_settings_give_the_defaults(qtbot, make_window):
     assert shown_docks(window) == TRAIN_DOCKS
     window.workspaces.switch("inspect")
     assert shown_docks(window) == INSPECT_DOCKS
+
+
+def test_no_tabs_of_the_other_workspace_are_left_on_screen(qtbot, make_window):
+    """Qt's restoreState left Inspect's "Samples | Gradient check" tab bar under the controls in Train."""
+    from PySide6.QtWidgets import QTabBar
+    window = make_window()
+    for name in ("inspect", "train", "inspect", "train"):
+        window.workspaces.switch(name)
+        assert window.workspaces.current == name  # switching is synchronous
+        shown = {dock.windowTitle() for dock in window.findChildren(type(window.loss_dock)) if dock.isVisible()}
+        for bar in window.findChildren(QTabBar, options=Qt.FindDirectChildrenOnly):
+            if bar.isVisible() and bar.count():
+                tabs = {bar.tabText(i).replace("&&", "&") for i in range(bar.count())}
+                assert tabs & shown, f"{name}: the tabs {sorted(tabs)} of hidden docks are on screen"
