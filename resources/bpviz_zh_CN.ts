@@ -359,12 +359,24 @@
         <translation>导入数据 (CSV)(&amp;I)…</translation>
     </message>
     <message>
+        <source>Train on your own points: a CSV file with the columns x0,x1,label or x0,x1,y</source>
+        <translation>用你自己的数据点训练：一个 CSV 文件，列为 x0,x1,label 或 x0,x1,y</translation>
+    </message>
+    <message>
         <source>Export &amp;data as CSV…</source>
         <translation>数据导出为 CSV(&amp;D)…</translation>
     </message>
     <message>
+        <source>Write the run&apos;s points and their labels to a CSV file</source>
+        <translation>把本次运行的数据点及其标签写入 CSV 文件</translation>
+    </message>
+    <message>
         <source>Use the &amp;generated data set</source>
         <translation>使用生成的数据集(&amp;G)</translation>
+    </message>
+    <message>
+        <source>Go back from imported or edited points to the data set chosen in the panel</source>
+        <translation>从导入或编辑过的数据点回到面板中选择的数据集</translation>
     </message>
     <message>
         <source>&amp;Edit points by clicking</source>
@@ -552,6 +564,66 @@
     <message>
         <source>{path}: neither a bpviz session (.npz) nor a configuration (.json)</source>
         <translation>{path}：既不是 bpviz 会话 (.npz)，也不是配置 (.json)</translation>
+    </message>
+    <message>
+        <source>A picture of the loss curve as shown, with its title</source>
+        <translation>损失曲线的图片（与显示的一样，带标题）</translation>
+    </message>
+    <message>
+        <source>The loss curve as a drawing that scales without blur</source>
+        <translation>损失曲线的矢量图，缩放不模糊</translation>
+    </message>
+    <message>
+        <source>Every step&apos;s batch loss and the logged loss on all data, one row per step</source>
+        <translation>每一轮的批量损失和全部数据上记录的损失，每轮一行</translation>
+    </message>
+    <message>
+        <source>A picture of the network&apos;s output over the plane and the points</source>
+        <translation>网络在平面上的输出和数据点的图片</translation>
+    </message>
+    <message>
+        <source>The decision boundary as a drawing that scales without blur</source>
+        <translation>决策边界的矢量图，缩放不模糊</translation>
+    </message>
+    <message>
+        <source>A picture of the weight matrices with their numbers</source>
+        <translation>权重矩阵及其数值的图片</translation>
+    </message>
+    <message>
+        <source>The weight heatmaps as a drawing that scales without blur</source>
+        <translation>权重热图的矢量图，缩放不模糊</translation>
+    </message>
+    <message>
+        <source>A screenshot of the whole window</source>
+        <translation>整个窗口的截图</translation>
+    </message>
+    <message>
+        <source>The weights, the losses so far and the configuration, for NumPy (np.load)</source>
+        <translation>权重、到目前为止的损失和配置，供 NumPy 读取 (np.load)</translation>
+    </message>
+    <message>
+        <source>The weights, the losses so far and the configuration as JSON text</source>
+        <translation>权重、到目前为止的损失和配置，JSON 文本</translation>
+    </message>
+    <message>
+        <source>A Python script that trains this run with NumPy alone and prints what the tutorial prints</source>
+        <translation>只用 NumPy 训练本次运行的 Python 脚本，打印内容与教程相同</translation>
+    </message>
+    <message>
+        <source>The tutorial&apos;s TensorFlow 1 program with this run&apos;s settings</source>
+        <translation>使用本次运行设置的教程 TensorFlow 1 程序</translation>
+    </message>
+    <message>
+        <source>Continue a saved run: its weights, history, optimizer state and configuration</source>
+        <translation>继续一次保存的运行：权重、历史、优化器状态和配置</translation>
+    </message>
+    <message>
+        <source>Save the whole run so far, to continue it later exactly where it is</source>
+        <translation>保存到目前为止的整个运行，以后从原处继续</translation>
+    </message>
+    <message>
+        <source>Forget the files opened recently (the files stay where they are)</source>
+        <translation>清除最近打开的文件列表（文件本身不受影响）</translation>
     </message>
     <message>
         <source>Cannot open the configuration</source>
@@ -1085,28 +1157,56 @@
         <translation>打开配置(&amp;O)…</translation>
     </message>
     <message>
+        <source>Read a configuration (.json) and train that run from step 0</source>
+        <translation>读取配置 (.json)，从第 0 轮开始训练该运行</translation>
+    </message>
+    <message>
         <source>&amp;Save configuration…</source>
         <translation>保存配置(&amp;S)…</translation>
+    </message>
+    <message>
+        <source>Write this run&apos;s settings to a .json file (bpviz train --config FILE trains the same run)</source>
+        <translation>把本次运行的设置写入 .json 文件（bpviz train --config FILE 训练同一运行）</translation>
     </message>
     <message>
         <source>&amp;Export…</source>
         <translation>导出(&amp;E)…</translation>
     </message>
     <message>
+        <source>Pictures, tables, weights or the code of this run</source>
+        <translation>本次运行的图片、表格、权重或代码</translation>
+    </message>
+    <message>
         <source>&amp;Quit</source>
         <translation>退出(&amp;Q)</translation>
+    </message>
+    <message>
+        <source>Close bpviz; the configuration and layout are kept for next time</source>
+        <translation>关闭 bpviz；配置和布局保留到下次</translation>
     </message>
     <message>
         <source>&amp;Logarithmic loss axis</source>
         <translation>损失轴用对数刻度(&amp;L)</translation>
     </message>
     <message>
+        <source>Draw the loss on a log scale, so that small late changes stay visible</source>
+        <translation>用对数坐标画损失，后期的微小变化也看得见</translation>
+    </message>
+    <message>
         <source>&amp;Keyboard shortcuts</source>
         <translation>键盘快捷键(&amp;K)</translation>
     </message>
     <message>
+        <source>Every keyboard shortcut of the window</source>
+        <translation>窗口的所有键盘快捷键</translation>
+    </message>
+    <message>
         <source>&amp;About bpviz</source>
         <translation>关于 bpviz(&amp;A)</translation>
+    </message>
+    <message>
+        <source>The version and what bpviz is</source>
+        <translation>版本以及 bpviz 是什么</translation>
     </message>
     <message>
         <source>&amp;File</source>
@@ -1131,6 +1231,18 @@
     <message>
         <source>Transport</source>
         <translation>训练控制</translation>
+    </message>
+    <message>
+        <source>Show or hide the “{title}” panel</source>
+        <translation>显示或隐藏“{title}”面板</translation>
+    </message>
+    <message>
+        <source>Show or hide the “{title}” tool bar</source>
+        <translation>显示或隐藏“{title}”工具栏</translation>
+    </message>
+    <message>
+        <source>Show bpviz in {language} now; the run goes on where it is</source>
+        <translation>立即以{language}显示 bpviz；运行从原处继续</translation>
     </message>
     <message>
         <source>Running to step {target}…</source>
@@ -1580,6 +1692,13 @@ The diagram shows networks with up to {max} weights.</source>
     </message>
 </context>
 <context>
+    <name>Tooltips</name>
+    <message>
+        <source>Labels: {rule}</source>
+        <translation>标签：{rule}</translation>
+    </message>
+</context>
+<context>
     <name>TrainingStatusBar</name>
     <message>
         <source>Loss of the last mini-batch, before its update</source>
@@ -1973,6 +2092,53 @@ The diagram shows networks with up to {max} weights.</source>
     <message>
         <source>{flag}: not allowed with --session (a session keeps its own settings; only --steps and --log-every apply)</source>
         <translation>{flag}：不能与 --session 同时使用（会话保留自己的设置；只有 --steps 和 --log-every 有效）</translation>
+    </message>
+</context>
+<context>
+    <name>datasets</name>
+    <message>
+        <source>(x0 + x1) / 10</source>
+        <translation>(x0 + x1) / 10</translation>
+    </message>
+    <message>
+        <source>1 for the cloud around (2, 2), 0 for the cloud around (−2, −2)</source>
+        <translation>围绕 (2, 2) 的一团为 1，围绕 (−2, −2) 的一团为 0</translation>
+    </message>
+    <message>
+        <source>1 if x0 + x1 &lt; 1, else 0</source>
+        <translation>x0 + x1 &lt; 1 时为 1，否则为 0</translation>
+    </message>
+    <message>
+        <source>1 if x0² + x1² &lt; 2, else 0</source>
+        <translation>x0² + x1² &lt; 2 时为 1，否则为 0</translation>
+    </message>
+    <message>
+        <source>1 if x0·x1 ≥ 0 (same signs), else 0</source>
+        <translation>x0·x1 ≥ 0（同号）时为 1，否则为 0</translation>
+    </message>
+    <message>
+        <source>1 on one arm of the spiral, 0 on the other</source>
+        <translation>螺旋的一条臂上为 1，另一条臂上为 0</translation>
+    </message>
+    <message>
+        <source>the 120° sector of the point&apos;s angle: 0, 1 or 2</source>
+        <translation>点的角度所在的 120° 扇区：0、1 或 2</translation>
+    </message>
+    <message>
+        <source>the day&apos;s sales: x0 + x1, give or take 0.05</source>
+        <translation>当天的销量：x0 + x1，上下浮动 0.05</translation>
+    </message>
+    <message>
+        <source>the label column of your file</source>
+        <translation>你的文件中的标签列</translation>
+    </message>
+    <message>
+        <source>the strongest of six Gaussian bumps (+1 or −1) at the point</source>
+        <translation>该点处六个高斯峰（+1 或 −1）中最强的一个</translation>
+    </message>
+    <message>
+        <source>−1, so that the loss is (w + 1)²</source>
+        <translation>−1，于是损失为 (w + 1)²</translation>
     </message>
 </context>
 <context>

@@ -245,13 +245,18 @@ class MainWindow(Retranslating, QMainWindow):
             self.act_run_target: (self.tr("Run to target"),
                                   self.tr("Train until the target step, then pause (Ctrl+T)")),
             self.act_defaults: (self.tr("Tutorial defaults"), self.tr("Restore the tutorial's exact configuration")),
-            self.act_open: (self.tr("&Open configuration…"), ""),
-            self.act_save: (self.tr("&Save configuration…"), ""),
-            self.act_export: (self.tr("&Export…"), ""),
-            self.act_quit: (self.tr("&Quit"), ""),
-            self.act_log_y: (self.tr("&Logarithmic loss axis"), ""),
-            self.act_shortcuts: (self.tr("&Keyboard shortcuts"), ""),
-            self.act_about: (self.tr("&About bpviz"), ""),
+            self.act_open: (self.tr("&Open configuration…"),
+                            self.tr("Read a configuration (.json) and train that run from step 0")),
+            self.act_save: (self.tr("&Save configuration…"),
+                            self.tr("Write this run's settings to a .json file (bpviz train --config FILE "
+                                    "trains the same run)")),
+            self.act_export: (self.tr("&Export…"), self.tr("Pictures, tables, weights or the code of this run")),
+            self.act_quit: (self.tr("&Quit"), self.tr("Close bpviz; the configuration and layout are kept for "
+                                                      "next time")),
+            self.act_log_y: (self.tr("&Logarithmic loss axis"),
+                             self.tr("Draw the loss on a log scale, so that small late changes stay visible")),
+            self.act_shortcuts: (self.tr("&Keyboard shortcuts"), self.tr("Every keyboard shortcut of the window")),
+            self.act_about: (self.tr("&About bpviz"), self.tr("The version and what bpviz is")),
         }
         for action, (text, tip) in texts.items():
             action.setText(text)
@@ -267,8 +272,28 @@ class MainWindow(Retranslating, QMainWindow):
             menu.setTitle(title)
         self.transport_bar.setWindowTitle(self.tr("Transport"))
         self.files.retranslate()
+        self.data.retranslate()
         self.inspection.retranslate()
+        self._retranslate_view_tips()
         self.update_title()
+
+    def _retranslate_view_tips(self) -> None:
+        """View menu: what each show/hide item and language item does (titles come from the docks and bars)."""
+        for dock in self.findChildren(QDockWidget):
+            if dock.parent() is self:
+                tip = self.tr("Show or hide the “{title}” panel").format(title=dock.windowTitle().replace("&&", "&"))
+                dock.toggleViewAction().setToolTip(tip)
+                dock.toggleViewAction().setStatusTip(tip)
+        for bar in self.findChildren(QToolBar):
+            if bar.parent() is self:
+                tip = self.tr("Show or hide the “{title}” tool bar").format(title=bar.windowTitle())
+                bar.toggleViewAction().setToolTip(tip)
+                bar.toggleViewAction().setStatusTip(tip)
+        for action in self.language_actions.values():
+            tip = self.tr("Show bpviz in {language} now; the run goes on where it is").format(
+                language=action.text())
+            action.setToolTip(tip)
+            action.setStatusTip(tip)
 
     def set_language(self, lang: str) -> None:
         """Switch the interface language now; the run goes on untouched."""
