@@ -880,6 +880,37 @@
     </message>
 </context>
 <context>
+    <name>InsightBar</name>
+    <message>
+        <source>Dismiss: not shown again for this run</source>
+        <translation>关闭：本次运行不再显示</translation>
+    </message>
+    <message>
+        <source>&lt;b&gt;This boundary can never match {truth}:&lt;/b&gt; without activation and biases the network computes y = {output}, which is 0 at the origin, so its 0.5-boundary &lt;b&gt;{line}&lt;/b&gt; always leaves the origin on the 0 side, but the data labels it 1 ({rule}).</source>
+        <translation>&lt;b&gt;这条边界永远无法与 {truth} 重合：&lt;/b&gt;没有激活函数也没有偏置，网络算的是 y = {output}，在原点处为 0，所以它的 0.5 边界 &lt;b&gt;{line}&lt;/b&gt; 总把原点留在 0 的一侧，而数据把原点标为 1（{rule}）。</translation>
+    </message>
+    <message>
+        <source>&lt;b&gt;This boundary can never match {truth}:&lt;/b&gt; without activation and biases the network computes the logit y = {output}, so its boundary (y = 0, probability 0.5) &lt;b&gt;{line}&lt;/b&gt; always passes through the origin, and {truth} does not.</source>
+        <translation>&lt;b&gt;这条边界永远无法与 {truth} 重合：&lt;/b&gt;没有激活函数也没有偏置，网络算的是 logit y = {output}，所以它的边界（y = 0，概率 0.5）&lt;b&gt;{line}&lt;/b&gt; 总是经过原点，而 {truth} 不经过。</translation>
+    </message>
+    <message>
+        <source>Add biases</source>
+        <translation>加上偏置</translation>
+    </message>
+    <message>
+        <source>&lt;b&gt;The batch loss repeats every {period} steps:&lt;/b&gt; the {n} training points make the same {period} batches of {size}, in the same order every time; samples #{wf}–#{wl} cost {high}, samples #{bf}–#{bl} only {low}. The loss on all data (a dot every {log} steps) shows the trend.</source>
+        <translation>&lt;b&gt;每批数据的损失每 {period} 轮重复一次：&lt;/b&gt;{n} 个训练样本总是组成同样的 {period} 批、每批 {size} 个，每次顺序都一样；样本 #{wf}–#{wl} 的损失是 {high}，样本 #{bf}–#{bl} 只有 {low}。全部数据上的损失（每 {log} 轮一个点）才显示趋势。</translation>
+    </message>
+    <message>
+        <source>&lt;b&gt;The loss has nearly stopped falling:&lt;/b&gt; {before} at step {a}, {after} at step {b}: {percent}% less, under 0.1% per 500 steps at learning rate {lr}. A larger learning rate or Adam may go further, unless this is as low as this network can go.</source>
+        <translation>&lt;b&gt;损失几乎不再下降：&lt;/b&gt;第 {a} 轮为 {before}，第 {b} 轮为 {after}：只少了 {percent}%，学习率 {lr} 下每 500 轮不到 0.1%。更大的学习率或 Adam 也许能走得更远，除非这已经是这个网络能达到的最低值。</translation>
+    </message>
+    <message>
+        <source>Use learning rate {lr}</source>
+        <translation>使用学习率 {lr}</translation>
+    </message>
+</context>
+<context>
     <name>InspectWorkspace</name>
     <message>
         <source>Samples of the run; press Step (→) to record an update.</source>

@@ -36,6 +36,7 @@ SLOW_FRACTION = 0.001  # "falling by less than 0.1% per 500 steps"
 MAX_PERIOD = 1000  # a longer cycle is not something one sees on the loss curve
 PERIOD_CYCLES = 8  # cycles compared (fewer early in a run, at least MIN_CYCLES)
 MIN_CYCLES = 3
+LINEAR_AFTER = 100  # steps: the line said to be the run's own has moved from its random start
 
 
 @dataclass(frozen=True)
@@ -91,6 +92,8 @@ def linear_origin(run: RunState) -> Insight | None:
     m = c.model
     linear = m.activation == "linear" or not m.hidden
     plain_inputs = set(m.features) <= {"x0", "x1"}
+    if len(run.batch_losses) < LINEAR_AFTER:
+        return None
     if m.bias or not linear or not plain_inputs or d.n_classes != 2 or c.data.points is not None:
         return None
     if LOSSES[c.loss.loss].outputs(d.n_classes) != 1 or c.loss.loss not in ("mse", "sigmoid-ce"):

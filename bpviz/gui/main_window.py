@@ -26,6 +26,7 @@ from .control_panel import ControlPanel
 from .display import cache_axes, configure_pyqtgraph
 from .data_actions import DataActions
 from .file_actions import FileActions
+from .insight_bar import install as install_insights
 from .inspect_workspace import InspectWorkspace
 from .language import Retranslating, apply_language
 from .live_view import LiveView
@@ -77,6 +78,7 @@ class MainWindow(Retranslating, QMainWindow):
         self._connect()
         self.inspection = InspectWorkspace(self)  # step inspector, gradients, timeline (docks + wiring)
         install_compare(self)  # View → Compare runs…: compare_window.py
+        self.insight_bar = install_insights(self)  # notes computed from the run, under the banner
         self.workspaces = Workspaces(self)  # Train / Inspect layouts of those docks
         self._restore_settings()
         self.retranslate()

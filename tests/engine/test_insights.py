@@ -82,3 +82,8 @@ def test_the_insight_key_changes_with_what_it_is_about(tutorial):
     a = _kinds(tutorial)[LINEAR_ORIGIN]
     b = _kinds(_run(600, loss="sigmoid-ce"))[LINEAR_ORIGIN]
     assert a.key != b.key and b.values["threshold"] == 0.0
+
+
+def test_the_line_is_told_once_the_run_has_moved_it():
+    assert LINEAR_ORIGIN not in _kinds(_run(insights.LINEAR_AFTER - 1))
+    assert LINEAR_ORIGIN in _kinds(_run(insights.LINEAR_AFTER))
