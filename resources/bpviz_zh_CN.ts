@@ -1506,6 +1506,18 @@ The diagram shows networks with up to {max} weights.</source>
         <translation>占本批梯度的份额</translation>
     </message>
     <message>
+        <source>The answer y_ the network should give.</source>
+        <translation>网络应给出的标准答案 y_。</translation>
+    </message>
+    <message>
+        <source>The target y_: {rule}.</source>
+        <translation>目标值 y_：{rule}。</translation>
+    </message>
+    <message>
+        <source>The answer y_: {rule}.</source>
+        <translation>标准答案 y_：{rule}。</translation>
+    </message>
+    <message>
         <source>The sample&apos;s row in X (the tutorial&apos;s X = rng.rand(32,2)).</source>
         <translation>样本在 X 中的行号（教程中 X = rng.rand(32,2)）。</translation>
     </message>
@@ -1516,10 +1528,6 @@ The diagram shows networks with up to {max} weights.</source>
     <message>
         <source>Second input feature.</source>
         <translation>第二个输入特征。</translation>
-    </message>
-    <message>
-        <source>The answer y_: 1 if x0 + x1 &lt; 1, else 0.</source>
-        <translation>标准答案 y_：若 x0 + x1 &lt; 1 则为 1，否则为 0。</translation>
     </message>
     <message>
         <source>The network&apos;s output y for this sample, with the current weights.</source>
@@ -1667,12 +1675,40 @@ The diagram shows networks with up to {max} weights.</source>
         <translation>更新</translation>
     </message>
     <message>
-        <source>&lt;b&gt;1. Forward pass.&lt;/b&gt; The batch&apos;s {n} samples go through the network together, layer by layer. Each layer multiplies its input by its weight matrix — one row per sample, one column per neuron — and then applies its activation. In the tutorial both layers are linear: &lt;tt&gt;a = tf.matmul(x, w1)&lt;/tt&gt;, &lt;tt&gt;y = tf.matmul(a, w2)&lt;/tt&gt;.</source>
-        <translation>&lt;b&gt;1. 前向传播。&lt;/b&gt;这批数据的 {n} 个样本一起逐层通过网络。每一层把输入乘以它的权重矩阵（每个样本一行，每个神经元一列），再施加激活函数。教程中两层都是线性的：&lt;tt&gt;a = tf.matmul(x, w1)&lt;/tt&gt;，&lt;tt&gt;y = tf.matmul(a, w2)&lt;/tt&gt;。</translation>
+        <source>&lt;b&gt;1. Forward pass.&lt;/b&gt; The batch&apos;s {n} samples go through the network together, layer by layer. Each layer multiplies its input by its weight matrix — one row per sample, one column per neuron — then applies its activation.</source>
+        <translation>&lt;b&gt;1. 前向传播。&lt;/b&gt;这批数据的 {n} 个样本一起逐层通过网络。每一层把输入乘以它的权重矩阵（每个样本一行，每个神经元一列），再施加激活函数。</translation>
     </message>
     <message>
-        <source>&lt;b&gt;2. Loss.&lt;/b&gt; One number says how wrong the predictions y are compared with the labels y_ (1 if x0 + x1 &amp;lt; 1, else 0). Training tries to make this number small.</source>
-        <translation>&lt;b&gt;2. 损失函数。&lt;/b&gt;用一个数衡量预测值 y 与标签 y_（若 x0 + x1 &amp;lt; 1 则为 1，否则为 0）差多少。训练就是要让这个数变小。</translation>
+        <source>&lt;b&gt;2. Loss.&lt;/b&gt; One number says how wrong the predictions y are compared with the labels y_. Training tries to make this number small.</source>
+        <translation>&lt;b&gt;2. 损失函数。&lt;/b&gt;用一个数衡量预测值 y 与标签 y_ 差多少。训练就是要让这个数变小。</translation>
+    </message>
+    <message>
+        <source>&lt;b&gt;2. Loss.&lt;/b&gt; One number says how far the predictions y are from the targets y_ ({rule}). Training tries to make this number small.</source>
+        <translation>&lt;b&gt;2. 损失函数。&lt;/b&gt;用一个数衡量预测值 y 离目标值 y_（{rule}）有多远。训练就是要让这个数变小。</translation>
+    </message>
+    <message>
+        <source>&lt;b&gt;2. Loss.&lt;/b&gt; One number says how wrong the predictions y are compared with the labels y_ ({rule}). Training tries to make this number small.</source>
+        <translation>&lt;b&gt;2. 损失函数。&lt;/b&gt;用一个数衡量预测值 y 与标签 y_（{rule}）差多少。训练就是要让这个数变小。</translation>
+    </message>
+    <message>
+        <source>In this run every layer is linear and adds a bias: {code}.</source>
+        <translation>本次运行中每一层都是线性的，并加上偏置：{code}。</translation>
+    </message>
+    <message>
+        <source>In this run, as in the tutorial, both layers are linear: {code}.</source>
+        <translation>本次运行和教程一样，两层都是线性的：{code}。</translation>
+    </message>
+    <message>
+        <source>In this run every layer is linear: {code}.</source>
+        <translation>本次运行中每一层都是线性的：{code}。</translation>
+    </message>
+    <message>
+        <source>In this run the hidden layers add a bias and apply {act}; the output layer is linear: {code}.</source>
+        <translation>本次运行中隐藏层加上偏置并施加 {act}；输出层是线性的：{code}。</translation>
+    </message>
+    <message>
+        <source>In this run the hidden layers apply {act} and the output layer is linear: {code}.</source>
+        <translation>本次运行中隐藏层施加 {act}，输出层是线性的：{code}。</translation>
     </message>
     <message>
         <source>&lt;b&gt;3. Backward pass, layer {k}.&lt;/b&gt; Going from the loss back through the network, the chain rule gives ∂L/∂w for every weight: how much the loss would change if that weight grew a little. Each ∂L/∂… table has the shape of the thing it belongs to. Step through the layers from the output (layer {top}) down to layer 1.</source>
@@ -1814,6 +1850,14 @@ The diagram shows networks with up to {max} weights.</source>
         <translation>&lt;b&gt;∂L/∂y&lt;/b&gt;：对 {n} 个样本的 L = mean((y − y_)²)，每个样本 ∂L/∂y = 2·(y − y_)/{n}。反向传播就从这个误差信号开始。</translation>
     </message>
     <message>
+        <source>&lt;b&gt;∂L/∂y&lt;/b&gt;: for the summed cost / profit loss, ∂L/∂y = COST = {cost} for a sample predicted too high (y &gt; y_) and −PROFIT = −{profit} otherwise; no division, the loss is a sum. This error signal is where backpropagation starts.</source>
+        <translation>&lt;b&gt;∂L/∂y&lt;/b&gt;：对求和的成本 / 利润损失，预测偏高（y &gt; y_）的样本 ∂L/∂y = COST = {cost}，否则为 −PROFIT = −{profit}；不做除法，损失是一个和。反向传播就从这个误差信号开始。</translation>
+    </message>
+    <message>
+        <source>&lt;b&gt;∂L/∂y&lt;/b&gt;: for the mean softmax cross-entropy over {n} samples, ∂L/∂y = (softmax(y) − y_)/{n}, one column per class (y_ is 1 for the sample&apos;s class, 0 elsewhere). This error signal is where backpropagation starts.</source>
+        <translation>&lt;b&gt;∂L/∂y&lt;/b&gt;：对 {n} 个样本平均的 softmax 交叉熵，∂L/∂y = (softmax(y) − y_)/{n}，每个类别一列（y_ 在样本所属类别处为 1，其余为 0）。反向传播就从这个误差信号开始。</translation>
+    </message>
+    <message>
         <source>&lt;b&gt;∂L/∂y&lt;/b&gt;: for the mean sigmoid cross-entropy over {n} samples, ∂L/∂y = (sigmoid(y) − y_)/{n} per sample. This error signal is where backpropagation starts.</source>
         <translation>&lt;b&gt;∂L/∂y&lt;/b&gt;：对 {n} 个样本的平均 sigmoid 交叉熵，每个样本 ∂L/∂y = (sigmoid(y) − y_)/{n}。反向传播就从这个误差信号开始。</translation>
     </message>
@@ -1920,8 +1964,28 @@ The diagram shows networks with up to {max} weights.</source>
         <translation>损失项</translation>
     </message>
     <message>
+        <source>y_ (target)</source>
+        <translation>y_（目标值）</translation>
+    </message>
+    <message>
+        <source>&lt;b&gt;Cost / profit&lt;/b&gt;, the course&apos;s sales loss: &lt;tt&gt;loss = tf.reduce_sum(tf.where(tf.greater(y, y_), COST*(y - y_), PROFIT*(y_ - y)))&lt;/tt&gt; with COST = {cost}, PROFIT = {profit}. Predicting too much costs COST per unit, too little loses PROFIT per unit; the {n} terms are summed, not averaged.</source>
+        <translation>&lt;b&gt;成本 / 利润&lt;/b&gt;，课程中销量例子的损失函数：&lt;tt&gt;loss = tf.reduce_sum(tf.where(tf.greater(y, y_), COST*(y - y_), PROFIT*(y_ - y)))&lt;/tt&gt;，其中 COST = {cost}，PROFIT = {profit}。预测多了每单位损失 COST，预测少了每单位损失 PROFIT；{n} 项是求和，不是求平均。</translation>
+    </message>
+    <message>
+        <source>&lt;b&gt;Softmax cross-entropy&lt;/b&gt; over {k} classes: each sample&apos;s {k} outputs y are logits, softmax turns them into probabilities, and the sample&apos;s loss is −log of the probability of its own class (&lt;tt&gt;tf.nn.softmax_cross_entropy_with_logits_v2&lt;/tt&gt;). The {n} losses are averaged.</source>
+        <translation>&lt;b&gt;Softmax 交叉熵&lt;/b&gt;，共 {k} 个类别：每个样本的 {k} 个输出 y 是 logit，softmax 把它们变成概率，样本的损失是它所属类别概率的 −log（&lt;tt&gt;tf.nn.softmax_cross_entropy_with_logits_v2&lt;/tt&gt;）。{n} 个损失求平均。</translation>
+    </message>
+    <message>
+        <source>class</source>
+        <translation>类别</translation>
+    </message>
+    <message>
         <source>one row per sample of the batch</source>
         <translation>本批每个样本一行</translation>
+    </message>
+    <message>
+        <source>loss = sum of {term} over the {n} samples</source>
+        <translation>loss = {n} 个样本的 {term} 之和</translation>
     </message>
     <message>
         <source>loss = mean of {term} over the {n} samples</source>

@@ -23,6 +23,7 @@ from PySide6.QtCore import QCoreApplication, QObject, Qt, QTimer, Slot
 from PySide6.QtWidgets import QFrame, QLabel, QScrollArea, QTabWidget, QVBoxLayout, QWidget
 
 from bpviz.engine.config import OptimizerConfig
+from bpviz.engine.datasets import label_rule
 from bpviz.engine.optimizers import OPTIMIZERS, slots_of
 from bpviz.engine.step_record import (RecordedStep, RunState, SampleTable, gradient_check, read_state,
                                       recorded_step, sample_table)
@@ -365,8 +366,12 @@ class InspectWorkspace(QObject):
 
     def _show_record(self, result: RecordedStep) -> None:
         rec = result.record
-        lc = self.controller.latest_snapshot().config.loss
-        self.inspector.set_record(rec, lc.loss, lc.l1, lc.l2)
+        snap = self.controller.latest_snapshot()
+        lc, data = snap.config.loss, snap.config.data
+        labels = label_rule(data.dataset if data.points is None else None)
+        self.inspector.set_record(rec, lc.loss, lc.l1, lc.l2, lc.cost, lc.profit, labels=labels,
+                                  regression=snap.dataset.is_regression)
+        self.samples.source_model().set_label_rule(labels, snap.dataset.is_regression)
         self.samples.set_table(result.table)
         self.samples_caption.setText(self.tr(
             "Update i = {i}: each sample's prediction and loss <i>before</i> the update; ✓ = in its batch, "
