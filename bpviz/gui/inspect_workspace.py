@@ -367,11 +367,11 @@ class InspectWorkspace(QObject):
     def _show_record(self, result: RecordedStep) -> None:
         rec = result.record
         snap = self.controller.latest_snapshot()
-        lc, data = snap.config.loss, snap.config.data
-        labels = label_rule(data.dataset if data.points is None else None)
+        lc = snap.config.loss
+        labels, regression = _data_rule(snap)
         self.inspector.set_record(rec, lc.loss, lc.l1, lc.l2, lc.cost, lc.profit, labels=labels,
-                                  regression=snap.dataset.is_regression)
-        self.samples.source_model().set_label_rule(labels, snap.dataset.is_regression)
+                                  regression=regression)
+        self.samples.source_model().set_label_rule(labels, regression)
         self.samples.set_table(result.table)
         self.samples_caption.setText(self.tr(
             "Update i = {i}: each sample's prediction and loss <i>before</i> the update; ✓ = in its batch, "
@@ -440,6 +440,7 @@ class InspectWorkspace(QObject):
         self._state_serial = -1
         self._checked_params = None
         self.diagram.set_structure(list(snap.sizes), snap.config.model.bias)
+        self.samples.source_model().set_label_rule(*_data_rule(snap))
         self.inspector.clear()
         self.gradients.clear()
         self.gradcheck.clear()
@@ -453,3 +454,9 @@ class InspectWorkspace(QObject):
         if self._table_stale and self.samples_dock.isVisible() and not self.samples_dock.visibleRegion().isEmpty():
             self._table_stale = False
             self.controller.call(sample_table, self.samples.set_table, self._on_state_error)
+
+
+def _data_rule(snap) -> tuple[str, bool]:
+    """The run's label rule (English, datasets.LABEL_RULES) and whether its targets are numbers."""
+    data = snap.config.data
+    return label_rule(data.dataset if data.points is None else None), snap.dataset.is_regression

@@ -109,3 +109,16 @@ def test_the_window_passes_the_run_and_texts_follow_the_language_live(qtbot, mak
         apply_language("en")
     qtbot.waitUntil(lambda: "Loss." in inspector.texts()["explanation"])
     assert inspector._next.text() == "Next phase ▶"
+
+
+def test_a_regression_shows_its_targets_as_numbers_in_the_sample_table(qtbot, make_window):
+    window = make_window(RunConfig().replace(dataset="sales", loss="cost-profit"))
+    window.workspaces.switch("inspect")
+    QApplication.processEvents()
+    ins = window.inspection
+    press(qtbot, window, Qt.Key_Right)
+    qtbot.waitUntil(lambda: ins.records == 1)
+    model = ins.samples.source_model()
+    target = float(model.table().label[0])
+    assert model.data(model.index(0, 3)) == f"{target:.4f}" and 0 < target < 2
+    assert model.headerData(3, Qt.Horizontal, Qt.ToolTipRole).startswith("The target y_: the day's sales")

@@ -95,8 +95,12 @@ class SampleTableModel(QAbstractTableModel):
         return None
 
     def set_label_rule(self, rule: str | None, regression: bool = False) -> None:
-        """The run's label rule (datasets.label_rule, English), for the label column's tooltip."""
-        self._rule = (rule, regression)
+        """The run's label rule (datasets.label_rule, English) for the label column's tooltip, and whether
+        the labels are numbers (a regression's targets) rather than classes."""
+        if (rule, regression) != self._rule:
+            self._rule = (rule, regression)
+            if self._n:
+                self.dataChanged.emit(self.index(0, 3), self.index(self._n - 1, 3))
 
     def retranslate(self) -> None:
         self.headerDataChanged.emit(Qt.Horizontal, 0, len(COLUMNS) - 1)
@@ -116,8 +120,8 @@ class SampleTableModel(QAbstractTableModel):
             name = COLUMNS[col]
             if name == "#":
                 return str(v)
-            if name == "label":
-                return str(int(v))
+            if name == "label":  # a class, or a number to fit
+                return f"{v:.4f}" if self._rule[1] else str(int(v))
             if name == "in batch":
                 return "✓" if v else ""
             if name == "share":
