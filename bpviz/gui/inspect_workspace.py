@@ -174,7 +174,9 @@ class InspectWorkspace(QObject):
         self.gradcheck.button().setFocusPolicy(Qt.NoFocus)  # → must keep stepping after a click
         self.gradients = GradientPanel()
         self.gradients.setObjectName("gradient_panel")
-        self.samples_caption = QLabel(self.tr("Samples of the run; press Step (→) to record an update."))
+        self.samples_caption = QLabel()
+        self.samples_caption.setTextFormat(Qt.RichText)
+        self._samples_state: int | None = None  # the update the sample table shows (-1: step 0), None: none yet
         self.samples_caption.setWordWrap(True)
         samples_box = QWidget()
         box = QVBoxLayout(samples_box)
@@ -261,6 +263,7 @@ class InspectWorkspace(QObject):
             action.setText(text)
             action.setToolTip(tip)
             action.setStatusTip(tip)
+        self._show_samples_caption(self._samples_state)
 
     def inspecting(self) -> bool:
         """Whether Step should record the update (one of the inspection docks is on screen)."""
@@ -358,7 +361,7 @@ class InspectWorkspace(QObject):
         else:
             self.inspector.clear()
             self.samples.set_table(result.table)
-            self.samples_caption.setText(self.tr("Step 0: the first batch (✓) is what update i = 0 will train on."))
+            self._show_samples_caption(-1)
             self._show_state(result.state)
         self.poll()
         self.window.status.set_message(self.tr("At step {step} (replayed from the nearest checkpoint)").format(
@@ -373,10 +376,7 @@ class InspectWorkspace(QObject):
                                   regression=regression)
         self.samples.source_model().set_label_rule(labels, regression)
         self.samples.set_table(result.table)
-        self.samples_caption.setText(self.tr(
-            "Update i = {i}: each sample's prediction and loss <i>before</i> the update; ✓ = in its batch, "
-            "share = its part of the batch gradient. Select a row to find the point.").format(i=rec.step))
-        self.samples_caption.setTextFormat(Qt.RichText)
+        self._show_samples_caption(rec.step)
         self.gradients.set_delta(rec.delta, rec.step, rec.lr_t if rec.optimizer == "adam" else None)
         self._show_state(result.state)
         self.gradcheck.clear()
@@ -445,9 +445,22 @@ class InspectWorkspace(QObject):
         self.gradients.clear()
         self.gradcheck.clear()
         self.timeline.reset()
-        self.samples_caption.setText(self.tr("Samples of the run; press Step (→) to record an update."))
+        self._show_samples_caption(None)
         self._table_stale = True
         self._fill_table_if_shown()
+
+    def _show_samples_caption(self, state: int | None) -> None:
+        """What the sample table shows: nothing recorded (None), step 0 (-1) or update i."""
+        self._samples_state = state
+        if state is None:
+            text = self.tr("Samples of the run; press Step (→) to record an update.")
+        elif state < 0:
+            text = self.tr("Step 0: the first batch (✓) is what update i = 0 will train on.")
+        else:
+            text = self.tr(
+                "Update i = {i}: each sample's prediction and loss <i>before</i> the update; ✓ = in its batch, "
+                "share = its part of the batch gradient. Select a row to find the point.").format(i=state)
+        self.samples_caption.setText(text)
 
     def _fill_table_if_shown(self) -> None:
         """The step-0 table of a new run, built (over every sample) only once the table is on screen."""

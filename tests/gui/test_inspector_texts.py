@@ -105,10 +105,18 @@ def test_the_window_passes_the_run_and_texts_follow_the_language_live(qtbot, mak
         assert "x0² + x1² < 2 时为 1" in _explanation(inspector, "loss")
         assert model.headerData(3, Qt.Horizontal, Qt.ToolTipRole) != "The answer y_: 1 if x0² + x1² < 2, else 0."
         assert model.headerData(3, Qt.Horizontal, Qt.DisplayRole) != "label"
+        # the other inspection docks too
+        assert ins.diagram._color_label.text() != "Colour and width by:"
+        assert ins.gradcheck.button().text() != "Check gradients"
+        assert "tutorial's recipe" not in ins.code._title.text()
+        assert "前传" in ins.code.text() and "forward: inputs" not in ins.code.text()
+        assert not ins.samples_caption.text().startswith("Update i = 0")
     finally:
         apply_language("en")
     qtbot.waitUntil(lambda: "Loss." in inspector.texts()["explanation"])
-    assert inspector._next.text() == "Next phase ▶"
+    assert inspector._next.text() == "Next phase ▶" and ins.gradcheck.button().text() == "Check gradients"
+    assert "forward: inputs, parameters, output" in ins.code.text()
+    assert ins.samples_caption.text().startswith("Update i = 0")
 
 
 def test_a_regression_shows_its_targets_as_numbers_in_the_sample_table(qtbot, make_window):
