@@ -114,6 +114,18 @@
         <translation>bpviz：本次运行的优化器</translation>
     </message>
     <message>
+        <source>bpviz: your run&apos;s network</source>
+        <translation>bpviz：本次运行的网络</translation>
+    </message>
+    <message>
+        <source> (b1, b2 = tf.Variable(tf.zeros(…)))</source>
+        <translation>（b1, b2 = tf.Variable(tf.zeros(…))）</translation>
+    </message>
+    <message>
+        <source>bpviz: your run&apos;s loss</source>
+        <translation>bpviz：本次运行的损失函数</translation>
+    </message>
+    <message>
         <source>prepare: the data set</source>
         <translation>准备：数据集</translation>
     </message>

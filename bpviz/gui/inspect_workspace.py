@@ -409,6 +409,8 @@ class InspectWorkspace(QObject):
             return
         if snap.generation != self._generation:
             self._new_trainer(snap)
+        m = snap.config.model
+        self.code.set_model(m.hidden, m.activation, m.bias, snap.config.loss.loss)
         cfg = snap.config.optimizer
         if cfg != self._config_key:
             self._config_key = cfg

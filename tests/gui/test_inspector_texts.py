@@ -130,3 +130,27 @@ def test_a_regression_shows_its_targets_as_numbers_in_the_sample_table(qtbot, ma
     target = float(model.table().label[0])
     assert model.data(model.index(0, 3)) == f"{target:.4f}" and 0 < target < 2
     assert model.headerData(3, Qt.Horizontal, Qt.ToolTipRole).startswith("The target y_: the day's sales")
+
+
+def test_the_code_panel_shows_the_runs_network_and_loss_lines(qtbot, make_window):
+    window = make_window(RunConfig().replace(dataset="circle", activation="relu", bias=True, loss="sigmoid-ce"))
+    window.workspaces.switch("inspect")
+    QApplication.processEvents()
+    ins = window.inspection
+    code = ins.code
+    qtbot.waitUntil(lambda: "tf.nn.relu" in code.text())
+    assert "a = tf.nn.relu(tf.matmul(x,w1) + b1)  # bpviz: your run's network" in code.text()
+    assert "y = tf.matmul(a,w2) + b2" in code.text()
+    assert "loss = tf.reduce_mean(tf.nn.sigmoid_cross_entropy_with_logits(labels=y_, logits=y))  # bpviz" \
+        in code.text()
+    press(qtbot, window, Qt.Key_Right)
+    qtbot.waitUntil(lambda: ins.records == 1)
+    ins.inspector.set_phase("forward")
+    assert code.highlighted_lines()[0].startswith("a = tf.nn.relu(")
+    ins.inspector.set_phase("loss")
+    assert code.highlighted_lines()[0].startswith("loss = tf.reduce_mean(tf.nn.sigmoid_cross_entropy")
+    # back to the tutorial's configuration: the tutorial's own lines
+    window.panel.restore_tutorial_defaults()
+    qtbot.waitUntil(lambda: "tf.nn.relu" not in code.text())
+    assert "a = tf.matmul(x,w1)\ny = tf.matmul(a,w2)" in code.text()
+    assert "loss = tf.reduce_mean(tf.square(y - y_))\n" in code.text()

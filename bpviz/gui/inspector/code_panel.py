@@ -11,6 +11,8 @@ from PySide6.QtGui import QBrush, QColor, QFont, QTextCharFormat, QTextCursor, Q
 from PySide6.QtWidgets import QHBoxLayout, QLabel, QPlainTextEdit, QTextEdit, QVBoxLayout, QWidget
 
 from bpviz.engine.config import OptimizerConfig
+from bpviz.engine.activations import ACTIVATIONS
+from bpviz.engine.losses import LOSSES
 from bpviz.engine.optimizers import OPTIMIZERS
 
 from ..language import Retranslating
@@ -103,12 +105,14 @@ PART_OF_PHASE = {"prepare": "prepare", "forward": "forward", "loss": "backward",
 # The lines of each phase, by how they start (after indentation)
 PHASE_LINES = {
     "prepare": ("BATCH_SIZE = ", "seed = ", "rng = ", "X = rng.rand", "Y = [[int("),
-    "forward": ("a = tf.matmul(x,w1)", "y = tf.matmul(a,w2)"),
-    "loss": ("loss = tf.reduce_mean(",),
+    "forward": ("a = tf.", "y = tf.matmul(a,w2)"),
+    "loss": ("loss = tf.",),
     "backward": ("train_step = ",),
     "update": ("sess.run(train_step",),
 }
 TRAIN_STEP_LINE = "train_step = tf.train.GradientDescentOptimizer(0.001).minimize(loss)"
+TUTORIAL_FORWARD = ("a = tf.matmul(x,w1)", "y = tf.matmul(a,w2)")
+TUTORIAL_LOSS = "loss = tf.reduce_mean(tf.square(y - y_))"
 LINE_COLOR = QColor(255, 236, 150)
 HEADER_BG = QColor(226, 236, 248)
 HEADER_ON = QColor(255, 214, 102)
@@ -156,6 +160,7 @@ class CodePanel(Retranslating, QWidget):
         layout.addWidget(self._note)
         self._headers: dict[str, int] = {}
         self._optimizer: tuple | None = None  # the last set_optimizer's arguments
+        self._model: tuple | None = None  # the last set_model's arguments
         self._load(TUTORIAL_CODE)
         self.retranslate()
 
@@ -172,6 +177,9 @@ class CodePanel(Retranslating, QWidget):
             optimizer, lr, settings = self._optimizer
             self._optimizer = None
             self.set_optimizer(optimizer, lr, **settings)
+        if self._model is not None:
+            model, self._model = self._model, None
+            self.set_model(*model)
         self._refresh()
 
     # -- public ------------------------------------------------------------------------------------
@@ -215,6 +223,33 @@ class CodePanel(Retranslating, QWidget):
             cursor.select(QTextCursor.LineUnderCursor)
             cursor.insertText(line)
             self._refresh()
+
+    def set_model(self, hidden: list[int], activation: str, bias: bool, loss: str) -> None:
+        """Show the run's forward lines (activation, biases; a network of one hidden layer, as the listing's)
+        and its loss line, each marked as the run's where it differs from the tutorial's."""
+        if self._model == (list(hidden), activation, bias, loss):
+            return
+        self._model = (list(hidden), activation, bias, loss)
+        forward = list(TUTORIAL_FORWARD)
+        if len(hidden) == 1 and (activation != "linear" or bias):
+            tf1 = ACTIVATIONS[activation].tf1
+            z = "tf.matmul(x,w1)" + (" + b1" if bias else "")
+            forward = [f"a = {tf1}({z})" if tf1 else f"a = {z}",
+                       "y = tf.matmul(a,w2)" + (" + b2" if bias else "")]
+            note = self.tr("bpviz: your run's network")
+            if bias:
+                note += self.tr(" (b1, b2 = tf.Variable(tf.zeros(…)))")
+            forward[0] += f"  # {note}"
+        line = LOSSES[loss].code
+        if line != TUTORIAL_LOSS:
+            line += "  # " + self.tr("bpviz: your run's loss")
+        for n, text in zip(self._lines_of("forward"), forward):
+            if self._block_text(n) != text:
+                self._replace_line(n, text)
+        n = self._lines_of("loss")[0]
+        if self._block_text(n) != line:
+            self._replace_line(n, line)
+        self._refresh()
 
     def text(self) -> str:
         return self._editor.toPlainText()
