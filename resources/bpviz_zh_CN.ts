@@ -894,6 +894,14 @@
 <context>
     <name>InsightBar</name>
     <message>
+        <source>Switch on “Biases” (b1 = tf.Variable(tf.zeros(…)) in every layer) and start the run again</source>
+        <translation>打开“偏置”（每一层都有 b1 = tf.Variable(tf.zeros(…))），并重新开始运行</translation>
+    </message>
+    <message>
+        <source>Set the learning rate to {lr} from the next step on, without a reset</source>
+        <translation>从下一轮起把学习率设为 {lr}，不重置</translation>
+    </message>
+    <message>
         <source>Dismiss: not shown again for this run</source>
         <translation>关闭：本次运行不再显示</translation>
     </message>

@@ -164,6 +164,12 @@ class InsightBar(Retranslating, QFrame):
         row.set_text(text)
         row.button.setVisible(action is not None)
         row.button.setText(action or "")
+        if insight.action == engine.ADD_BIAS:
+            row.button.setToolTip(self.tr("Switch on “Biases” (b1 = tf.Variable(tf.zeros(…)) in every layer) "
+                                          "and start the run again"))
+        elif insight.action == engine.RAISE_LR:
+            row.button.setToolTip(self.tr("Set the learning rate to {lr} from the next step on, without a "
+                                          "reset").format(lr=f"{insight.values['bigger']:g}"))
         row.close_button.setToolTip(self.tr("Dismiss: not shown again for this run"))
 
     def _texts(self, insight: Insight) -> tuple[str, str | None]:
