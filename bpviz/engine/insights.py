@@ -175,10 +175,11 @@ def slow(run: RunState) -> Insight | None:
     per_window = (l0 - l1) / l0 * SLOW_WINDOW / (s1 - s0)
     if not 0 < per_window < SLOW_FRACTION:
         return None
-    c = run.config
-    return Insight(SLOW, (c.optimizer.optimizer, float(f"{run.lr:.6g}")), {
+    o = run.config.optimizer
+    # keyed by the base rate: a decaying rate changes every step, and the note must not come back each time
+    return Insight(SLOW, (o.optimizer, o.lr), {
         "from_step": s0, "to_step": s1, "from_loss": l0, "to_loss": l1, "percent": 100 * (l0 - l1) / l0,
-        "lr": run.lr, "bigger": bigger_lr(run.lr), "optimizer": c.optimizer.optimizer}, RAISE_LR)
+        "lr": run.lr, "bigger": bigger_lr(o.lr), "optimizer": o.optimizer}, RAISE_LR)
 
 
 def of_trainer(trainer, lr: float | None = None) -> RunState:

@@ -87,3 +87,16 @@ def test_the_insight_key_changes_with_what_it_is_about(tutorial):
 def test_the_line_is_told_once_the_run_has_moved_it():
     assert LINEAR_ORIGIN not in _kinds(_run(insights.LINEAR_AFTER - 1))
     assert LINEAR_ORIGIN in _kinds(_run(insights.LINEAR_AFTER))
+
+
+def test_a_decaying_rate_keeps_the_stalled_note_on_one_key():
+    trainer = Trainer(RunConfig().replace(lr_decay=0.9999, decay_steps=10, steps=30_000))
+    trainer.run(19_000)
+    keys = set()
+    for _ in range(4):
+        trainer.run(500)
+        slow = _kinds(trainer).get(SLOW)
+        if slow is not None:
+            keys.add(slow.key)
+            assert slow.values["lr"] < 0.001 and slow.values["bigger"] == 0.01  # now's rate; 10x the base one
+    assert keys == {("gd", 0.001)}
