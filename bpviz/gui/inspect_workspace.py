@@ -31,6 +31,7 @@ from bpviz.engine.trainer import Diverged
 
 from .inspector import CodePanel, GradientCheckView, NetworkDiagram, SampleTableView, StepInspector
 from .inspector._common import index_text
+from .language import Retranslating
 from .status_bar import SUCCESS, WARNING
 from .timeline_bar import TimelineBar
 from .worker_protocol import PAUSED
@@ -63,11 +64,12 @@ def _tr(text: str) -> str:
     return QCoreApplication.translate("optimizers", text)
 
 
-class GradientPanel(QWidget):
+class GradientPanel(Retranslating, QWidget):
     """∂L/∂W, ΔW of the last recorded update and the optimizer's state, as heatmaps like the weights'."""
 
     def __init__(self, parent=None):
         super().__init__(parent)
+        self._shown: dict[str, tuple] = {}  # what the captions say: "state" (step, lr_t), "delta" (step, lr_t)
         self._tabs = QTabWidget()
         self._tabs.setDocumentMode(True)
         self._panels: dict[str, WeightPanel] = {}
@@ -109,21 +111,40 @@ class GradientPanel(QWidget):
             self._tabs.addTab(page, label)
             if label == current:
                 self._tabs.setCurrentWidget(page)
+        self._shown = {}
+        self.retranslate()
+
+    def retranslate(self) -> None:
+        """Tab titles and captions in the current language, saying what they said."""
+        if self._optimizer is None:
+            return
+        slots = slots_of(self._optimizer_config)
+        titles = [self.tr("∂L/∂W"), self.tr("ΔW last step")] + [_tr(slot.label) for slot in slots]
+        for i, title in enumerate(titles):
+            self._tabs.setTabText(i, title)
         self._captions["grad"].setText(self.tr("<b>∂L/∂W</b> of the last update: each weight moves against it."))
         self._captions["grad"].setToolTip(self.tr(
             "How much the batch loss would change per unit change of each weight (regularisation included)."))
         self._captions["delta"].setText(self.tr("<b>ΔW = new − old</b>: no update recorded yet (press Step →)."))
         for slot in slots:
             self._captions[slot.name].setText(_tr(slot.caption))
+        if "state" in self._shown:
+            self._state_captions(*self._shown["state"])
+        if "delta" in self._shown:
+            self._delta_caption(*self._shown["delta"])
 
     def set_state(self, gradients: dict, slots: dict, lr_t: float | None = None, step: int = 0) -> None:
         self._put("grad", gradients, "∂L/∂{}")
-        self._captions["grad"].setText(
-            self.tr("<b>∂L/∂W</b> of the last update: each weight moves against it.") if step else
-            self.tr("<b>∂L/∂W</b>: no update yet — all zero until the first step (press Step →)."))
         for slot, values in slots.items():
             if slot in self._panels:
                 self._put(slot, values, "{}" + (" " + slot if slot != "accumulator" else " acc"))
+        self._shown["state"] = (step, lr_t)
+        self._state_captions(step, lr_t)
+
+    def _state_captions(self, step: int, lr_t: float | None) -> None:
+        self._captions["grad"].setText(
+            self.tr("<b>∂L/∂W</b> of the last update: each weight moves against it.") if step else
+            self.tr("<b>∂L/∂W</b>: no update yet — all zero until the first step (press Step →)."))
         if lr_t is not None and self._optimizer[0] == "adam":
             self._captions["v"].setText(self.tr(
                 "<b>Adam's v</b>: v′ = v + (g² − v)(1 − β2). Update {i}: <b>lr_t = {lr_t:.6g}</b> "
@@ -132,6 +153,10 @@ class GradientPanel(QWidget):
 
     def set_delta(self, delta: dict, step: int, lr_t: float | None = None) -> None:
         self._put("delta", delta, "Δ{}")
+        self._shown["delta"] = (step, lr_t)
+        self._delta_caption(step, lr_t)
+
+    def _delta_caption(self, step: int, lr_t: float | None) -> None:
         text = self.tr("<b>ΔW = new − old</b> of update i = {i}: each weight's effective step").format(i=step)
         if lr_t is not None and self._optimizer[0] == "adam":
             text += self.tr(" (= −lr_t·m′/(√v′ + ε), lr_t = {lr_t:.6g})").format(lr_t=lr_t)

@@ -111,12 +111,16 @@ def test_the_window_passes_the_run_and_texts_follow_the_language_live(qtbot, mak
         assert "tutorial's recipe" not in ins.code._title.text()
         assert "前传" in ins.code.text() and "forward: inputs" not in ins.code.text()
         assert not ins.samples_caption.text().startswith("Update i = 0")
+        assert ins.gradients.tabs().tabText(1) != "ΔW last step"
+        assert "update i = 0" not in ins.gradients._captions["delta"].text()
     finally:
         apply_language("en")
     qtbot.waitUntil(lambda: "Loss." in inspector.texts()["explanation"])
     assert inspector._next.text() == "Next phase ▶" and ins.gradcheck.button().text() == "Check gradients"
     assert "forward: inputs, parameters, output" in ins.code.text()
     assert ins.samples_caption.text().startswith("Update i = 0")
+    assert ins.gradients.tabs().tabText(1) == "ΔW last step"
+    assert "of update i = 0" in ins.gradients._captions["delta"].text()
 
 
 def test_a_regression_shows_its_targets_as_numbers_in_the_sample_table(qtbot, make_window):
