@@ -926,6 +926,10 @@
         <translation>&lt;b&gt;损失几乎不再下降：&lt;/b&gt;第 {a} 轮为 {before}，第 {b} 轮为 {after}：只少了 {percent}%，学习率 {lr} 下每 500 轮不到 0.1%。更大的学习率或 Adam 也许能走得更远，除非这已经是这个网络能达到的最低值。</translation>
     </message>
     <message>
+        <source>&lt;b&gt;The loss has nearly stopped falling:&lt;/b&gt; {before} at step {a}, {after} at step {b}: {percent}% less, under 0.1% per 500 steps at learning rate {lr}. A larger learning rate may go further, unless this is as low as this network can go.</source>
+        <translation>&lt;b&gt;损失几乎不再下降：&lt;/b&gt;第 {a} 轮为 {before}，第 {b} 轮为 {after}：只少了 {percent}%，学习率 {lr} 下每 500 轮不到 0.1%。更大的学习率也许能走得更远，除非这已经是这个网络能达到的最低值。</translation>
+    </message>
+    <message>
         <source>Use learning rate {lr}</source>
         <translation>使用学习率 {lr}</translation>
     </message>

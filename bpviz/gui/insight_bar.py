@@ -200,11 +200,15 @@ class InsightBar(Retranslating, QFrame):
                 bf=v["best_rows"][0], bl=v["best_rows"][1], high=f"{v['high']:.4g}", low=f"{v['low']:.4g}",
                 log=v["log_every"]), None
         if insight.kind == engine.SLOW:
-            return self.tr(
+            text = self.tr(
                 "<b>The loss has nearly stopped falling:</b> {before} at step {a}, {after} at step {b}: "
                 "{percent}% less, under 0.1% per 500 steps at learning rate {lr}. A larger learning rate or Adam "
-                "may go further, unless this is as low as this network can go."
-            ).format(before=f"{v['from_loss']:.6g}", after=f"{v['to_loss']:.6g}", a=f"{v['from_step']:,}",
+                "may go further, unless this is as low as this network can go.") if v["optimizer"] != "adam" else \
+                self.tr(
+                "<b>The loss has nearly stopped falling:</b> {before} at step {a}, {after} at step {b}: "
+                "{percent}% less, under 0.1% per 500 steps at learning rate {lr}. A larger learning rate may go "
+                "further, unless this is as low as this network can go.")
+            return text.format(before=f"{v['from_loss']:.6g}", after=f"{v['to_loss']:.6g}", a=f"{v['from_step']:,}",
                      b=f"{v['to_step']:,}", percent=f"{v['percent']:.3g}", lr=f"{v['lr']:g}"), \
                 self.tr("Use learning rate {lr}").format(lr=f"{v['bigger']:g}")
         raise ValueError(f"unknown insight {insight.kind!r}")

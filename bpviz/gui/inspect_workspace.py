@@ -289,6 +289,7 @@ class InspectWorkspace(QObject):
             action.setToolTip(tip)
             action.setStatusTip(tip)
         self._show_samples_caption(self._samples_state)
+        self.timeline.retranslate()
 
     def inspecting(self) -> bool:
         """Whether Step should record the update (one of the inspection docks is on screen)."""

@@ -276,6 +276,7 @@ class MainWindow(Retranslating, QMainWindow):
         self.files.retranslate()
         self.data.retranslate()
         self.inspection.retranslate()
+        self.workspaces.retranslate()
         self._retranslate_view_tips()
         self.update_title()
 

@@ -113,6 +113,8 @@ def test_the_window_passes_the_run_and_texts_follow_the_language_live(qtbot, mak
         assert not ins.samples_caption.text().startswith("Update i = 0")
         assert ins.gradients.tabs().tabText(1) != "ΔW last step"
         assert "update i = 0" not in ins.gradients._captions["delta"].text()
+        assert ins.timeline._title.text() != " Timeline: step "
+        assert window.workspaces.actions["inspect"].text() != "&Inspect"
     finally:
         apply_language("en")
     qtbot.waitUntil(lambda: "Loss." in inspector.texts()["explanation"])
