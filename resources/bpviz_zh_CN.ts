@@ -898,6 +898,10 @@
         <translation>打开“偏置”（每一层都有 b1 = tf.Variable(tf.zeros(…))），并重新开始运行</translation>
     </message>
     <message>
+        <source>Set the activation to tanh (tf.nn.tanh) and switch on biases, with a hidden layer of 8 if there is none, and start the run again</source>
+        <translation>把激活函数设为 tanh (tf.nn.tanh) 并打开偏置（若没有隐藏层则加一个 8 个神经元的隐藏层），然后重新开始运行</translation>
+    </message>
+    <message>
         <source>Set the learning rate to {lr} from the next step on, without a reset</source>
         <translation>从下一轮起把学习率设为 {lr}，不重置</translation>
     </message>
@@ -916,6 +920,14 @@
     <message>
         <source>Add biases</source>
         <translation>加上偏置</translation>
+    </message>
+    <message>
+        <source>&lt;b&gt;A straight line cannot match {truth}:&lt;/b&gt; without an activation the network&apos;s output is linear in x0 and x1, so its boundary is a straight line, biases or not; the data&apos;s boundary is a curve ({rule}). A hidden layer with an activation such as tanh can bend it.</source>
+        <translation>&lt;b&gt;直线无法与 {truth} 重合：&lt;/b&gt;没有激活函数时，网络的输出是 x0 和 x1 的线性函数，所以不论有没有偏置，它的边界都是一条直线；而数据的边界是一条曲线（{rule}）。带 tanh 等激活函数的隐藏层才能把它弯过来。</translation>
+    </message>
+    <message>
+        <source>Use tanh and biases</source>
+        <translation>使用 tanh 和偏置</translation>
     </message>
     <message>
         <source>&lt;b&gt;The batch loss repeats every {period} steps:&lt;/b&gt; the {n} training points make the same {period} batches of {size}, in the same order every time; samples #{wf}–#{wl} cost {high}, samples #{bf}–#{bl} only {low}. The loss on all data (a dot every {log} steps) shows the trend.</source>

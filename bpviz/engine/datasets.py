@@ -65,6 +65,7 @@ def label_rule(name: str | None) -> str:
 
 # Boundary of each generating rule, written "<numpy expression in x0, x1> = <constant>".
 _TRUE_BOUNDARY = {"seed": "x0 + x1 = 1", "circle": "x0**2 + x1**2 = 2", "xor": "x0 * x1 = 0"}
+_STRAIGHT_BOUNDARY = {"seed"}  # the rules whose boundary is one straight line
 
 
 def _rule(name, x0, x1):
@@ -105,6 +106,11 @@ class Dataset:
     @property
     def is_regression(self) -> bool:
         return self.n_classes == 0
+
+    @property
+    def straight_boundary(self) -> bool:
+        """Whether the generating rule's boundary is a straight line (None-rule sets: False)."""
+        return self.name in _STRAIGHT_BOUNDARY
 
     def true_label(self, grid_x0, grid_x1) -> np.ndarray | None:
         """Generating rule on a grid as float 0/1, or None when it has no closed form."""

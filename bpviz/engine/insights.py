@@ -6,6 +6,8 @@ the desktop app's (translated there); this module only says which insight holds 
 
 * LINEAR_ORIGIN — a linear network without biases computes y = a·x0 + b·x1: 0 at the origin, so its
   boundary cannot match a rule that labels the origin 1 (the tutorial's x0 + x1 < 1).
+* LINEAR_CURVE — a linear network draws a straight boundary, biases or not; the rule's is a curve (the circle,
+  XOR): an activation (or squared features) is needed.
 * PERIODIC — the batch loss repeats with the period of the batches: the same batches come back in the same
   order (the tutorial's 32 points in 4 batches of 8).
 * SLOW — the loss on all data still falls, but by less than 0.1% per 500 steps.
@@ -24,11 +26,13 @@ from .datasets import Dataset, label_rule, train_count
 from .losses import LOSSES
 
 LINEAR_ORIGIN = "linear-origin"
+LINEAR_CURVE = "linear-curve"
 PERIODIC = "periodic"
 SLOW = "slow"
 
 # suggested fixes: what one click changes
 ADD_BIAS = "add-bias"
+ADD_ACTIVATION = "add-activation"  # tanh and biases (a hidden layer of 8 if there is none)
 RAISE_LR = "raise-lr"
 
 SLOW_WINDOW = 500  # steps
@@ -45,7 +49,7 @@ class Insight:
     # what the insight is about: it is shown once per run for one key, and again only when the key changes
     key: tuple
     values: dict = field(default_factory=dict)  # the run's numbers for the text
-    action: str | None = None  # ADD_BIAS, RAISE_LR or None
+    action: str | None = None  # ADD_BIAS, ADD_ACTIVATION, RAISE_LR or None
 
 
 @dataclass(frozen=True)
@@ -63,7 +67,7 @@ class RunState:
 
 def detect(run: RunState) -> list[Insight]:
     """Every insight that holds for this run now."""
-    found = [linear_origin(run), periodic(run), slow(run)]
+    found = [linear_origin(run), linear_curve(run), periodic(run), slow(run)]
     return [insight for insight in found if insight is not None]
 
 
@@ -87,16 +91,31 @@ def effective_line(weights: dict) -> np.ndarray:
     return product[:, 0]
 
 
-def linear_origin(run: RunState) -> Insight | None:
+def _linear_classifier(run: RunState) -> bool:
+    """A network whose output is linear in x0, x1 (no activation, plain inputs) with one output for two classes
+    of a generated set, run long enough for its line to be its own."""
     c, d = run.config, run.dataset
     m = c.model
     linear = m.activation == "linear" or not m.hidden
     plain_inputs = set(m.features) <= {"x0", "x1"}
-    if len(run.batch_losses) < LINEAR_AFTER:
+    return (len(run.batch_losses) >= LINEAR_AFTER and linear and plain_inputs and d.n_classes == 2
+            and c.data.points is None and c.loss.loss in ("mse", "sigmoid-ce")
+            and LOSSES[c.loss.loss].outputs(d.n_classes) == 1)
+
+
+def linear_curve(run: RunState) -> Insight | None:
+    d = run.dataset
+    if not _linear_classifier(run) or d.true_boundary is None or d.straight_boundary:
         return None
-    if m.bias or not linear or not plain_inputs or d.n_classes != 2 or c.data.points is not None:
-        return None
-    if LOSSES[c.loss.loss].outputs(d.n_classes) != 1 or c.loss.loss not in ("mse", "sigmoid-ce"):
+    return Insight(LINEAR_CURVE, (d.name, tuple(run.config.model.features)), {
+        "truth": d.true_boundary.replace("**2", "²").replace(" * ", "·"), "rule": label_rule(d.name)},
+        ADD_ACTIVATION)
+
+
+def linear_origin(run: RunState) -> Insight | None:
+    c, d = run.config, run.dataset
+    m = c.model
+    if m.bias or not _linear_classifier(run) or not d.straight_boundary:
         return None
     at_origin = d.true_label(np.zeros(1), np.zeros(1))
     if at_origin is None or d.true_boundary is None:

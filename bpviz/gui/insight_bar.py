@@ -167,6 +167,9 @@ class InsightBar(Retranslating, QFrame):
         if insight.action == engine.ADD_BIAS:
             row.button.setToolTip(self.tr("Switch on “Biases” (b1 = tf.Variable(tf.zeros(…)) in every layer) "
                                           "and start the run again"))
+        elif insight.action == engine.ADD_ACTIVATION:
+            row.button.setToolTip(self.tr("Set the activation to tanh (tf.nn.tanh) and switch on biases, with a "
+                                          "hidden layer of 8 if there is none, and start the run again"))
         elif insight.action == engine.RAISE_LR:
             row.button.setToolTip(self.tr("Set the learning rate to {lr} from the next step on, without a "
                                           "reset").format(lr=f"{insight.values['bigger']:g}"))
@@ -190,6 +193,13 @@ class InsightBar(Retranslating, QFrame):
             text = text.format(truth=html.escape(v["truth"]), output=output, line=line,
                                rule=html.escape(QCoreApplication.translate("datasets", v["rule"])))
             return text, self.tr("Add biases")
+        if insight.kind == engine.LINEAR_CURVE:
+            return self.tr(
+                "<b>A straight line cannot match {truth}:</b> without an activation the network's output is linear "
+                "in x0 and x1, so its boundary is a straight line, biases or not; the data's boundary is a curve "
+                "({rule}). A hidden layer with an activation such as tanh can bend it.").format(
+                truth=html.escape(v["truth"]), rule=html.escape(QCoreApplication.translate("datasets", v["rule"]))), \
+                self.tr("Use tanh and biases")
         if insight.kind == engine.PERIODIC:
             return self.tr(
                 "<b>The batch loss repeats every {period} steps:</b> the {n} training points make the same "
@@ -270,6 +280,8 @@ def install(window) -> InsightBar:
         config = window.controller.config
         if insight.action == engine.ADD_BIAS:
             config = config.replace(bias=True)
+        elif insight.action == engine.ADD_ACTIVATION:
+            config = config.replace(activation="tanh", bias=True, hidden=config.model.hidden or [8])
         elif insight.action == engine.RAISE_LR:
             config = config.replace(lr=insight.values["bigger"])
         else:

@@ -6,7 +6,7 @@ import pytest
 
 from bpviz.engine import insights
 from bpviz.engine.config import RunConfig
-from bpviz.engine.insights import LINEAR_ORIGIN, PERIODIC, SLOW, batch_period, detect, of_trainer
+from bpviz.engine.insights import LINEAR_CURVE, LINEAR_ORIGIN, PERIODIC, SLOW, batch_period, detect, of_trainer
 from bpviz.engine.trainer import Trainer
 
 
@@ -100,3 +100,14 @@ def test_a_decaying_rate_keeps_the_stalled_note_on_one_key():
             keys.add(slow.key)
             assert slow.values["lr"] < 0.001 and slow.values["bigger"] == 0.01  # now's rate; 10x the base one
     assert keys == {("gd", 0.001)}
+
+
+def test_a_curved_rule_gets_the_straight_line_note_not_the_bias_one():
+    circle = _kinds(_run(200, dataset="circle"))
+    assert LINEAR_CURVE in circle and LINEAR_ORIGIN not in circle
+    assert circle[LINEAR_CURVE].values["truth"] == "x0² + x1² = 2"
+    assert circle[LINEAR_CURVE].action == insights.ADD_ACTIVATION
+    assert LINEAR_CURVE in _kinds(_run(200, dataset="circle", bias=True))  # biases do not bend a line
+    assert LINEAR_CURVE not in _kinds(_run(200, dataset="circle", activation="tanh"))
+    assert LINEAR_CURVE not in _kinds(_run(200))  # the tutorial's rule is a straight line
+    assert _kinds(_run(200, dataset="xor"))[LINEAR_CURVE].values["truth"] == "x0·x1 = 0"

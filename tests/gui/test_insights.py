@@ -4,7 +4,7 @@ from __future__ import annotations
 from PySide6.QtCore import Qt
 
 from bpviz.engine.config import RunConfig
-from bpviz.engine.insights import LINEAR_ORIGIN, PERIODIC, SLOW
+from bpviz.engine.insights import LINEAR_CURVE, LINEAR_ORIGIN, PERIODIC, SLOW
 from bpviz.gui.language import apply_language
 
 from .conftest import press
@@ -97,3 +97,18 @@ def test_the_rule_is_shown_whole(qtbot, make_window):
     _run_to_target(qtbot, window)
     qtbot.waitUntil(lambda: LINEAR_ORIGIN in window.insight_bar.kinds())
     assert "(1 if x0 + x1 < 1, else 0)" in window.insight_bar.text(LINEAR_ORIGIN)
+
+
+def test_a_curved_boundary_offers_an_activation(qtbot, make_window):
+    window = make_window(RunConfig().replace(dataset="circle", steps=200))
+    bar = window.insight_bar
+    _run_to_target(qtbot, window)
+    qtbot.waitUntil(lambda: LINEAR_CURVE in bar.kinds())
+    assert LINEAR_ORIGIN not in bar.kinds()  # biases alone would not help a circle
+    assert "x0² + x1² = 2" in bar.text(LINEAR_CURVE)
+    bar.row(LINEAR_CURVE).button.click()
+    qtbot.waitUntil(lambda: window.controller.config.model.activation == "tanh")
+    assert window.controller.config.model.bias and window.panel.field("activation").value() == "tanh"
+    _run_to_target(qtbot, window)
+    qtbot.waitUntil(lambda: window.insight_watcher._seen == (window.controller.latest_snapshot().generation, 200))
+    assert LINEAR_CURVE not in bar.kinds()
