@@ -12,7 +12,8 @@ import html
 
 from PySide6.QtCore import QCoreApplication, QObject, Qt, QTimer, Signal, Slot
 from PySide6.QtGui import QTextDocumentFragment
-from PySide6.QtWidgets import QFrame, QHBoxLayout, QLabel, QPushButton, QToolButton, QVBoxLayout, QWidget
+from PySide6.QtWidgets import (QFrame, QHBoxLayout, QLabel, QPushButton, QScrollArea, QToolButton, QVBoxLayout,
+                               QWidget)
 
 from bpviz.engine import insights as engine
 from bpviz.engine.insights import Insight, RunState
@@ -38,11 +39,17 @@ class _WrappedLabel(QLabel):
     """Wrapped text that asks for the height it needs at the width it gets (the central column gives a
     wrapped label the height of its width hint otherwise, and cuts the last line)."""
 
+    height_changed = Signal()
+
     def resizeEvent(self, event) -> None:
         super().resizeEvent(event)
+        self.fit()
+
+    def fit(self) -> None:
         needed = self.heightForWidth(self.width())
         if needed > 0 and needed != self.minimumHeight():
             self.setMinimumHeight(needed)
+            self.height_changed.emit()
 
 
 class _Row(QFrame):
@@ -72,9 +79,7 @@ class _Row(QFrame):
     def set_text(self, text: str) -> None:
         if self.label.text() != text:
             self.label.setText(text)
-            needed = self.label.heightForWidth(self.label.width())
-            if needed > 0:
-                self.label.setMinimumHeight(needed)
+            self.label.fit()
 
 
 class InsightBar(Retranslating, QFrame):
@@ -87,12 +92,40 @@ class InsightBar(Retranslating, QFrame):
         self.setObjectName("insight_bar")
         self.setStyleSheet("#insight_bar { background: #eef4fb; border: 1px solid #c9daf0; border-radius: 3px; }"
                            "#insight_bar QLabel { color: #1d3557; }")
-        self._layout = QVBoxLayout(self)
-        self._layout.setContentsMargins(2, 2, 2, 2)
+        # the notes scroll when they would take more than a third of the plots' column (a narrow column in
+        # the Inspect workspace wraps them into many lines)
+        self._scroll = QScrollArea()
+        self._scroll.setWidgetResizable(True)
+        self._scroll.setFrameShape(QFrame.NoFrame)
+        self._scroll.setHorizontalScrollBarPolicy(Qt.ScrollBarAlwaysOff)
+        self._scroll.setStyleSheet("QScrollArea, #insight_rows { background: transparent; }")
+        inner = QWidget()
+        inner.setObjectName("insight_rows")
+        self._layout = QVBoxLayout(inner)
+        self._layout.setContentsMargins(0, 0, 0, 0)
         self._layout.setSpacing(0)
+        self._scroll.setWidget(inner)
+        self._scroll.viewport().setAutoFillBackground(False)
+        outer = QVBoxLayout(self)
+        outer.setContentsMargins(2, 2, 2, 2)
+        outer.addWidget(self._scroll)
         self._rows: dict[str, tuple[_Row, Insight]] = {}  # kind -> its row and the insight it shows
         self._dismissed: set[tuple[str, tuple]] = set()
+        self._fit_timer = QTimer(self)
+        self._fit_timer.setSingleShot(True)
+        self._fit_timer.timeout.connect(self._fit)
         self.hide()
+
+    def _fit(self) -> None:
+        """As tall as the notes, at most a third of the column."""
+        column = self.parentWidget()
+        cap = max(60, column.height() // 3) if column is not None else 200
+        needed = self._layout.minimumSize().height()
+        self._scroll.setFixedHeight(max(1, min(needed, cap)))
+
+    def resizeEvent(self, event) -> None:
+        super().resizeEvent(event)
+        self._fit_timer.start(0)
 
     # -- public ------------------------------------------------------------------------------------
     def show_insights(self, found: list[Insight]) -> None:
@@ -109,14 +142,16 @@ class InsightBar(Retranslating, QFrame):
                 continue
             row = self._rows.get(insight.kind, (None, None))[0]
             if row is None:
-                row = _Row(self)
+                row = _Row()
                 row.setObjectName(f"insight_{insight.kind}")
+                row.label.height_changed.connect(lambda: self._fit_timer.start(0))
                 row.dismissed.connect(lambda kind=insight.kind: self.dismiss(kind))
                 row.acted.connect(lambda kind=insight.kind: self._act(kind))
                 self._layout.addWidget(row)
             self._rows[insight.kind] = (row, insight)
             self._render(row, insight)
         self.setVisible(bool(self._rows))
+        self._fit_timer.start(0)
 
     def new_run(self) -> None:
         """Another run: its insights are found afresh (what was dismissed stays dismissed)."""
@@ -151,6 +186,7 @@ class InsightBar(Retranslating, QFrame):
         self._layout.removeWidget(row)
         row.hide()
         row.deleteLater()
+        self._fit_timer.start(0)
 
     def _act(self, kind: str) -> None:
         if kind in self._rows:

@@ -22,6 +22,7 @@ from bpviz.i18n import LANGUAGES, current_language
 
 from .banner import MessageBanner
 from .compare_window import install as install_compare
+from .compare_window import retranslate_action as retranslate_compare_action
 from .control_panel import ControlPanel
 from .display import cache_axes, configure_pyqtgraph
 from .data_actions import DataActions
@@ -277,6 +278,7 @@ class MainWindow(Retranslating, QMainWindow):
         self.data.retranslate()
         self.inspection.retranslate()
         self.workspaces.retranslate()
+        retranslate_compare_action(self)
         self._retranslate_view_tips()
         self.update_title()
 
