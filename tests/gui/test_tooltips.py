@@ -67,6 +67,8 @@ def _missing(window) -> list[str]:
             if not (_plain(control.toolTip()) or _plain(widget.toolTip())):
                 missing.append(f"tool bar control {control.objectName() or control}")
     for action in _window_actions(window):
+        if not action.isEnabled():
+            continue  # a note in a menu (a damaged file's message), nothing to choose
         text = action.text().replace("&", "")
         if not action.statusTip() or _plain(action.toolTip()).replace("&", "") in ("", text):
             missing.append(f"action {action.objectName() or text}")
