@@ -114,6 +114,18 @@
         <translation>bpviz：本次运行的优化器</translation>
     </message>
     <message>
+        <source>bpviz: your run&apos;s network</source>
+        <translation>bpviz：本次运行的网络</translation>
+    </message>
+    <message>
+        <source> (b1, b2 = tf.Variable(tf.zeros(…)))</source>
+        <translation>（b1, b2 = tf.Variable(tf.zeros(…))）</translation>
+    </message>
+    <message>
+        <source>bpviz: your run&apos;s loss</source>
+        <translation>bpviz：本次运行的损失函数</translation>
+    </message>
+    <message>
         <source>prepare: the data set</source>
         <translation>准备：数据集</translation>
     </message>
@@ -382,12 +394,24 @@
         <translation>导入数据 (CSV)(&amp;I)…</translation>
     </message>
     <message>
+        <source>Train on your own points: a CSV file with the columns x0,x1,label or x0,x1,y</source>
+        <translation>用你自己的数据点训练：一个 CSV 文件，列为 x0,x1,label 或 x0,x1,y</translation>
+    </message>
+    <message>
         <source>Export &amp;data as CSV…</source>
         <translation>数据导出为 CSV(&amp;D)…</translation>
     </message>
     <message>
+        <source>Write the run&apos;s points and their labels to a CSV file</source>
+        <translation>把本次运行的数据点及其标签写入 CSV 文件</translation>
+    </message>
+    <message>
         <source>Use the &amp;generated data set</source>
         <translation>使用生成的数据集(&amp;G)</translation>
+    </message>
+    <message>
+        <source>Go back from imported or edited points to the data set chosen in the panel</source>
+        <translation>从导入或编辑过的数据点回到面板中选择的数据集</translation>
     </message>
     <message>
         <source>&amp;Edit points by clicking</source>
@@ -575,6 +599,66 @@
     <message>
         <source>{path}: neither a bpviz session (.npz) nor a configuration (.json)</source>
         <translation>{path}：既不是 bpviz 会话 (.npz)，也不是配置 (.json)</translation>
+    </message>
+    <message>
+        <source>A picture of the loss curve as shown, with its title</source>
+        <translation>损失曲线的图片（与显示的一样，带标题）</translation>
+    </message>
+    <message>
+        <source>The loss curve as a drawing that scales without blur</source>
+        <translation>损失曲线的矢量图，缩放不模糊</translation>
+    </message>
+    <message>
+        <source>Every step&apos;s batch loss and the logged loss on all data, one row per step</source>
+        <translation>每一轮的批量损失和全部数据上记录的损失，每轮一行</translation>
+    </message>
+    <message>
+        <source>A picture of the network&apos;s output over the plane and the points</source>
+        <translation>网络在平面上的输出和数据点的图片</translation>
+    </message>
+    <message>
+        <source>The decision boundary as a drawing that scales without blur</source>
+        <translation>决策边界的矢量图，缩放不模糊</translation>
+    </message>
+    <message>
+        <source>A picture of the weight matrices with their numbers</source>
+        <translation>权重矩阵及其数值的图片</translation>
+    </message>
+    <message>
+        <source>The weight heatmaps as a drawing that scales without blur</source>
+        <translation>权重热图的矢量图，缩放不模糊</translation>
+    </message>
+    <message>
+        <source>A screenshot of the whole window</source>
+        <translation>整个窗口的截图</translation>
+    </message>
+    <message>
+        <source>The weights, the losses so far and the configuration, for NumPy (np.load)</source>
+        <translation>权重、到目前为止的损失和配置，供 NumPy 读取 (np.load)</translation>
+    </message>
+    <message>
+        <source>The weights, the losses so far and the configuration as JSON text</source>
+        <translation>权重、到目前为止的损失和配置，JSON 文本</translation>
+    </message>
+    <message>
+        <source>A Python script that trains this run with NumPy alone and prints what the tutorial prints</source>
+        <translation>只用 NumPy 训练本次运行的 Python 脚本，打印内容与教程相同</translation>
+    </message>
+    <message>
+        <source>The tutorial&apos;s TensorFlow 1 program with this run&apos;s settings</source>
+        <translation>使用本次运行设置的教程 TensorFlow 1 程序</translation>
+    </message>
+    <message>
+        <source>Continue a saved run: its weights, history, optimizer state and configuration</source>
+        <translation>继续一次保存的运行：权重、历史、优化器状态和配置</translation>
+    </message>
+    <message>
+        <source>Save the whole run so far, to continue it later exactly where it is</source>
+        <translation>保存到目前为止的整个运行，以后从原处继续</translation>
+    </message>
+    <message>
+        <source>Forget the files opened recently (the files stay where they are)</source>
+        <translation>清除最近打开的文件列表（文件本身不受影响）</translation>
     </message>
     <message>
         <source>Cannot open the configuration</source>
@@ -867,6 +951,61 @@
     <message>
         <source>&amp;Height:</source>
         <translation>高(&amp;H)：</translation>
+    </message>
+</context>
+<context>
+    <name>InsightBar</name>
+    <message>
+        <source>Switch on “Biases” (b1 = tf.Variable(tf.zeros(…)) in every layer) and start the run again</source>
+        <translation>打开“偏置”（每一层都有 b1 = tf.Variable(tf.zeros(…))），并重新开始运行</translation>
+    </message>
+    <message>
+        <source>Set the activation to tanh (tf.nn.tanh) and switch on biases, with a hidden layer of 8 if there is none, and start the run again</source>
+        <translation>把激活函数设为 tanh (tf.nn.tanh) 并打开偏置（若没有隐藏层则加一个 8 个神经元的隐藏层），然后重新开始运行</translation>
+    </message>
+    <message>
+        <source>Set the learning rate to {lr} from the next step on, without a reset</source>
+        <translation>从下一轮起把学习率设为 {lr}，不重置</translation>
+    </message>
+    <message>
+        <source>Dismiss: not shown again for this run</source>
+        <translation>关闭：本次运行不再显示</translation>
+    </message>
+    <message>
+        <source>&lt;b&gt;This boundary can never match {truth}:&lt;/b&gt; without activation and biases the network computes y = {output}, which is 0 at the origin, so its 0.5-boundary &lt;b&gt;{line}&lt;/b&gt; always leaves the origin on the 0 side, but the data labels it 1 ({rule}).</source>
+        <translation>&lt;b&gt;这条边界永远无法与 {truth} 重合：&lt;/b&gt;没有激活函数也没有偏置，网络算的是 y = {output}，在原点处为 0，所以它的 0.5 边界 &lt;b&gt;{line}&lt;/b&gt; 总把原点留在 0 的一侧，而数据把原点标为 1（{rule}）。</translation>
+    </message>
+    <message>
+        <source>&lt;b&gt;This boundary can never match {truth}:&lt;/b&gt; without activation and biases the network computes the logit y = {output}, so its boundary (y = 0, probability 0.5) &lt;b&gt;{line}&lt;/b&gt; always passes through the origin, and {truth} does not.</source>
+        <translation>&lt;b&gt;这条边界永远无法与 {truth} 重合：&lt;/b&gt;没有激活函数也没有偏置，网络算的是 logit y = {output}，所以它的边界（y = 0，概率 0.5）&lt;b&gt;{line}&lt;/b&gt; 总是经过原点，而 {truth} 不经过。</translation>
+    </message>
+    <message>
+        <source>Add biases</source>
+        <translation>加上偏置</translation>
+    </message>
+    <message>
+        <source>&lt;b&gt;A straight line cannot match {truth}:&lt;/b&gt; without an activation the network&apos;s output is linear in x0 and x1, so its boundary is a straight line, biases or not; the data&apos;s boundary is a curve ({rule}). A hidden layer with an activation such as tanh can bend it.</source>
+        <translation>&lt;b&gt;直线无法与 {truth} 重合：&lt;/b&gt;没有激活函数时，网络的输出是 x0 和 x1 的线性函数，所以不论有没有偏置，它的边界都是一条直线；而数据的边界是一条曲线（{rule}）。带 tanh 等激活函数的隐藏层才能把它弯过来。</translation>
+    </message>
+    <message>
+        <source>Use tanh and biases</source>
+        <translation>使用 tanh 和偏置</translation>
+    </message>
+    <message>
+        <source>&lt;b&gt;The batch loss repeats every {period} steps:&lt;/b&gt; the {n} training points make the same {period} batches of {size}, in the same order every time; samples #{wf}–#{wl} cost {high}, samples #{bf}–#{bl} only {low}. The loss on all data (a dot every {log} steps) shows the trend.</source>
+        <translation>&lt;b&gt;每批数据的损失每 {period} 轮重复一次：&lt;/b&gt;{n} 个训练样本总是组成同样的 {period} 批、每批 {size} 个，每次顺序都一样；样本 #{wf}–#{wl} 的损失是 {high}，样本 #{bf}–#{bl} 只有 {low}。全部数据上的损失（每 {log} 轮一个点）才显示趋势。</translation>
+    </message>
+    <message>
+        <source>&lt;b&gt;The loss has nearly stopped falling:&lt;/b&gt; {before} at step {a}, {after} at step {b}: {percent}% less, under 0.1% per 500 steps at learning rate {lr}. A larger learning rate or Adam may go further, unless this is as low as this network can go.</source>
+        <translation>&lt;b&gt;损失几乎不再下降：&lt;/b&gt;第 {a} 轮为 {before}，第 {b} 轮为 {after}：只少了 {percent}%，学习率 {lr} 下每 500 轮不到 0.1%。更大的学习率或 Adam 也许能走得更远，除非这已经是这个网络能达到的最低值。</translation>
+    </message>
+    <message>
+        <source>&lt;b&gt;The loss has nearly stopped falling:&lt;/b&gt; {before} at step {a}, {after} at step {b}: {percent}% less, under 0.1% per 500 steps at learning rate {lr}. A larger learning rate may go further, unless this is as low as this network can go.</source>
+        <translation>&lt;b&gt;损失几乎不再下降：&lt;/b&gt;第 {a} 轮为 {before}，第 {b} 轮为 {after}：只少了 {percent}%，学习率 {lr} 下每 500 轮不到 0.1%。更大的学习率也许能走得更远，除非这已经是这个网络能达到的最低值。</translation>
+    </message>
+    <message>
+        <source>Use learning rate {lr}</source>
+        <translation>使用学习率 {lr}</translation>
     </message>
 </context>
 <context>
@@ -1262,28 +1401,56 @@
         <translation>打开配置(&amp;O)…</translation>
     </message>
     <message>
+        <source>Read a configuration (.json) and train that run from step 0</source>
+        <translation>读取配置 (.json)，从第 0 轮开始训练该运行</translation>
+    </message>
+    <message>
         <source>&amp;Save configuration…</source>
         <translation>保存配置(&amp;S)…</translation>
+    </message>
+    <message>
+        <source>Write this run&apos;s settings to a .json file (bpviz train --config FILE trains the same run)</source>
+        <translation>把本次运行的设置写入 .json 文件（bpviz train --config FILE 训练同一运行）</translation>
     </message>
     <message>
         <source>&amp;Export…</source>
         <translation>导出(&amp;E)…</translation>
     </message>
     <message>
+        <source>Pictures, tables, weights or the code of this run</source>
+        <translation>本次运行的图片、表格、权重或代码</translation>
+    </message>
+    <message>
         <source>&amp;Quit</source>
         <translation>退出(&amp;Q)</translation>
+    </message>
+    <message>
+        <source>Close bpviz; the configuration and layout are kept for next time</source>
+        <translation>关闭 bpviz；配置和布局保留到下次</translation>
     </message>
     <message>
         <source>&amp;Logarithmic loss axis</source>
         <translation>损失轴用对数刻度(&amp;L)</translation>
     </message>
     <message>
+        <source>Draw the loss on a log scale, so that small late changes stay visible</source>
+        <translation>用对数坐标画损失，后期的微小变化也看得见</translation>
+    </message>
+    <message>
         <source>&amp;Keyboard shortcuts</source>
         <translation>键盘快捷键(&amp;K)</translation>
     </message>
     <message>
+        <source>Every keyboard shortcut of the window</source>
+        <translation>窗口的所有键盘快捷键</translation>
+    </message>
+    <message>
         <source>&amp;About bpviz</source>
         <translation>关于 bpviz(&amp;A)</translation>
+    </message>
+    <message>
+        <source>The version and what bpviz is</source>
+        <translation>版本以及 bpviz 是什么</translation>
     </message>
     <message>
         <source>&amp;File</source>
@@ -1308,6 +1475,18 @@
     <message>
         <source>Transport</source>
         <translation>训练控制</translation>
+    </message>
+    <message>
+        <source>Show or hide the “{title}” panel</source>
+        <translation>显示或隐藏“{title}”面板</translation>
+    </message>
+    <message>
+        <source>Show or hide the “{title}” tool bar</source>
+        <translation>显示或隐藏“{title}”工具栏</translation>
+    </message>
+    <message>
+        <source>Show bpviz in {language} now; the run goes on where it is</source>
+        <translation>立即以{language}显示 bpviz；运行从原处继续</translation>
     </message>
     <message>
         <source>Running to step {target}…</source>
@@ -1563,6 +1742,18 @@ The diagram shows networks with up to {max} weights.</source>
         <translation>占本批梯度的份额</translation>
     </message>
     <message>
+        <source>The answer y_ the network should give.</source>
+        <translation>网络应给出的标准答案 y_。</translation>
+    </message>
+    <message>
+        <source>The target y_: {rule}.</source>
+        <translation>目标值 y_：{rule}。</translation>
+    </message>
+    <message>
+        <source>The answer y_: {rule}.</source>
+        <translation>标准答案 y_：{rule}。</translation>
+    </message>
+    <message>
         <source>The sample&apos;s row in X (the tutorial&apos;s X = rng.rand(32,2)).</source>
         <translation>样本在 X 中的行号（教程中 X = rng.rand(32,2)）。</translation>
     </message>
@@ -1573,10 +1764,6 @@ The diagram shows networks with up to {max} weights.</source>
     <message>
         <source>Second input feature.</source>
         <translation>第二个输入特征。</translation>
-    </message>
-    <message>
-        <source>The answer y_: 1 if x0 + x1 &lt; 1, else 0.</source>
-        <translation>标准答案 y_：若 x0 + x1 &lt; 1 则为 1，否则为 0。</translation>
     </message>
     <message>
         <source>The network&apos;s output y for this sample, with the current weights.</source>
@@ -1724,12 +1911,40 @@ The diagram shows networks with up to {max} weights.</source>
         <translation>更新</translation>
     </message>
     <message>
-        <source>&lt;b&gt;1. Forward pass.&lt;/b&gt; The batch&apos;s {n} samples go through the network together, layer by layer. Each layer multiplies its input by its weight matrix — one row per sample, one column per neuron — and then applies its activation. In the tutorial both layers are linear: &lt;tt&gt;a = tf.matmul(x, w1)&lt;/tt&gt;, &lt;tt&gt;y = tf.matmul(a, w2)&lt;/tt&gt;.</source>
-        <translation>&lt;b&gt;1. 前向传播。&lt;/b&gt;这批数据的 {n} 个样本一起逐层通过网络。每一层把输入乘以它的权重矩阵（每个样本一行，每个神经元一列），再施加激活函数。教程中两层都是线性的：&lt;tt&gt;a = tf.matmul(x, w1)&lt;/tt&gt;，&lt;tt&gt;y = tf.matmul(a, w2)&lt;/tt&gt;。</translation>
+        <source>&lt;b&gt;1. Forward pass.&lt;/b&gt; The batch&apos;s {n} samples go through the network together, layer by layer. Each layer multiplies its input by its weight matrix — one row per sample, one column per neuron — then applies its activation.</source>
+        <translation>&lt;b&gt;1. 前向传播。&lt;/b&gt;这批数据的 {n} 个样本一起逐层通过网络。每一层把输入乘以它的权重矩阵（每个样本一行，每个神经元一列），再施加激活函数。</translation>
     </message>
     <message>
-        <source>&lt;b&gt;2. Loss.&lt;/b&gt; One number says how wrong the predictions y are compared with the labels y_ (1 if x0 + x1 &amp;lt; 1, else 0). Training tries to make this number small.</source>
-        <translation>&lt;b&gt;2. 损失函数。&lt;/b&gt;用一个数衡量预测值 y 与标签 y_（若 x0 + x1 &amp;lt; 1 则为 1，否则为 0）差多少。训练就是要让这个数变小。</translation>
+        <source>&lt;b&gt;2. Loss.&lt;/b&gt; One number says how wrong the predictions y are compared with the labels y_. Training tries to make this number small.</source>
+        <translation>&lt;b&gt;2. 损失函数。&lt;/b&gt;用一个数衡量预测值 y 与标签 y_ 差多少。训练就是要让这个数变小。</translation>
+    </message>
+    <message>
+        <source>&lt;b&gt;2. Loss.&lt;/b&gt; One number says how far the predictions y are from the targets y_ ({rule}). Training tries to make this number small.</source>
+        <translation>&lt;b&gt;2. 损失函数。&lt;/b&gt;用一个数衡量预测值 y 离目标值 y_（{rule}）有多远。训练就是要让这个数变小。</translation>
+    </message>
+    <message>
+        <source>&lt;b&gt;2. Loss.&lt;/b&gt; One number says how wrong the predictions y are compared with the labels y_ ({rule}). Training tries to make this number small.</source>
+        <translation>&lt;b&gt;2. 损失函数。&lt;/b&gt;用一个数衡量预测值 y 与标签 y_（{rule}）差多少。训练就是要让这个数变小。</translation>
+    </message>
+    <message>
+        <source>In this run every layer is linear and adds a bias: {code}.</source>
+        <translation>本次运行中每一层都是线性的，并加上偏置：{code}。</translation>
+    </message>
+    <message>
+        <source>In this run, as in the tutorial, both layers are linear: {code}.</source>
+        <translation>本次运行和教程一样，两层都是线性的：{code}。</translation>
+    </message>
+    <message>
+        <source>In this run every layer is linear: {code}.</source>
+        <translation>本次运行中每一层都是线性的：{code}。</translation>
+    </message>
+    <message>
+        <source>In this run the hidden layers add a bias and apply {act}; the output layer is linear: {code}.</source>
+        <translation>本次运行中隐藏层加上偏置并施加 {act}；输出层是线性的：{code}。</translation>
+    </message>
+    <message>
+        <source>In this run the hidden layers apply {act} and the output layer is linear: {code}.</source>
+        <translation>本次运行中隐藏层施加 {act}，输出层是线性的：{code}。</translation>
     </message>
     <message>
         <source>&lt;b&gt;3. Backward pass, layer {k}.&lt;/b&gt; Going from the loss back through the network, the chain rule gives ∂L/∂w for every weight: how much the loss would change if that weight grew a little. Each ∂L/∂… table has the shape of the thing it belongs to. Step through the layers from the output (layer {top}) down to layer 1.</source>
@@ -1777,6 +1992,13 @@ The diagram shows networks with up to {max} weights.</source>
     <message>
         <source>step {step} · batch loss {loss} (old future; release to replay it)</source>
         <translation>第 {step} 轮 · 本批损失 {loss}（原来的未来；松开即可重放）</translation>
+    </message>
+</context>
+<context>
+    <name>Tooltips</name>
+    <message>
+        <source>Labels: {rule}</source>
+        <translation>标签：{rule}</translation>
     </message>
 </context>
 <context>
@@ -1862,6 +2084,14 @@ The diagram shows networks with up to {max} weights.</source>
     <message>
         <source>&lt;b&gt;∂L/∂y&lt;/b&gt;: for L = mean((y − y_)²) over {n} samples, ∂L/∂y = 2·(y − y_)/{n} per sample. This error signal is where backpropagation starts.</source>
         <translation>&lt;b&gt;∂L/∂y&lt;/b&gt;：对 {n} 个样本的 L = mean((y − y_)²)，每个样本 ∂L/∂y = 2·(y − y_)/{n}。反向传播就从这个误差信号开始。</translation>
+    </message>
+    <message>
+        <source>&lt;b&gt;∂L/∂y&lt;/b&gt;: for the summed cost / profit loss, ∂L/∂y = COST = {cost} for a sample predicted too high (y &gt; y_) and −PROFIT = −{profit} otherwise; no division, the loss is a sum. This error signal is where backpropagation starts.</source>
+        <translation>&lt;b&gt;∂L/∂y&lt;/b&gt;：对求和的成本 / 利润损失，预测偏高（y &gt; y_）的样本 ∂L/∂y = COST = {cost}，否则为 −PROFIT = −{profit}；不做除法，损失是一个和。反向传播就从这个误差信号开始。</translation>
+    </message>
+    <message>
+        <source>&lt;b&gt;∂L/∂y&lt;/b&gt;: for the mean softmax cross-entropy over {n} samples, ∂L/∂y = (softmax(y) − y_)/{n}, one column per class (y_ is 1 for the sample&apos;s class, 0 elsewhere). This error signal is where backpropagation starts.</source>
+        <translation>&lt;b&gt;∂L/∂y&lt;/b&gt;：对 {n} 个样本平均的 softmax 交叉熵，∂L/∂y = (softmax(y) − y_)/{n}，每个类别一列（y_ 在样本所属类别处为 1，其余为 0）。反向传播就从这个误差信号开始。</translation>
     </message>
     <message>
         <source>&lt;b&gt;∂L/∂y&lt;/b&gt;: for the mean sigmoid cross-entropy over {n} samples, ∂L/∂y = (sigmoid(y) − y_)/{n} per sample. This error signal is where backpropagation starts.</source>
@@ -1970,8 +2200,28 @@ The diagram shows networks with up to {max} weights.</source>
         <translation>损失项</translation>
     </message>
     <message>
+        <source>y_ (target)</source>
+        <translation>y_（目标值）</translation>
+    </message>
+    <message>
+        <source>&lt;b&gt;Cost / profit&lt;/b&gt;, the course&apos;s sales loss: &lt;tt&gt;loss = tf.reduce_sum(tf.where(tf.greater(y, y_), COST*(y - y_), PROFIT*(y_ - y)))&lt;/tt&gt; with COST = {cost}, PROFIT = {profit}. Predicting too much costs COST per unit, too little loses PROFIT per unit; the {n} terms are summed, not averaged.</source>
+        <translation>&lt;b&gt;成本 / 利润&lt;/b&gt;，课程中销量例子的损失函数：&lt;tt&gt;loss = tf.reduce_sum(tf.where(tf.greater(y, y_), COST*(y - y_), PROFIT*(y_ - y)))&lt;/tt&gt;，其中 COST = {cost}，PROFIT = {profit}。预测多了每单位损失 COST，预测少了每单位损失 PROFIT；{n} 项是求和，不是求平均。</translation>
+    </message>
+    <message>
+        <source>&lt;b&gt;Softmax cross-entropy&lt;/b&gt; over {k} classes: each sample&apos;s {k} outputs y are logits, softmax turns them into probabilities, and the sample&apos;s loss is −log of the probability of its own class (&lt;tt&gt;tf.nn.softmax_cross_entropy_with_logits_v2&lt;/tt&gt;). The {n} losses are averaged.</source>
+        <translation>&lt;b&gt;Softmax 交叉熵&lt;/b&gt;，共 {k} 个类别：每个样本的 {k} 个输出 y 是 logit，softmax 把它们变成概率，样本的损失是它所属类别概率的 −log（&lt;tt&gt;tf.nn.softmax_cross_entropy_with_logits_v2&lt;/tt&gt;）。{n} 个损失求平均。</translation>
+    </message>
+    <message>
+        <source>class</source>
+        <translation>类别</translation>
+    </message>
+    <message>
         <source>one row per sample of the batch</source>
         <translation>本批每个样本一行</translation>
+    </message>
+    <message>
+        <source>loss = sum of {term} over the {n} samples</source>
+        <translation>loss = {n} 个样本的 {term} 之和</translation>
     </message>
     <message>
         <source>loss = mean of {term} over the {n} samples</source>
@@ -2221,6 +2471,53 @@ The diagram shows networks with up to {max} weights.</source>
     <message>
         <source> — a comma-separated list</source>
         <translation> —— 用逗号分隔的列表</translation>
+    </message>
+</context>
+<context>
+    <name>datasets</name>
+    <message>
+        <source>(x0 + x1) / 10</source>
+        <translation>(x0 + x1) / 10</translation>
+    </message>
+    <message>
+        <source>1 for the cloud around (2, 2), 0 for the cloud around (−2, −2)</source>
+        <translation>围绕 (2, 2) 的一团为 1，围绕 (−2, −2) 的一团为 0</translation>
+    </message>
+    <message>
+        <source>1 if x0 + x1 &lt; 1, else 0</source>
+        <translation>x0 + x1 &lt; 1 时为 1，否则为 0</translation>
+    </message>
+    <message>
+        <source>1 if x0² + x1² &lt; 2, else 0</source>
+        <translation>x0² + x1² &lt; 2 时为 1，否则为 0</translation>
+    </message>
+    <message>
+        <source>1 if x0·x1 ≥ 0 (same signs), else 0</source>
+        <translation>x0·x1 ≥ 0（同号）时为 1，否则为 0</translation>
+    </message>
+    <message>
+        <source>1 on one arm of the spiral, 0 on the other</source>
+        <translation>螺旋的一条臂上为 1，另一条臂上为 0</translation>
+    </message>
+    <message>
+        <source>the 120° sector of the point&apos;s angle: 0, 1 or 2</source>
+        <translation>点的角度所在的 120° 扇区：0、1 或 2</translation>
+    </message>
+    <message>
+        <source>the day&apos;s sales: x0 + x1, give or take 0.05</source>
+        <translation>当天的销量：x0 + x1，上下浮动 0.05</translation>
+    </message>
+    <message>
+        <source>the label column of your file</source>
+        <translation>你的文件中的标签列</translation>
+    </message>
+    <message>
+        <source>the strongest of six Gaussian bumps (+1 or −1) at the point</source>
+        <translation>该点处六个高斯峰（+1 或 −1）中最强的一个</translation>
+    </message>
+    <message>
+        <source>−1, so that the loss is (w + 1)²</source>
+        <translation>−1，于是损失为 (w + 1)²</translation>
     </message>
 </context>
 <context>

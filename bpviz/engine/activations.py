@@ -16,6 +16,12 @@ class Activation:
     label = ""  # in the panel's list
     title = ""  # inside a sentence (window title)
     tf1 = ""  # TF1's function, e.g. "tf.nn.relu"; "" for none
+    formula = "a = z"  # f as a formula of the layer's z
+
+    @classmethod
+    def code(cls) -> str:
+        """The tutorial's TF1 line for a hidden layer with this activation."""
+        return f"a = {cls.tf1}(tf.matmul(x, w1))" if cls.tf1 else "a = tf.matmul(x, w1)"
 
     @staticmethod
     def forward_ops(z, a, one, zero) -> list:
@@ -58,6 +64,7 @@ class Linear(Activation):
 
 class Relu(Activation):
     name, label, title, tf1 = "relu", "ReLU", "ReLU", "tf.nn.relu"
+    formula = "a = max(z, 0)"
 
     @staticmethod
     def forward_ops(z, a, one, zero):
@@ -91,6 +98,7 @@ class Relu(Activation):
 
 class Tanh(Activation):
     name, label, title, tf1 = "tanh", "Tanh", "tanh", "tf.nn.tanh"
+    formula = "a = tanh(z) = (e^z − e^−z) / (e^z + e^−z)"
 
     @staticmethod
     def forward_ops(z, a, one, zero):
@@ -125,6 +133,7 @@ class Tanh(Activation):
 
 class Sigmoid(Activation):
     name, label, title, tf1 = "sigmoid", "Sigmoid", "sigmoid", "tf.nn.sigmoid"
+    formula = "a = 1 / (1 + e^−z)"
 
     @staticmethod
     def forward_ops(z, a, one, zero):

@@ -34,8 +34,38 @@ MAX_DATA_SEED = 2**32 - 1  # RandomState's seed range
 MAX_JITTER = 10.0  # the tutorial's sets: the largest jitter scale offered
 PLAYGROUND_SETS = ("xor", "gauss", "spiral", "reg-plane", "reg-gauss")
 
+# What a point's label (or target) is, in words a learner reads in the step inspector and the tooltips
+# (English; the desktop app translates them in the "datasets" context).  Formulas stay as they are.
+LABEL_RULES = {
+    "seed": "1 if x0 + x1 < 1, else 0",
+    "circle": "1 if x0² + x1² < 2, else 0",
+    "xor": "1 if x0·x1 ≥ 0 (same signs), else 0",
+    "gauss": "1 for the cloud around (2, 2), 0 for the cloud around (−2, −2)",
+    "spiral": "1 on one arm of the spiral, 0 on the other",
+    "sectors": "the 120° sector of the point's angle: 0, 1 or 2",
+    "sales": "the day's sales: x0 + x1, give or take 0.05",
+    "reg-plane": "(x0 + x1) / 10",
+    "reg-gauss": "the strongest of six Gaussian bumps (+1 or −1) at the point",
+    "parabola": "−1, so that the loss is (w + 1)²",
+}
+IMPORTED_LABEL_RULE = "the label column of your file"
+# the course's code that makes the data (the other sets follow TensorFlow Playground's generators)
+DATASET_CODE = {
+    "seed": "rng = np.random.RandomState(23455); X = rng.rand(32, 2); Y_ = [[int(x0 + x1 < 1)] for (x0, x1) in X]",
+    "circle": "X = rng.randn(300, 2); Y_ = [[int(x0*x0 + x1*x1 < 2)] for (x0, x1) in X]",
+    "sales": "X = rng.rand(32, 2); Y_ = [[x1 + x2 + (rng.rand()/10.0 - 0.05)] for (x1, x2) in X]",
+}
+DRAWS = {"seed": "rand", "circle": "randn", "sales": "rand", "sectors": "uniform"}  # the first draw of X
+
+
+def label_rule(name: str | None) -> str:
+    """The run's label rule in English (None: points of the user's own)."""
+    return LABEL_RULES.get(name, IMPORTED_LABEL_RULE) if name is not None else IMPORTED_LABEL_RULE
+
+
 # Boundary of each generating rule, written "<numpy expression in x0, x1> = <constant>".
 _TRUE_BOUNDARY = {"seed": "x0 + x1 = 1", "circle": "x0**2 + x1**2 = 2", "xor": "x0 * x1 = 0"}
+_STRAIGHT_BOUNDARY = {"seed"}  # the rules whose boundary is one straight line
 
 
 def _rule(name, x0, x1):
@@ -76,6 +106,11 @@ class Dataset:
     @property
     def is_regression(self) -> bool:
         return self.n_classes == 0
+
+    @property
+    def straight_boundary(self) -> bool:
+        """Whether the generating rule's boundary is a straight line (None-rule sets: False)."""
+        return self.name in _STRAIGHT_BOUNDARY
 
     def true_label(self, grid_x0, grid_x1) -> np.ndarray | None:
         """Generating rule on a grid as float 0/1, or None when it has no closed form."""

@@ -34,6 +34,7 @@ class Loss:
     label: str
     help: str
     summed = False  # reduce_sum over the batch instead of reduce_mean
+    code: str  # the TF1 line, as the course writes it
 
     @staticmethod
     def outputs(n_classes: int) -> int:
@@ -62,6 +63,7 @@ class MeanSquaredError(Loss):
     name = "mse"
     label = "Mean squared error"
     help = "tf.reduce_mean(tf.square(y - y_)): the tutorial's"
+    code = "loss = tf.reduce_mean(tf.square(y - y_))"
 
     @classmethod
     def check(cls, n_classes):
@@ -81,6 +83,7 @@ class SigmoidCrossEntropy(Loss):
     name = "sigmoid-ce"
     label = "Sigmoid cross-entropy"
     help = "tf.nn.sigmoid_cross_entropy_with_logits, mean over the batch; labels 0/1"
+    code = "loss = tf.reduce_mean(tf.nn.sigmoid_cross_entropy_with_logits(labels=y_, logits=y))"
 
     @classmethod
     def check(cls, n_classes):
@@ -128,6 +131,7 @@ class CostProfit(Loss):
     label = "Cost / profit"
     help = "reduce_sum(where(y > y_, COST·(y − y_), PROFIT·(y_ − y))): a sum over the batch, as the course writes it"
     summed = True
+    code = "loss = tf.reduce_sum(tf.where(tf.greater(y, y_), COST * (y - y_), PROFIT * (y_ - y)))"
 
     @classmethod
     def check(cls, n_classes):
@@ -158,6 +162,7 @@ class SoftmaxCrossEntropy(Loss):
     label = "Softmax cross-entropy"
     help = ("tf.nn.softmax_cross_entropy_with_logits_v2, mean over the batch; one output per class, "
             "labels 0…K−1")
+    code = "loss = tf.reduce_mean(tf.nn.softmax_cross_entropy_with_logits_v2(labels=y_, logits=y))"
 
     @staticmethod
     def outputs(n_classes):

@@ -56,6 +56,9 @@ class Setting:
     # an optional value switched on by a check box: (its name, label, help, the value it starts at)
     toggle: tuple[str, str, str, float] | None = None
     cli_flag: str | None = None  # when the CLI spells it otherwise (`--data FILE` fills `points`)
+    # the formula or TF1 code behind the setting, as the tutorial writes it (never translated): a template
+    # of the flat values ("seed={init_seed}"), or a function of them when it depends on a descriptor module
+    code: str | Callable[[Mapping], str] = ""
 
     @property
     def flag(self) -> str:
@@ -73,6 +76,12 @@ class Setting:
             if self.name in own:
                 return own[self.name]
         return self.default
+
+    def code_for(self, values: Mapping) -> str:
+        """The formula or TF1 code behind this setting under these values ("" when there is none)."""
+        if callable(self.code):
+            return self.code(values)
+        return self.code.format(**values) if self.code else ""
 
     def range_text(self, values: Mapping | None = None) -> str:
         high = self.high_for(values or {})

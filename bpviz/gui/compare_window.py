@@ -14,7 +14,7 @@ import math
 import numpy as np
 import pyqtgraph as pg
 from PySide6.QtCore import QCoreApplication, Qt, QTimer
-from PySide6.QtGui import QKeySequence
+from PySide6.QtGui import QAction, QKeySequence
 from PySide6.QtWidgets import (QCheckBox, QFileDialog, QFormLayout, QHBoxLayout, QLabel, QLineEdit, QListWidget,
                                QListWidgetItem, QMainWindow, QMenu, QPushButton, QSplitter, QStyle, QTabWidget,
                                QMessageBox, QToolBar, QVBoxLayout, QWidget)
@@ -454,7 +454,16 @@ def install(window) -> None:
             base = RunConfig()
         show_compare(window, base)
 
-    action = window.add_action("act_compare", _tr("&Compare runs…"), open_compare, QKeySequence("Ctrl+Shift+C"),
-                               None, _tr("Train several runs side by side: optimizers, learning rates, seeds"))
+    action = window.add_action("act_compare", "", open_compare, QKeySequence("Ctrl+Shift+C"))
+    retranslate_action(window)
     window.view_menu.addSeparator()
     window.view_menu.addAction(action)
+
+
+def retranslate_action(window) -> None:
+    """The main window's Compare action in the current language (the window calls it on LanguageChange)."""
+    action = window.findChild(QAction, "act_compare")
+    tip = _tr("Train several runs side by side: optimizers, learning rates, seeds")
+    action.setText(_tr("&Compare runs…"))
+    action.setToolTip(tip)
+    action.setStatusTip(tip)

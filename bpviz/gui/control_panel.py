@@ -25,6 +25,7 @@ from bpviz.engine.settings import (MAX_HIDDEN_LAYERS, SECTION_NAMES, SETTINGS, S
 from .fields import (ERROR_COLOR, BoolField, ChoiceField, FeaturesField, Field, FloatSpinField, IntField,
                      TextField, format_float, parse_float, parse_int, parse_widths)
 from .language import Retranslating
+from .tooltips import choice_tooltip, setting_tooltip, toggle_tooltip
 from .training_controller import flat_fields
 
 _MAX_SPIN = 2**31 - 1  # a QSpinBox holds a C int
@@ -100,10 +101,12 @@ class ControlPanel(Retranslating, QWidget):
         finally:
             self._loading = False
         self._update_visibility()
+        self._update_tooltips()
         self._update_pending()
 
     def accept_config(self, config: RunConfig) -> None:
         self._config = config
+        self._update_tooltips()
         self._update_pending()
 
     def field(self, name: str) -> Field:
@@ -226,11 +229,10 @@ class ControlPanel(Retranslating, QWidget):
         toggles = {s.toggle[0]: s for s in SETTINGS.values() if s.toggle}
         for name, field in self._fields.items():
             if name in toggles:
-                _name, label, help_text, _on = toggles[name].toggle
-                label, tooltip = _tr(label), _tr(help_text)
+                label = _tr(toggles[name].toggle[1])
             else:
                 setting = SETTINGS[name]
-                label, tooltip = _tr(setting.label), f"{_tr(setting.help)} ({setting.flag})"
+                label = _tr(setting.label)
                 if isinstance(field, ChoiceField):
                     for i in range(field.combo.count()):
                         key = field.combo.itemData(i)
@@ -243,7 +245,6 @@ class ControlPanel(Retranslating, QWidget):
                     field.set_tooltips({key: self.tr("Feed the network {feature} (--features {key})").format(
                         feature=FEATURE_SYMBOLS.get(key, key), key=key) for key in field.boxes})
             self._labels[name] = label
-            field.set_tooltip(tooltip)
             if isinstance(field, BoolField):
                 field.box.setText(label)
             else:
@@ -251,7 +252,22 @@ class ControlPanel(Retranslating, QWidget):
                 if row_label is not None:
                     row_label.setText(label)
         self._dataset_shown(self._fields["dataset"].value())
+        self._update_tooltips()
         self._update_pending()
+
+    def _update_tooltips(self) -> None:
+        """Every field's tooltip, with the formulas and TF1 calls of the applied configuration's values."""
+        values = flat_fields(self._config)
+        toggles = {s.toggle[0]: s for s in SETTINGS.values() if s.toggle}
+        for name, field in self._fields.items():
+            if name in toggles:
+                field.set_tooltip(toggle_tooltip(toggles[name], values))
+                continue
+            field.set_tooltip(setting_tooltip(name, values))
+            if isinstance(field, ChoiceField):
+                for i in range(field.combo.count()):
+                    field.combo.setItemData(i, choice_tooltip(name, field.combo.itemData(i), values),
+                                            Qt.ToolTipRole)
 
     def _section(self, layout: QVBoxLayout, key: str) -> QFormLayout:
         box = QGroupBox()

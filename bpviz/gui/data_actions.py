@@ -38,21 +38,35 @@ class DataActions(QObject):
         self.window = window
         self.controller = window.controller
         self._dir = ""
-        self.act_import = self._action("act_import_data", self.tr("&Import data (CSV)…"), self.import_dialog)
-        self.act_export = self._action("act_export_data", self.tr("Export &data as CSV…"), self.export_dialog)
-        self.act_generated = self._action("act_generated_data", self.tr("Use the &generated data set"),
-                                          self.use_generated)
-        self.act_edit = self._action("act_edit_points", self.tr("&Edit points by clicking"), self._edit_toggled)
+        self.act_import = self._action("act_import_data", self.import_dialog)
+        self.act_export = self._action("act_export_data", self.export_dialog)
+        self.act_generated = self._action("act_generated_data", self.use_generated)
+        self.act_edit = self._action("act_edit_points", self._edit_toggled)
         self.act_edit.setCheckable(True)
-        self.act_edit.setToolTip(self.tr("Left click adds a point of class 1, right click one of class 0, "
-                                         "Shift-click removes the nearest point"))
+        self.retranslate()
         window.boundary.plane_clicked.connect(self.plane_clicked)
+
+    def retranslate(self) -> None:
+        """The actions' texts in the current language (the window calls it on LanguageChange)."""
+        for action, text, tip in (
+                (self.act_import, self.tr("&Import data (CSV)…"),
+                 self.tr("Train on your own points: a CSV file with the columns x0,x1,label or x0,x1,y")),
+                (self.act_export, self.tr("Export &data as CSV…"),
+                 self.tr("Write the run's points and their labels to a CSV file")),
+                (self.act_generated, self.tr("Use the &generated data set"),
+                 self.tr("Go back from imported or edited points to the data set chosen in the panel")),
+                (self.act_edit, self.tr("&Edit points by clicking"),
+                 self.tr("Left click adds a point of class 1, right click one of class 0, "
+                         "Shift-click removes the nearest point"))):
+            action.setText(text)
+            action.setToolTip(tip)
+            action.setStatusTip(tip)
 
     def tr(self, text: str) -> str:
         return QCoreApplication.translate("DataActions", text)
 
-    def _action(self, name: str, text: str, slot) -> QAction:
-        action = QAction(text, self.window)
+    def _action(self, name: str, slot) -> QAction:
+        action = QAction(self.window)
         action.setObjectName(name)
         action.triggered.connect(slot)
         return action

@@ -59,33 +59,49 @@ class ExportSpec:
     file_name: str  # the default file name, without suffix
     writer: str  # the FileActions method that exports it: (spec, path, size)
     group: int  # menu section: a separator between groups
+    tip: str = ""  # what the file holds (status tip; translated in the "FileActions" context)
 
 
 EXPORTS = (  # in menu order
     ExportSpec("loss_png", "loss", "png", QT_TRANSLATE_NOOP("FileActions", "Loss plot as &PNG…"),
-               "loss", "_export_loss_picture", 0),
+               "loss", "_export_loss_picture", 0,
+               QT_TRANSLATE_NOOP("FileActions", "A picture of the loss curve as shown, with its title")),
     ExportSpec("loss_svg", "loss", "svg", QT_TRANSLATE_NOOP("FileActions", "Loss plot as &SVG…"),
-               "loss", "_export_loss_picture", 0),
+               "loss", "_export_loss_picture", 0,
+               QT_TRANSLATE_NOOP("FileActions", "The loss curve as a drawing that scales without blur")),
     ExportSpec("loss_csv", "loss", "csv", QT_TRANSLATE_NOOP("FileActions", "Loss as &CSV table…"),
-               "loss", "_export_loss_csv", 0),
+               "loss", "_export_loss_csv", 0,
+               QT_TRANSLATE_NOOP("FileActions", "Every step's batch loss and the logged loss on all data, one row "
+                                                 "per step")),
     ExportSpec("boundary_png", "boundary", "png", QT_TRANSLATE_NOOP("FileActions", "Decision &boundary as PNG…"),
-               "boundary", "_export_view", 1),
+               "boundary", "_export_view", 1,
+               QT_TRANSLATE_NOOP("FileActions", "A picture of the network's output over the plane and the points")),
     ExportSpec("boundary_svg", "boundary", "svg", QT_TRANSLATE_NOOP("FileActions", "Decision boundary as SVG…"),
-               "boundary", "_export_view", 1),
+               "boundary", "_export_view", 1,
+               QT_TRANSLATE_NOOP("FileActions", "The decision boundary as a drawing that scales without blur")),
     ExportSpec("heatmaps_png", "heatmaps", "png", QT_TRANSLATE_NOOP("FileActions", "&Weight heatmaps as PNG…"),
-               "weights-heatmaps", "_export_view", 1),
+               "weights-heatmaps", "_export_view", 1,
+               QT_TRANSLATE_NOOP("FileActions", "A picture of the weight matrices with their numbers")),
     ExportSpec("heatmaps_svg", "heatmaps", "svg", QT_TRANSLATE_NOOP("FileActions", "Weight heatmaps as SVG…"),
-               "weights-heatmaps", "_export_view", 1),
+               "weights-heatmaps", "_export_view", 1,
+               QT_TRANSLATE_NOOP("FileActions", "The weight heatmaps as a drawing that scales without blur")),
     ExportSpec("window_png", "window", "png", QT_TRANSLATE_NOOP("FileActions", "Whole w&indow as PNG…"),
-               "bpviz-window", "_export_window", 1),
+               "bpviz-window", "_export_window", 1,
+               QT_TRANSLATE_NOOP("FileActions", "A screenshot of the whole window")),
     ExportSpec("weights_npz", "weights", "npz", QT_TRANSLATE_NOOP("FileActions", "Weights and history as &NPZ…"),
-               "weights", "_export_weights", 2),
+               "weights", "_export_weights", 2,
+               QT_TRANSLATE_NOOP("FileActions", "The weights, the losses so far and the configuration, for NumPy "
+                                                 "(np.load)")),
     ExportSpec("weights_json", "weights", "json", QT_TRANSLATE_NOOP("FileActions", "Weights and history as &JSON…"),
-               "weights", "_export_weights", 2),
+               "weights", "_export_weights", 2,
+               QT_TRANSLATE_NOOP("FileActions", "The weights, the losses so far and the configuration as JSON text")),
     ExportSpec("numpy_script", "numpy", "py", QT_TRANSLATE_NOOP("FileActions", "N&umPy script of this run…"),
-               "bpviz_run", "_export_script", 3),
+               "bpviz_run", "_export_script", 3,
+               QT_TRANSLATE_NOOP("FileActions", "A Python script that trains this run with NumPy alone and prints "
+                                                 "what the tutorial prints")),
     ExportSpec("tf1_script", "tf1", "py", QT_TRANSLATE_NOOP("FileActions", "&TensorFlow 1 code of this run…"),
-               "bpviz_run_tf1", "_export_script", 3),
+               "bpviz_run_tf1", "_export_script", 3,
+               QT_TRANSLATE_NOOP("FileActions", "The tutorial's TensorFlow 1 program with this run's settings")),
 )
 # any plot's right-click "Export…" (plot_export.py): a picture of that plot, not an Export menu entry
 PLOT_EXPORTS = (
@@ -186,8 +202,15 @@ class FileActions(QObject):
         self.act_save_session.setText(self.tr("Save s&ession…"))
         self.recent_menu.setTitle(self.tr("Open &Recent"))
         self.export_menu.setTitle(self.tr("&Export") + "\t" + QKeySequence("Ctrl+E").toString(QKeySequence.NativeText))
+        self.act_open_session.setStatusTip(self.tr("Continue a saved run: its weights, history, optimizer state "
+                                                   "and configuration"))
+        self.act_save_session.setStatusTip(self.tr("Save the whole run so far, to continue it later exactly "
+                                                   "where it is"))
         for spec in EXPORTS:
             self.export_actions[spec.name].setText(self.tr(spec.text))
+            self.export_actions[spec.name].setStatusTip(self.tr(spec.tip))
+        for action in (self.act_open_session, self.act_save_session, *self.export_actions.values()):
+            action.setToolTip(action.statusTip())
         for action, text in zip(self.loss_menu_actions, LOSS_MENU_TEXT.values()):
             action.setText(self.tr(text))
 
@@ -222,6 +245,8 @@ class FileActions(QObject):
         if paths:
             menu.addSeparator()
         clear = menu.addAction(self.tr("&Clear list"))
+        clear.setStatusTip(self.tr("Forget the files opened recently (the files stay where they are)"))
+        clear.setToolTip(clear.statusTip())
         clear.setEnabled(bool(paths))
         clear.triggered.connect(self.clear_recent)
         menu.setEnabled(True)

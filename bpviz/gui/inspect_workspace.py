@@ -23,6 +23,7 @@ from PySide6.QtCore import QCoreApplication, QObject, Qt, QTimer, Slot
 from PySide6.QtWidgets import QFrame, QLabel, QScrollArea, QTabWidget, QVBoxLayout, QWidget
 
 from bpviz.engine.config import OptimizerConfig
+from bpviz.engine.datasets import label_rule
 from bpviz.engine.optimizers import OPTIMIZERS, slots_of
 from bpviz.engine.step_record import (RecordedStep, RunState, SampleTable, gradient_check, read_state,
                                       recorded_step, sample_table)
@@ -30,6 +31,7 @@ from bpviz.engine.trainer import Diverged
 
 from .inspector import CodePanel, GradientCheckView, NetworkDiagram, SampleTableView, StepInspector
 from .inspector._common import index_text
+from .language import Retranslating
 from .status_bar import SUCCESS, WARNING
 from .timeline_bar import TimelineBar
 from .worker_protocol import PAUSED
@@ -62,11 +64,12 @@ def _tr(text: str) -> str:
     return QCoreApplication.translate("optimizers", text)
 
 
-class GradientPanel(QWidget):
+class GradientPanel(Retranslating, QWidget):
     """∂L/∂W, ΔW of the last recorded update and the optimizer's state, as heatmaps like the weights'."""
 
     def __init__(self, parent=None):
         super().__init__(parent)
+        self._shown: dict[str, tuple] = {}  # what the captions say: "state" (step, lr_t), "delta" (step, lr_t)
         self._tabs = QTabWidget()
         self._tabs.setDocumentMode(True)
         self._panels: dict[str, WeightPanel] = {}
@@ -108,21 +111,40 @@ class GradientPanel(QWidget):
             self._tabs.addTab(page, label)
             if label == current:
                 self._tabs.setCurrentWidget(page)
+        self._shown = {}
+        self.retranslate()
+
+    def retranslate(self) -> None:
+        """Tab titles and captions in the current language, saying what they said."""
+        if self._optimizer is None:
+            return
+        slots = slots_of(self._optimizer_config)
+        titles = [self.tr("∂L/∂W"), self.tr("ΔW last step")] + [_tr(slot.label) for slot in slots]
+        for i, title in enumerate(titles):
+            self._tabs.setTabText(i, title)
         self._captions["grad"].setText(self.tr("<b>∂L/∂W</b> of the last update: each weight moves against it."))
         self._captions["grad"].setToolTip(self.tr(
             "How much the batch loss would change per unit change of each weight (regularisation included)."))
         self._captions["delta"].setText(self.tr("<b>ΔW = new − old</b>: no update recorded yet (press Step →)."))
         for slot in slots:
             self._captions[slot.name].setText(_tr(slot.caption))
+        if "state" in self._shown:
+            self._state_captions(*self._shown["state"])
+        if "delta" in self._shown:
+            self._delta_caption(*self._shown["delta"])
 
     def set_state(self, gradients: dict, slots: dict, lr_t: float | None = None, step: int = 0) -> None:
         self._put("grad", gradients, "∂L/∂{}")
-        self._captions["grad"].setText(
-            self.tr("<b>∂L/∂W</b> of the last update: each weight moves against it.") if step else
-            self.tr("<b>∂L/∂W</b>: no update yet — all zero until the first step (press Step →)."))
         for slot, values in slots.items():
             if slot in self._panels:
                 self._put(slot, values, "{}" + (" " + slot if slot != "accumulator" else " acc"))
+        self._shown["state"] = (step, lr_t)
+        self._state_captions(step, lr_t)
+
+    def _state_captions(self, step: int, lr_t: float | None) -> None:
+        self._captions["grad"].setText(
+            self.tr("<b>∂L/∂W</b> of the last update: each weight moves against it.") if step else
+            self.tr("<b>∂L/∂W</b>: no update yet — all zero until the first step (press Step →)."))
         if lr_t is not None and self._optimizer[0] == "adam":
             self._captions["v"].setText(self.tr(
                 "<b>Adam's v</b>: v′ = v + (g² − v)(1 − β2). Update {i}: <b>lr_t = {lr_t:.6g}</b> "
@@ -131,6 +153,10 @@ class GradientPanel(QWidget):
 
     def set_delta(self, delta: dict, step: int, lr_t: float | None = None) -> None:
         self._put("delta", delta, "Δ{}")
+        self._shown["delta"] = (step, lr_t)
+        self._delta_caption(step, lr_t)
+
+    def _delta_caption(self, step: int, lr_t: float | None) -> None:
         text = self.tr("<b>ΔW = new − old</b> of update i = {i}: each weight's effective step").format(i=step)
         if lr_t is not None and self._optimizer[0] == "adam":
             text += self.tr(" (= −lr_t·m′/(√v′ + ε), lr_t = {lr_t:.6g})").format(lr_t=lr_t)
@@ -173,7 +199,9 @@ class InspectWorkspace(QObject):
         self.gradcheck.button().setFocusPolicy(Qt.NoFocus)  # → must keep stepping after a click
         self.gradients = GradientPanel()
         self.gradients.setObjectName("gradient_panel")
-        self.samples_caption = QLabel(self.tr("Samples of the run; press Step (→) to record an update."))
+        self.samples_caption = QLabel()
+        self.samples_caption.setTextFormat(Qt.RichText)
+        self._samples_state: int | None = None  # the update the sample table shows (-1: step 0), None: none yet
         self.samples_caption.setWordWrap(True)
         samples_box = QWidget()
         box = QVBoxLayout(samples_box)
@@ -260,6 +288,8 @@ class InspectWorkspace(QObject):
             action.setText(text)
             action.setToolTip(tip)
             action.setStatusTip(tip)
+        self._show_samples_caption(self._samples_state)
+        self.timeline.retranslate()
 
     def inspecting(self) -> bool:
         """Whether Step should record the update (one of the inspection docks is on screen)."""
@@ -357,7 +387,7 @@ class InspectWorkspace(QObject):
         else:
             self.inspector.clear()
             self.samples.set_table(result.table)
-            self.samples_caption.setText(self.tr("Step 0: the first batch (✓) is what update i = 0 will train on."))
+            self._show_samples_caption(-1)
             self._show_state(result.state)
         self.poll()
         self.window.status.set_message(self.tr("At step {step} (replayed from the nearest checkpoint)").format(
@@ -365,13 +395,14 @@ class InspectWorkspace(QObject):
 
     def _show_record(self, result: RecordedStep) -> None:
         rec = result.record
-        lc = self.controller.latest_snapshot().config.loss
-        self.inspector.set_record(rec, lc.loss, lc.l1, lc.l2)
+        snap = self.controller.latest_snapshot()
+        lc = snap.config.loss
+        labels, regression = _data_rule(snap)
+        self.inspector.set_record(rec, lc.loss, lc.l1, lc.l2, lc.cost, lc.profit, labels=labels,
+                                  regression=regression)
+        self.samples.source_model().set_label_rule(labels, regression)
         self.samples.set_table(result.table)
-        self.samples_caption.setText(self.tr(
-            "Update i = {i}: each sample's prediction and loss <i>before</i> the update; ✓ = in its batch, "
-            "share = its part of the batch gradient. Select a row to find the point.").format(i=rec.step))
-        self.samples_caption.setTextFormat(Qt.RichText)
+        self._show_samples_caption(rec.step)
         self.gradients.set_delta(rec.delta, rec.step, rec.lr_t if rec.optimizer == "adam" else None)
         self._show_state(result.state)
         self.gradcheck.clear()
@@ -404,6 +435,8 @@ class InspectWorkspace(QObject):
             return
         if snap.generation != self._generation:
             self._new_trainer(snap)
+        m = snap.config.model
+        self.code.set_model(m.hidden, m.activation, m.bias, snap.config.loss.loss)
         cfg = snap.config.optimizer
         if cfg != self._config_key:
             self._config_key = cfg
@@ -435,16 +468,36 @@ class InspectWorkspace(QObject):
         self._state_serial = -1
         self._checked_params = None
         self.diagram.set_structure(list(snap.sizes), snap.config.model.bias)
+        self.samples.source_model().set_label_rule(*_data_rule(snap))
         self.inspector.clear()
         self.gradients.clear()
         self.gradcheck.clear()
         self.timeline.reset()
-        self.samples_caption.setText(self.tr("Samples of the run; press Step (→) to record an update."))
+        self._show_samples_caption(None)
         self._table_stale = True
         self._fill_table_if_shown()
+
+    def _show_samples_caption(self, state: int | None) -> None:
+        """What the sample table shows: nothing recorded (None), step 0 (-1) or update i."""
+        self._samples_state = state
+        if state is None:
+            text = self.tr("Samples of the run; press Step (→) to record an update.")
+        elif state < 0:
+            text = self.tr("Step 0: the first batch (✓) is what update i = 0 will train on.")
+        else:
+            text = self.tr(
+                "Update i = {i}: each sample's prediction and loss <i>before</i> the update; ✓ = in its batch, "
+                "share = its part of the batch gradient. Select a row to find the point.").format(i=state)
+        self.samples_caption.setText(text)
 
     def _fill_table_if_shown(self) -> None:
         """The step-0 table of a new run, built (over every sample) only once the table is on screen."""
         if self._table_stale and self.samples_dock.isVisible() and not self.samples_dock.visibleRegion().isEmpty():
             self._table_stale = False
             self.controller.call(sample_table, self.samples.set_table, self._on_state_error)
+
+
+def _data_rule(snap) -> tuple[str, bool]:
+    """The run's label rule (English, datasets.LABEL_RULES) and whether its targets are numbers."""
+    data = snap.config.data
+    return label_rule(data.dataset if data.points is None else None), snap.dataset.is_regression

@@ -22,11 +22,13 @@ from bpviz.i18n import LANGUAGES, current_language
 
 from .banner import MessageBanner
 from .compare_window import install as install_compare
+from .compare_window import retranslate_action as retranslate_compare_action
 from .control_panel import ControlPanel
 from .display import cache_axes, configure_pyqtgraph
 from .data_actions import DataActions
 from .file_actions import FileActions
 from .fit_panel import FitPanel
+from .insight_bar import install as install_insights
 from .inspect_workspace import InspectWorkspace
 from .language import Retranslating, apply_language
 from .lessons import Lessons
@@ -81,6 +83,7 @@ class MainWindow(Retranslating, QMainWindow):
         self._connect()
         self.inspection = InspectWorkspace(self)  # step inspector, gradients, timeline (docks + wiring)
         install_compare(self)  # View → Compare runs…: compare_window.py
+        self.insight_bar = install_insights(self)  # notes computed from the run, under the banner
         self.workspaces = Workspaces(self)  # Train / Inspect layouts of those docks
         self.lessons = Lessons(self)  # the Lessons menu, the lesson dock, the start page: lessons.py
         self._restore_settings()
@@ -254,13 +257,18 @@ class MainWindow(Retranslating, QMainWindow):
             self.act_run_target: (self.tr("Run to target"),
                                   self.tr("Train until the target step, then pause (Ctrl+T)")),
             self.act_defaults: (self.tr("Tutorial defaults"), self.tr("Restore the tutorial's exact configuration")),
-            self.act_open: (self.tr("&Open configuration…"), ""),
-            self.act_save: (self.tr("&Save configuration…"), ""),
-            self.act_export: (self.tr("&Export…"), ""),
-            self.act_quit: (self.tr("&Quit"), ""),
-            self.act_log_y: (self.tr("&Logarithmic loss axis"), ""),
-            self.act_shortcuts: (self.tr("&Keyboard shortcuts"), ""),
-            self.act_about: (self.tr("&About bpviz"), ""),
+            self.act_open: (self.tr("&Open configuration…"),
+                            self.tr("Read a configuration (.json) and train that run from step 0")),
+            self.act_save: (self.tr("&Save configuration…"),
+                            self.tr("Write this run's settings to a .json file (bpviz train --config FILE "
+                                    "trains the same run)")),
+            self.act_export: (self.tr("&Export…"), self.tr("Pictures, tables, weights or the code of this run")),
+            self.act_quit: (self.tr("&Quit"), self.tr("Close bpviz; the configuration and layout are kept for "
+                                                      "next time")),
+            self.act_log_y: (self.tr("&Logarithmic loss axis"),
+                             self.tr("Draw the loss on a log scale, so that small late changes stay visible")),
+            self.act_shortcuts: (self.tr("&Keyboard shortcuts"), self.tr("Every keyboard shortcut of the window")),
+            self.act_about: (self.tr("&About bpviz"), self.tr("The version and what bpviz is")),
         }
         for action, (text, tip) in texts.items():
             action.setText(text)
@@ -276,9 +284,31 @@ class MainWindow(Retranslating, QMainWindow):
             menu.setTitle(title)
         self.transport_bar.setWindowTitle(self.tr("Transport"))
         self.files.retranslate()
+        self.data.retranslate()
         self.inspection.retranslate()
         self.lessons.retranslate()
+        self.workspaces.retranslate()
+        retranslate_compare_action(self)
+        self._retranslate_view_tips()
         self.update_title()
+
+    def _retranslate_view_tips(self) -> None:
+        """View menu: what each show/hide item and language item does (titles come from the docks and bars)."""
+        for dock in self.findChildren(QDockWidget):
+            if dock.parent() is self:
+                tip = self.tr("Show or hide the “{title}” panel").format(title=dock.windowTitle().replace("&&", "&"))
+                dock.toggleViewAction().setToolTip(tip)
+                dock.toggleViewAction().setStatusTip(tip)
+        for bar in self.findChildren(QToolBar):
+            if bar.parent() is self:
+                tip = self.tr("Show or hide the “{title}” tool bar").format(title=bar.windowTitle())
+                bar.toggleViewAction().setToolTip(tip)
+                bar.toggleViewAction().setStatusTip(tip)
+        for action in self.language_actions.values():
+            tip = self.tr("Show bpviz in {language} now; the run goes on where it is").format(
+                language=action.text())
+            action.setToolTip(tip)
+            action.setStatusTip(tip)
 
     def set_language(self, lang: str) -> None:
         """Switch the interface language now; the run goes on untouched."""

@@ -8,6 +8,8 @@ from __future__ import annotations
 import numpy as np
 from PySide6.QtCore import QObject, Slot
 
+from bpviz.engine.insights import smaller_lr
+
 from .error_log import log_file
 from .status_bar import ERROR, SUCCESS, WARNING, RateMeter, format_loss
 from .training_controller import ConfigChange
@@ -111,7 +113,7 @@ class StatusReporter(QObject):
     @Slot(int, float, int)
     def _on_diverged(self, step: int, loss: float, kept: int) -> None:
         lr = self.controller.config.optimizer.lr
-        self.suggested_lr = float(f"{lr / 10:.3g}")
+        self.suggested_lr = smaller_lr(lr)
         self.status.set_message(self.tr(
             "Diverged at step {step} (loss {loss}): paused with the last finite weights — try a smaller "
             "learning rate").format(step=f"{step:,}", loss=format_loss(loss)), ERROR)

@@ -30,21 +30,20 @@ class TimelineBar(QObject):
     def __init__(self, loss_plot, parent=None):
         super().__init__(parent)
         self.loss_plot = loss_plot
-        self.toolbar = QToolBar(self.tr("Timeline"))
+        self.toolbar = QToolBar()
         self.toolbar.setObjectName("timeline_toolbar")
         self.toolbar.setMovable(False)
         self.slider = QSlider(Qt.Horizontal)
         self.slider.setObjectName("timeline_slider")
-        self.slider.setToolTip(self.tr("Drag to preview a past step, release to go there (replayed exactly)"))
         self.slider.setFocusPolicy(Qt.NoFocus)  # ← → stay the window's Step shortcut
         self.spin = QSpinBox()
         self.spin.setObjectName("timeline_spin")
         self.spin.setKeyboardTracking(False)
-        self.spin.setToolTip(self.tr("Go to this step"))
         self.reach_label = QLabel()
         self.info = QLabel()
         self.info.setTextFormat(Qt.RichText)
-        self.toolbar.addWidget(QLabel(self.tr(" Timeline: step ")))
+        self._title = QLabel()
+        self.toolbar.addWidget(self._title)
         self.toolbar.addWidget(self.spin)
         self.toolbar.addWidget(self.reach_label)
         self.toolbar.addWidget(self.slider)
@@ -66,6 +65,18 @@ class TimelineBar(QObject):
         self.spin.valueChanged.connect(self._request)
         self._updating = False
         self.reset()
+        self.retranslate()
+
+    def retranslate(self) -> None:
+        """The bar's texts in the current language (the inspection workspace calls it on LanguageChange)."""
+        self.toolbar.setWindowTitle(self.tr("Timeline"))
+        self.slider.setToolTip(self.tr("Drag to preview a past step, release to go there (replayed exactly)"))
+        self.spin.setToolTip(self.tr("Go to this step"))
+        self._title.setText(self.tr(" Timeline: step "))
+        self.reach_label.setText(self.tr(" of {n} ").format(n=f"{self.reach:,}"))
+        if self.view is not None:
+            self._drawn = None
+            self._draw(self.view)
 
     # -- state ------------------------------------------------------------------------------------------
     def reset(self) -> None:

@@ -95,22 +95,20 @@ class Workspaces(QObject):
         self._group.setExclusive(True)
         self.actions = {}
         for ws in WORKSPACES:
-            action = window.add_action(f"act_workspace_{ws.name}", self.tr(ws.title),
-                                       lambda _=False, name=ws.name: self.switch(name), ws.shortcut, None,
-                                       self.tr(ws.tip))
+            action = window.add_action(f"act_workspace_{ws.name}", "",
+                                       lambda _=False, name=ws.name: self.switch(name), ws.shortcut)
             action.setCheckable(True)
             self._group.addAction(action)
             self.actions[ws.name] = action
-        self.act_reset = window.add_action("act_workspace_reset", self.tr("Reset &layout"), self.reset_layout,
-                                           None, None, self.tr("This workspace's docks as they first were"))
+        self.act_reset = window.add_action("act_workspace_reset", "", self.reset_layout)
         menu = window.view_menu
         menu.addSeparator()
-        sub = menu.addMenu(self.tr("&Workspace"))
+        sub = menu.addMenu("")
         sub.addActions(list(self.actions.values()))
         sub.addSeparator()
         sub.addAction(self.act_reset)
         self.menu = sub
-        bar = QToolBar(self.tr("Workspaces"))
+        bar = QToolBar()
         bar.setObjectName("workspaces_toolbar")
         bar.setMovable(False)
         bar.setToolButtonStyle(Qt.ToolButtonTextOnly)
@@ -125,6 +123,21 @@ class Workspaces(QObject):
         window.addToolBar(Qt.TopToolBarArea, bar)
         self.toolbar = bar
         menu.addAction(bar.toggleViewAction())
+        self.retranslate()
+
+    def retranslate(self) -> None:
+        """Texts in the current language (the window calls it on LanguageChange)."""
+        for ws in WORKSPACES:
+            action, tip = self.actions[ws.name], self.tr(ws.tip)
+            action.setText(self.tr(ws.title))
+            action.setToolTip(tip)
+            action.setStatusTip(tip)
+        tip = self.tr("This workspace's docks as they first were")
+        self.act_reset.setText(self.tr("Reset &layout"))
+        self.act_reset.setToolTip(tip)
+        self.act_reset.setStatusTip(tip)
+        self.menu.setTitle(self.tr("&Workspace"))
+        self.toolbar.setWindowTitle(self.tr("Workspaces"))
 
     # -- switching -------------------------------------------------------------------------------------
     def switch(self, name: str) -> None:

@@ -11,8 +11,11 @@ from PySide6.QtGui import QBrush, QColor, QFont, QTextCharFormat, QTextCursor, Q
 from PySide6.QtWidgets import QHBoxLayout, QLabel, QPlainTextEdit, QTextEdit, QVBoxLayout, QWidget
 
 from bpviz.engine.config import OptimizerConfig
+from bpviz.engine.activations import ACTIVATIONS
+from bpviz.engine.losses import LOSSES
 from bpviz.engine.optimizers import OPTIMIZERS
 
+from ..language import Retranslating
 from ._common import mono_font
 
 # The "学习率" listing of the tutorial, verbatim (tabs included); docs/tutorial.md holds it with its output.
@@ -102,12 +105,14 @@ PART_OF_PHASE = {"prepare": "prepare", "forward": "forward", "loss": "backward",
 # The lines of each phase, by how they start (after indentation)
 PHASE_LINES = {
     "prepare": ("BATCH_SIZE = ", "seed = ", "rng = ", "X = rng.rand", "Y = [[int("),
-    "forward": ("a = tf.matmul(x,w1)", "y = tf.matmul(a,w2)"),
-    "loss": ("loss = tf.reduce_mean(",),
+    "forward": ("a = tf.", "y = tf.matmul(a,w2)"),
+    "loss": ("loss = tf.",),
     "backward": ("train_step = ",),
     "update": ("sess.run(train_step",),
 }
 TRAIN_STEP_LINE = "train_step = tf.train.GradientDescentOptimizer(0.001).minimize(loss)"
+TUTORIAL_FORWARD = ("a = tf.matmul(x,w1)", "y = tf.matmul(a,w2)")
+TUTORIAL_LOSS = "loss = tf.reduce_mean(tf.square(y - y_))"
 LINE_COLOR = QColor(255, 236, 150)
 HEADER_BG = QColor(226, 236, 248)
 HEADER_ON = QColor(255, 214, 102)
@@ -118,7 +123,7 @@ def _with_chinese(chinese: str, explained: str, sep: str = " ") -> str:
     """The tutorial's term followed by its explanation, once: in Chinese the explanation already starts with it."""
     return explained if explained.startswith(chinese) else f"{chinese}{sep}{explained}"
 
-class CodePanel(QWidget):
+class CodePanel(Retranslating, QWidget):
     """Read-only listing with the recipe as headers; `highlight_phase` marks the lines of a phase."""
 
     def __init__(self, parent=None):
@@ -136,12 +141,10 @@ class CodePanel(QWidget):
         self._strip = QHBoxLayout()
         self._strip.setSpacing(4)
         self._chips: dict[str, QLabel] = {}
-        english = {"prepare": self.tr("prepare"), "forward": self.tr("forward"),
-                   "backward": self.tr("backward"), "iterate": self.tr("iterate")}
-        title = QLabel(self.tr("神经网络八股 — the tutorial's recipe:"))
-        self._strip.addWidget(title)
-        for part, chinese, _ in RECIPE:
-            chip = QLabel(_with_chinese(chinese, english[part]))
+        self._title = QLabel()
+        self._strip.addWidget(self._title)
+        for part, _chinese, _ in RECIPE:
+            chip = QLabel()
             chip.setAlignment(Qt.AlignCenter)
             chip.setContentsMargins(6, 2, 6, 2)
             self._chips[part] = chip
@@ -156,7 +159,27 @@ class CodePanel(QWidget):
         layout.addWidget(self._editor, 1)
         layout.addWidget(self._note)
         self._headers: dict[str, int] = {}
+        self._optimizer: tuple | None = None  # the last set_optimizer's arguments
+        self._model: tuple | None = None  # the last set_model's arguments
         self._load(TUTORIAL_CODE)
+        self.retranslate()
+
+    def retranslate(self) -> None:
+        """The recipe's strip, the listing's header comments and the notes in the current language."""
+        english = {"prepare": self.tr("prepare"), "forward": self.tr("forward"),
+                   "backward": self.tr("backward"), "iterate": self.tr("iterate")}
+        self._title.setText(self.tr("神经网络八股 — the tutorial's recipe:"))
+        for part, chinese, _ in RECIPE:
+            self._chips[part].setText(_with_chinese(chinese, english[part]))
+        for part, n in self._headers.items():
+            self._replace_line(n, self._header_line(part), bold=True)
+        if self._optimizer is not None:
+            optimizer, lr, settings = self._optimizer
+            self._optimizer = None
+            self.set_optimizer(optimizer, lr, **settings)
+        if self._model is not None:
+            model, self._model = self._model, None
+            self.set_model(*model)
         self._refresh()
 
     # -- public ------------------------------------------------------------------------------------
@@ -187,6 +210,9 @@ class CodePanel(QWidget):
         momentum=0.9).  The tutorial's setting (gd, 0.001) shows the line verbatim."""
         if optimizer not in OPTIMIZERS:
             raise ValueError(f"unknown optimizer {optimizer!r}")
+        if self._optimizer == (optimizer, lr, settings):
+            return
+        self._optimizer = (optimizer, lr, dict(settings))
         config = OptimizerConfig(optimizer=optimizer, lr=lr, **settings)
         line = f"train_step = {OPTIMIZERS[optimizer].tf1_call(config, f'{lr:g}', short=True)}.minimize(loss)"
         if line != TRAIN_STEP_LINE:
@@ -198,6 +224,33 @@ class CodePanel(QWidget):
             cursor.insertText(line)
             self._refresh()
 
+    def set_model(self, hidden: list[int], activation: str, bias: bool, loss: str) -> None:
+        """Show the run's forward lines (activation, biases; a network of one hidden layer, as the listing's)
+        and its loss line, each marked as the run's where it differs from the tutorial's."""
+        if self._model == (list(hidden), activation, bias, loss):
+            return
+        self._model = (list(hidden), activation, bias, loss)
+        forward = list(TUTORIAL_FORWARD)
+        if len(hidden) == 1 and (activation != "linear" or bias):
+            tf1 = ACTIVATIONS[activation].tf1
+            z = "tf.matmul(x,w1)" + (" + b1" if bias else "")
+            forward = [f"a = {tf1}({z})" if tf1 else f"a = {z}",
+                       "y = tf.matmul(a,w2)" + (" + b2" if bias else "")]
+            note = self.tr("bpviz: your run's network")
+            if bias:
+                note += self.tr(" (b1, b2 = tf.Variable(tf.zeros(…)))")
+            forward[0] += f"  # {note}"
+        line = LOSSES[loss].code
+        if line != TUTORIAL_LOSS:
+            line += "  # " + self.tr("bpviz: your run's loss")
+        for n, text in zip(self._lines_of("forward"), forward):
+            if self._block_text(n) != text:
+                self._replace_line(n, text)
+        n = self._lines_of("loss")[0]
+        if self._block_text(n) != line:
+            self._replace_line(n, line)
+        self._refresh()
+
     def text(self) -> str:
         return self._editor.toPlainText()
 
@@ -205,26 +258,34 @@ class CodePanel(QWidget):
         return self._editor
 
     # -- internals ---------------------------------------------------------------------------------
-    def _load(self, code: str) -> None:
+    def _header_line(self, part: str) -> str:
         english = {"prepare": self.tr("prepare: the data set"),
                    "forward": self.tr("forward: inputs, parameters, output"),
                    "backward": self.tr("backward: loss and the training method"),
                    "iterate": self.tr("iterate: run the session for STEPS rounds")}
-        starts = {first: (part, chinese) for part, chinese, first in RECIPE}
+        chinese = next(c for p, c, _first in RECIPE if p == part)
+        return f"# ━━ {_with_chinese(chinese, english[part], ' · ')} ━━"
+
+    def _load(self, code: str) -> None:
+        starts = {first: part for part, _chinese, first in RECIPE}
         out = []
         for line in code.splitlines():
-            for first, (part, chinese) in starts.items():
+            for first, part in starts.items():
                 if line.startswith(first):
                     self._headers[part] = len(out)
-                    out.append(f"# ━━ {_with_chinese(chinese, english[part], ' · ')} ━━")
+                    out.append(self._header_line(part))
             out.append(line)
         self._editor.setPlainText("\n".join(out))
-        bold = QTextCharFormat()
-        bold.setFontWeight(QFont.Bold)
         for n in self._headers.values():
-            cursor = QTextCursor(self._editor.document().findBlockByNumber(n))
-            cursor.select(QTextCursor.LineUnderCursor)
-            cursor.mergeCharFormat(bold)
+            self._replace_line(n, self._block_text(n), bold=True)
+
+    def _replace_line(self, n: int, text: str, bold: bool = False) -> None:
+        cursor = QTextCursor(self._editor.document().findBlockByNumber(n))
+        cursor.select(QTextCursor.LineUnderCursor)
+        fmt = QTextCharFormat()
+        if bold:
+            fmt.setFontWeight(QFont.Bold)
+        cursor.insertText(text, fmt)
 
     def _block_text(self, n: int) -> str:
         return self._editor.document().findBlockByNumber(n).text()

@@ -7,30 +7,27 @@ from PySide6.QtCore import Qt, Signal
 from PySide6.QtWidgets import (QAbstractItemView, QHBoxLayout, QHeaderView, QLabel, QPushButton, QTableWidget,
                                QTableWidgetItem, QVBoxLayout, QWidget)
 
+from ..language import Retranslating
 from ._common import FAIL, PASS, mono_font
 
 PASS_THRESHOLD = 1e-6
 
 
-class GradientCheckView(QWidget):
+class GradientCheckView(Retranslating, QWidget):
     """Shows `gradient_check(trainer)`'s result; the button asks the window to run it."""
 
     check_requested = Signal()
 
     def __init__(self, parent=None):
         super().__init__(parent)
-        intro = QLabel(self.tr(
-            "Is backpropagation right? For every weight w the check also measures the slope directly: "
-            "(L(w + ε) − L(w − ε)) / 2ε on the next batch, in float64, and compares it with ∂L/∂w from "
-            "backprop. A relative error below 1e-6 means they agree."))
+        self._intro = intro = QLabel()
         intro.setWordWrap(True)
-        self._button = QPushButton(self.tr("Check gradients"))
-        self._button.setToolTip(self.tr("Compare backprop with finite differences on the next batch"))
+        self._button = QPushButton()
         self._button.clicked.connect(self.check_requested)
-        self._summary = QLabel(self.tr("Not checked yet."))
+        self._summary = QLabel()
         self._summary.setWordWrap(True)
+        self._errors: dict[str, float] = {}
         self._table = QTableWidget(0, 3)
-        self._table.setHorizontalHeaderLabels([self.tr("matrix"), self.tr("relative error"), self.tr("result")])
         self._table.verticalHeader().hide()
         self._table.setEditTriggers(QAbstractItemView.NoEditTriggers)
         self._table.setSelectionMode(QAbstractItemView.NoSelection)
@@ -47,8 +44,20 @@ class GradientCheckView(QWidget):
         layout.addWidget(intro)
         layout.addLayout(top)
         layout.addWidget(self._table, 1)
+        self.retranslate()
+
+    def retranslate(self) -> None:
+        self._intro.setText(self.tr(
+            "Is backpropagation right? For every weight w the check also measures the slope directly: "
+            "(L(w + ε) − L(w − ε)) / 2ε on the next batch, in float64, and compares it with ∂L/∂w from "
+            "backprop. A relative error below 1e-6 means they agree."))
+        self._button.setText(self.tr("Check gradients"))
+        self._button.setToolTip(self.tr("Compare backprop with finite differences on the next batch"))
+        self._table.setHorizontalHeaderLabels([self.tr("matrix"), self.tr("relative error"), self.tr("result")])
+        self.set_result(self._errors)
 
     def set_result(self, errors: dict[str, float]) -> None:
+        self._errors = dict(errors)
         if not errors:
             self.clear()
             return
@@ -76,6 +85,7 @@ class GradientCheckView(QWidget):
 
     def clear(self) -> None:
         """Forget the result (e.g. after the weights changed: it belonged to another step)."""
+        self._errors = {}
         self._table.setRowCount(0)
         self._summary.setText(self.tr("Not checked yet."))
         self._summary.setStyleSheet("")

@@ -15,6 +15,7 @@ from PySide6.QtWidgets import (QComboBox, QGraphicsEllipseItem, QGraphicsItem, Q
                                QGraphicsRectItem, QGraphicsScene, QGraphicsSimpleTextItem, QGraphicsView,
                                QHBoxLayout, QInputDialog, QLabel, QSizePolicy, QToolTip, QVBoxLayout, QWidget)
 
+from ..language import Retranslating
 from ._common import NEGATIVE, POSITIVE, diverging, exact, index_text, layer_symbol, mix, node_names
 
 COLUMN_GAP = 190.0
@@ -92,7 +93,7 @@ class _View(QGraphicsView):
         self._diagram._fit()
 
 
-class NetworkDiagram(QWidget):
+class NetworkDiagram(Retranslating, QWidget):
     """Nodes (x0 x1 | a0 a1 a2 | y) and one link per weight; bias links come from a small "1" node."""
 
     weight_edited = Signal(str, tuple, float)  # name ("w1", "b2", ...), index ((i, j) or (j,)), new value
@@ -120,10 +121,11 @@ class NetworkDiagram(QWidget):
         self._view.setSizePolicy(QSizePolicy.Expanding, QSizePolicy.Expanding)
 
         bar = QHBoxLayout()
-        bar.addWidget(QLabel(self.tr("Colour and width by:")))
+        self._color_label = QLabel()
+        bar.addWidget(self._color_label)
         self._color_combo = QComboBox()
-        self._color_combo.addItem(self.tr("weight"), "weight")
-        self._color_combo.addItem(self.tr("gradient ∂L/∂w"), "gradient")
+        self._color_combo.addItem("", "weight")
+        self._color_combo.addItem("", "gradient")
         self._color_combo.currentIndexChanged.connect(
             lambda i: self.set_color_by(self._color_combo.itemData(i)))
         bar.addWidget(self._color_combo)
@@ -141,7 +143,21 @@ class NetworkDiagram(QWidget):
         layout.addLayout(bar)
         layout.addWidget(self._view, 1)
         layout.addWidget(self._readout)
+        self.retranslate()
+
+    def retranslate(self) -> None:
+        """Every text in the current language; the scene's titles and captions are drawn again."""
+        self._color_label.setText(self.tr("Colour and width by:"))
+        self._color_combo.setItemText(0, self.tr("weight"))
+        self._color_combo.setItemText(1, self.tr("gradient ∂L/∂w"))
         self._update_legend()
+        if self._sizes:
+            marked = self._marked
+            self._build()
+            self._restyle()
+            self.highlight_phase(*self._phase)
+            if marked is not None:
+                self.highlight_link(*marked)
         self._show_readout()
 
     # -- public ------------------------------------------------------------------------------------

@@ -7,6 +7,7 @@ the result it leads to is always the recorded one.
 """
 from __future__ import annotations
 
+import html
 from types import SimpleNamespace
 
 import numpy as np
@@ -15,9 +16,11 @@ from PySide6.QtWidgets import (QButtonGroup, QFrame, QHBoxLayout, QLabel, QPushB
                                QSizePolicy, QStackedWidget, QToolButton, QVBoxLayout, QWidget)
 
 from bpviz.engine.activations import ACTIVATIONS
+from bpviz.engine.losses import LOSSES
 from bpviz.engine.step_record import UpdateRecord
 from bpviz.engine.optimizers import OPTIMIZERS, Example, Formatter
 
+from ..language import Retranslating
 from ._common import (MatrixBlock, MatrixTable, cell, exact, hline, index_text, layer_symbol, lead,
                       mono_font, node_names, operator_label, signed)
 
@@ -27,6 +30,16 @@ FORWARD, LOSS, BACKWARD, UPDATE = "forward", "loss", "backward", "update"
 def _tr(text: str) -> str:
     """A text of an optimizer module, translated (context "optimizers")."""
     return QCoreApplication.translate("optimizers", text)
+
+
+def _dataset_text(text: str) -> str:
+    """A dataset's label rule, translated (context "datasets")."""
+    return QCoreApplication.translate("datasets", text)
+
+
+def _activation_text(text: str) -> str:
+    """An activation's name, translated (context "settings")."""
+    return QCoreApplication.translate("settings", text)
 
 
 def backward_phase(layer: int) -> str:
@@ -45,12 +58,17 @@ def phase_names(n_layers: int) -> list[str]:
 
 
 class _Context:
-    """What a page needs besides the record: names of things and the run's loss settings."""
+    """What a page needs besides the record: names of things, the run's loss settings and its data's rule."""
 
-    def __init__(self, rec: UpdateRecord, loss: str, l1: float, l2: float):
+    def __init__(self, rec: UpdateRecord, loss: str, l1: float, l2: float, cost: float = 1.0, profit: float = 9.0,
+                 labels: str | None = None, regression: bool = False):
         self.rec = rec
         self.loss = loss
         self.l1, self.l2 = l1, l2
+        self.cost, self.profit = cost, profit
+        self.labels = labels  # the data's label rule in English (datasets.LABEL_RULES), None if unknown
+        self.regression = regression
+        self.summed = LOSSES[loss].summed  # cost-profit: reduce_sum over the batch, not reduce_mean
         self.n_layers = len(rec.layers)
         first = rec.layers[0]
         self.sizes = [first.inputs.shape[1]] + [layer.z.shape[1] for layer in rec.layers]
@@ -220,37 +238,60 @@ class _LossPage(_Page):
 
     def show_record(self, ctx: _Context) -> None:
         rec = ctx.rec
-        y = rec.layers[-1].a.reshape(-1)
-        t = rec.y_true.reshape(-1)
+        y = rec.layers[-1].a
+        t = rec.y_true
         per = rec.sample_losses.reshape(-1)
+        target = self.tr("y_ (target)") if ctx.regression else self.tr("y_ (label)")
+        term = self.tr("loss term")
         if ctx.loss == "mse":
             self.intro.setText(self.tr(
                 "<b>Mean squared error</b>, as in the tutorial: <tt>loss = tf.reduce_mean(tf.square(y - y_))</tt>. "
                 "Each sample's error y − y_ is squared, then the {n} squares are averaged."
             ).format(n=ctx.n))
-            columns = [self.tr("y (prediction)"), self.tr("y_ (label)"), "y − y_", "(y − y_)²"]
-            table = np.column_stack([y, t, y - t, per])
+            columns = [self.tr("y (prediction)"), target, "y − y_", "(y − y_)²"]
+            table = np.column_stack([y[:, 0], t[:, 0], y[:, 0] - t[:, 0], per])
             term = "(y − y_)²"
+        elif ctx.loss == "cost-profit":
+            self.intro.setText(self.tr(
+                "<b>Cost / profit</b>, the course's sales loss: <tt>loss = tf.reduce_sum(tf.where(tf.greater(y, y_), "
+                "COST*(y - y_), PROFIT*(y_ - y)))</tt> with COST = {cost}, PROFIT = {profit}. Predicting too much "
+                "costs COST per unit, too little loses PROFIT per unit; the {n} terms are summed, not averaged."
+            ).format(cost=f"{ctx.cost:g}", profit=f"{ctx.profit:g}", n=ctx.n))
+            columns = [self.tr("y (prediction)"), target, "y − y_", term]
+            table = np.column_stack([y[:, 0], t[:, 0], y[:, 0] - t[:, 0], per])
+        elif ctx.loss == "softmax-ce":
+            k = y.shape[1]
+            self.intro.setText(self.tr(
+                "<b>Softmax cross-entropy</b> over {k} classes: each sample's {k} outputs y are logits, softmax "
+                "turns them into probabilities, and the sample's loss is −log of the probability of its own class "
+                "(<tt>tf.nn.softmax_cross_entropy_with_logits_v2</tt>). The {n} losses are averaged."
+            ).format(k=k, n=ctx.n))
+            columns = [f"y{j}" for j in range(k)] + [self.tr("class"), term]
+            table = np.column_stack([y, np.argmax(t, axis=1), per])
         else:
             self.intro.setText(self.tr(
                 "<b>Sigmoid cross-entropy</b> on the output y (a logit): each sample's loss is "
                 "max(y, 0) − y·y_ + log(1 + e<sup>−|y|</sup>), then the {n} losses are averaged."
             ).format(n=ctx.n))
-            columns = [self.tr("y (logit)"), self.tr("y_ (label)"), self.tr("loss term")]
-            table = np.column_stack([y, t, per])
-            term = self.tr("loss term")
+            columns = [self.tr("y (logit)"), target, term]
+            table = np.column_stack([y[:, 0], t[:, 0], per])
         self.caption("loss", self.tr("one row per sample of the batch"))
         self.put("loss", table.astype(ctx.dtype), ctx.rows, columns)
         total = float(np.sum(per, dtype=np.float64))
-        mean = total / ctx.n
+        data_loss = total if ctx.summed else total / ctx.n
         shown = [cell(v) for v in per]
         if len(shown) > 10:
             shown = shown[:4] + ["…"] + shown[-2:]
-        lines = [self.tr("loss = mean of {term} over the {n} samples").format(term=term, n=ctx.n),
-                 f"     = ({' + '.join(shown)}) / {ctx.n}",
-                 f"     = {cell(total, 7)} / {ctx.n}",
-                 f"     = {lead(ctx.x(mean))}"]
-        reg = rec.loss - mean
+        if ctx.summed:
+            lines = [self.tr("loss = sum of {term} over the {n} samples").format(term=term, n=ctx.n),
+                     f"     = {' + '.join(shown)}",
+                     f"     = {lead(ctx.x(data_loss))}"]
+        else:
+            lines = [self.tr("loss = mean of {term} over the {n} samples").format(term=term, n=ctx.n),
+                     f"     = ({' + '.join(shown)}) / {ctx.n}",
+                     f"     = {cell(total, 7)} / {ctx.n}",
+                     f"     = {lead(ctx.x(data_loss))}"]
+        reg = rec.loss - data_loss
         if ctx.l1 or ctx.l2:
             lines += [self.tr("+ regularisation (L1/L2 of the weights, before this update) = {reg}").format(
                 reg=lead(cell(reg, 7))),
@@ -307,13 +348,28 @@ class _BackwardPage(_Page):
                 self.put("y-y_", (y - rec.y_true).astype(ctx.dtype), ctx.rows, ["y − y_"])
                 self.caption("dL/dy", f"∂L/∂y = 2·(y − y_)/{ctx.n}")
                 self.scale_op.setText(f"× 2/{ctx.n} =")
+            elif ctx.loss == "cost-profit":
+                self.h_dy.setText(self.tr(
+                    "<b>∂L/∂y</b>: for the summed cost / profit loss, ∂L/∂y = COST = {cost} for a sample predicted "
+                    "too high (y > y_) and −PROFIT = −{profit} otherwise; no division, the loss is a sum. This "
+                    "error signal is where backpropagation starts.").format(cost=f"{ctx.cost:g}",
+                                                                            profit=f"{ctx.profit:g}"))
+                self.caption("dL/dy", "∂L/∂y = COST | −PROFIT")
+            elif ctx.loss == "softmax-ce":
+                self.h_dy.setText(self.tr(
+                    "<b>∂L/∂y</b>: for the mean softmax cross-entropy over {n} samples, ∂L/∂y = (softmax(y) − y_)/{n}, "
+                    "one column per class (y_ is 1 for the sample's class, 0 elsewhere). This error signal is where "
+                    "backpropagation starts.").format(n=ctx.n))
+                self.caption("dL/dy", f"∂L/∂y = (softmax(y) − y_)/{ctx.n}")
             else:
                 self.h_dy.setText(self.tr(
                     "<b>∂L/∂y</b>: for the mean sigmoid cross-entropy over {n} samples, "
                     "∂L/∂y = (sigmoid(y) − y_)/{n} per sample. This error signal is where backpropagation starts."
                 ).format(n=ctx.n))
                 self.caption("dL/dy", f"∂L/∂y = (sigmoid(y) − y_)/{ctx.n}")
-            self.put("dL/dy", rec.grad_y, ctx.rows, ["∂L/∂y"])
+            outputs = rec.grad_y.shape[1]
+            self.put("dL/dy", rec.grad_y, ctx.rows,
+                     ["∂L/∂y"] if outputs == 1 else [f"∂L/∂y{j}" for j in range(outputs)])
         else:
             upper = rec.layers[k]
             self.h_da.setText(self.tr(
@@ -440,7 +496,7 @@ class _UpdatePage(_Page):
             table.set_highlight(cell_rc if key.split(".")[0] == name else None)
 
 
-class StepInspector(QWidget):
+class StepInspector(Retranslating, QWidget):
     """One recorded update, walked phase by phase.
 
     Phases (ids, untranslated): "forward", "loss", "backward: layer L", …, "backward: layer 1", "update".
@@ -465,14 +521,14 @@ class StepInspector(QWidget):
         outer = QVBoxLayout(self)
         outer.setContentsMargins(6, 6, 6, 6)
         outer.setSpacing(6)
-        self._title = QLabel(self.tr("No update recorded yet."))
+        self._title = QLabel()
         self._title.setTextFormat(Qt.RichText)
         self._title.setWordWrap(True)
         outer.addWidget(self._title)
 
         nav = QHBoxLayout()
-        self._prev = QPushButton(self.tr("◀ Previous phase"))
-        self._next = QPushButton(self.tr("Next phase ▶"))
+        self._prev = QPushButton()
+        self._next = QPushButton()
         self._prev.clicked.connect(self.previous_phase)
         self._next.clicked.connect(self.next_phase)
         self._crumbs = QHBoxLayout()
@@ -497,19 +553,40 @@ class StepInspector(QWidget):
         outer.addWidget(self._explain)
 
         self._stack = QStackedWidget()
-        self._empty = QLabel(self.tr("Run one update (Step) to see where each of its numbers comes from."))
+        self._empty = QLabel()
         self._empty.setAlignment(Qt.AlignCenter)
         self._empty.setWordWrap(True)
         self._stack.addWidget(self._empty)
         outer.addWidget(self._stack, 1)
         self._build_crumbs()
-        self._refresh_nav()
+        self.retranslate()
+
+    def retranslate(self) -> None:
+        """Every text in the current language: the fixed ones, and the pages of the record shown (again)."""
+        self._prev.setText(self.tr("◀ Previous phase"))
+        self._next.setText(self.tr("Next phase ▶"))
+        self._empty.setText(self.tr("Run one update (Step) to see where each of its numbers comes from."))
+        for button in self._crumb_group.buttons():
+            button.setText(self._phase_label(self._phases[self._crumb_group.id(button)]))
+            button.setToolTip(self.tr("Go to this phase"))
+        if self._ctx is None:
+            self._title.setText(self.tr("No update recorded yet."))
+            self._explain.setText(self._explanation(self._phase))
+            self._refresh_nav()
+            return
+        self._show_title()
+        self._stale = set(self._pages)
+        self._show_phase()
 
     # -- public ------------------------------------------------------------------------------------
-    def set_record(self, rec: UpdateRecord, loss: str = "mse", l1: float = 0.0, l2: float = 0.0) -> None:
-        """Show `rec` (from `record_step`).  `loss`, `l1`, `l2` are the run's LossConfig values (the record
-        does not carry them).  The current phase and highlighted weight are kept when still valid."""
-        ctx = _Context(rec, loss, l1, l2)
+    def set_record(self, rec: UpdateRecord, loss: str = "mse", l1: float = 0.0, l2: float = 0.0,
+                   cost: float = 1.0, profit: float = 9.0, labels: str | None = None,
+                   regression: bool = False) -> None:
+        """Show `rec` (from `record_step`).  `loss`, `l1`, `l2`, `cost`, `profit` are the run's LossConfig
+        values, `labels` its data's label rule (datasets.label_rule) and `regression` whether the targets are
+        numbers (the record carries none of them).  The current phase and highlighted weight are kept when
+        still valid."""
+        ctx = _Context(rec, loss, l1, l2, cost, profit, labels, regression)
         structure = _structure(rec, loss, l1, l2)
         if structure != self._structure:
             self._rebuild(ctx)
@@ -519,15 +596,20 @@ class StepInspector(QWidget):
         if self._weight is None or not self._valid_weight(*self._weight):
             first = next(iter(rec.before))
             self._weight = (first, (0,) if first.startswith("b") else (0, 0))
+        self._show_title()
+        if self._phase not in self._phases:
+            self._phase = FORWARD
+        self._show_phase()
+
+    def _show_title(self) -> None:
+        ctx = self._ctx
+        rec = ctx.rec
         last = rec.rows[-1] if len(rec.rows) else rec.rows
         self._title.setText(self.tr(
             "<b>Update i = {step}</b> (the tutorial's loop variable) &nbsp;·&nbsp; batch: samples #{first}–#{last} "
             "({n} samples) &nbsp;·&nbsp; {opt}, lr = {lr} &nbsp;·&nbsp; batch loss {loss}").format(
-            step=rec.step, first=int(rec.rows[0]), last=int(last), n=len(rec.rows), opt=rec.optimizer,
-            lr=ctx.x(rec.lr), loss=lead(ctx.x(rec.loss))))
-        if self._phase not in self._phases:
-            self._phase = FORWARD
-        self._show_phase()
+            step=rec.step, first=int(rec.rows[0]), last=int(last), n=len(rec.rows),
+            opt=_tr(OPTIMIZERS[rec.optimizer].title), lr=ctx.x(rec.lr), loss=lead(ctx.x(rec.loss))))
 
     def clear(self) -> None:
         """Show no record (e.g. after a reset); the structure's widgets are kept for the next record."""
@@ -663,15 +745,24 @@ class StepInspector(QWidget):
         ctx = self._ctx
         n = ctx.n if ctx else 8
         if base == FORWARD:
-            return self.tr(
+            text = self.tr(
                 "<b>1. Forward pass.</b> The batch's {n} samples go through the network together, layer by layer. "
                 "Each layer multiplies its input by its weight matrix — one row per sample, one column per "
-                "neuron — and then applies its activation. In the tutorial both layers are linear: "
-                "<tt>a = tf.matmul(x, w1)</tt>, <tt>y = tf.matmul(a, w2)</tt>.").format(n=n)
+                "neuron — then applies its activation.").format(n=n)
+            return text if ctx is None else f"{text} {self._forward_in_this_run(ctx)}"
         if base == LOSS:
+            if ctx is None or ctx.labels is None:
+                return self.tr(
+                    "<b>2. Loss.</b> One number says how wrong the predictions y are compared with the labels y_. "
+                    "Training tries to make this number small.")
+            rule = html.escape(_dataset_text(ctx.labels))
+            if ctx.regression:
+                return self.tr(
+                    "<b>2. Loss.</b> One number says how far the predictions y are from the targets y_ ({rule}). "
+                    "Training tries to make this number small.").format(rule=rule)
             return self.tr(
                 "<b>2. Loss.</b> One number says how wrong the predictions y are compared with the labels y_ "
-                "(1 if x0 + x1 &lt; 1, else 0). Training tries to make this number small.")
+                "({rule}). Training tries to make this number small.").format(rule=rule)
         if base == BACKWARD:
             return self.tr(
                 "<b>3. Backward pass, layer {k}.</b> Going from the loss back through the network, the chain rule "
@@ -682,6 +773,28 @@ class StepInspector(QWidget):
         return self.tr(
             "<b>4. Update.</b> The optimizer changes every weight using its gradient. The new weights are what "
             "the next update's forward pass starts from.")
+
+    def _forward_in_this_run(self, ctx: _Context) -> str:
+        """The run's own layers as TF1 writes them, and what they are (linear, an activation, biases)."""
+        lines = []
+        for k, layer in enumerate(ctx.rec.layers, 1):
+            z = f"tf.matmul({ctx.sym(k - 1)}, w{k})" + (f" + b{k}" if ctx.has_bias else "")
+            tf1 = ACTIVATIONS[layer.activation].tf1
+            lines.append(f"<tt>{ctx.sym(k)} = {tf1}({z})</tt>" if tf1 else f"<tt>{ctx.sym(k)} = {z}</tt>")
+        code = ", ".join(lines)
+        hidden = {layer.activation for layer in ctx.rec.layers[:-1]}
+        if not hidden or hidden == {"linear"}:
+            if ctx.has_bias:
+                return self.tr("In this run every layer is linear and adds a bias: {code}.").format(code=code)
+            if ctx.n_layers == 2:
+                return self.tr("In this run, as in the tutorial, both layers are linear: {code}.").format(code=code)
+            return self.tr("In this run every layer is linear: {code}.").format(code=code)
+        activation = _activation_text(ACTIVATIONS[next(iter(hidden))].title)
+        if ctx.has_bias:
+            return self.tr("In this run the hidden layers add a bias and apply {act}; the output layer is "
+                           "linear: {code}.").format(act=activation, code=code)
+        return self.tr("In this run the hidden layers apply {act} and the output layer is linear: {code}.").format(
+            act=activation, code=code)
 
     def _show_phase(self) -> None:
         name = self._phase

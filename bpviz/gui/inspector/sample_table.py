@@ -1,7 +1,7 @@
 """Every sample with its prediction, loss, and share of the batch's gradient; the batch's rows highlighted."""
 from __future__ import annotations
 
-from PySide6.QtCore import (QAbstractTableModel, QCoreApplication, QItemSelectionModel, QModelIndex,
+from PySide6.QtCore import (QAbstractTableModel, QCoreApplication, QEvent, QItemSelectionModel, QModelIndex,
                             QSortFilterProxyModel, Qt, Signal)
 from PySide6.QtGui import QBrush, QFont
 from PySide6.QtWidgets import QAbstractItemView, QHeaderView, QTableView
@@ -28,12 +28,22 @@ def _headers() -> list[str]:
     ]
 
 
-def _header_tips() -> list[str]:
+def _label_tip(rule: str | None, regression: bool) -> str:
+    """The label column's tooltip: the run's own rule (datasets.label_rule), translated."""
+    if rule is None:
+        return QCoreApplication.translate("SampleTableModel", "The answer y_ the network should give.")
+    rule = QCoreApplication.translate("datasets", rule)
+    if regression:
+        return QCoreApplication.translate("SampleTableModel", "The target y_: {rule}.").format(rule=rule)
+    return QCoreApplication.translate("SampleTableModel", "The answer y_: {rule}.").format(rule=rule)
+
+
+def _header_tips(rule: str | None = None, regression: bool = False) -> list[str]:
     return [
         QCoreApplication.translate("SampleTableModel", "The sample's row in X (the tutorial's X = rng.rand(32,2))."),
         QCoreApplication.translate("SampleTableModel", "First input feature."),
         QCoreApplication.translate("SampleTableModel", "Second input feature."),
-        QCoreApplication.translate("SampleTableModel", "The answer y_: 1 if x0 + x1 < 1, else 0."),
+        _label_tip(rule, regression),
         QCoreApplication.translate("SampleTableModel",
                                    "The network's output y for this sample, with the current weights."),
         QCoreApplication.translate("SampleTableModel", "This sample's loss term, e.g. (y − y_)² for MSE."),
@@ -51,8 +61,7 @@ class SampleTableModel(QAbstractTableModel):
         super().__init__(parent)
         self._t: SampleTable | None = None
         self._n = 0
-        self._headers = _headers()
-        self._tips = _header_tips()
+        self._rule: tuple[str | None, bool] = (None, False)
         self._bold = QFont()
         self._bold.setBold(True)
 
@@ -79,11 +88,22 @@ class SampleTableModel(QAbstractTableModel):
     def headerData(self, section, orientation, role=Qt.DisplayRole):
         if orientation != Qt.Horizontal:
             return None
-        if role == Qt.DisplayRole:
-            return self._headers[section]
+        if role == Qt.DisplayRole:  # (translated when asked: the language can change while the table is shown)
+            return _headers()[section]
         if role == Qt.ToolTipRole:
-            return self._tips[section]
+            return _header_tips(*self._rule)[section]
         return None
+
+    def set_label_rule(self, rule: str | None, regression: bool = False) -> None:
+        """The run's label rule (datasets.label_rule, English) for the label column's tooltip, and whether
+        the labels are numbers (a regression's targets) rather than classes."""
+        if (rule, regression) != self._rule:
+            self._rule = (rule, regression)
+            if self._n:
+                self.dataChanged.emit(self.index(0, 3), self.index(self._n - 1, 3))
+
+    def retranslate(self) -> None:
+        self.headerDataChanged.emit(Qt.Horizontal, 0, len(COLUMNS) - 1)
 
     def _raw(self, row: int, col: int):
         t = self._t
@@ -100,8 +120,8 @@ class SampleTableModel(QAbstractTableModel):
             name = COLUMNS[col]
             if name == "#":
                 return str(v)
-            if name == "label":
-                return str(int(v))
+            if name == "label":  # a class, or a number to fit
+                return f"{v:.4f}" if self._rule[1] else str(int(v))
             if name == "in batch":
                 return "✓" if v else ""
             if name == "share":
@@ -184,6 +204,11 @@ class SampleTableView(QTableView):
 
     def source_model(self) -> SampleTableModel:
         return self._model
+
+    def changeEvent(self, event) -> None:
+        if event.type() == QEvent.LanguageChange:
+            self._model.retranslate()
+        super().changeEvent(event)
 
     def row_of_sample(self, i: int) -> int:
         """The visual row of sample i under the current sort."""
