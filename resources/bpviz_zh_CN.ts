@@ -1078,6 +1078,10 @@
 <context>
     <name>Lessons</name>
     <message>
+        <source>The page of the first launch: start the lessons, or just explore the tutorial run</source>
+        <translation>首次启动时的页面：开始学习课程，或者直接探索教程的运行</translation>
+    </message>
+    <message>
         <source>◀ Previous</source>
         <translation>◀ 上一课</translation>
     </message>
@@ -1132,6 +1136,10 @@
     <message>
         <source>Lesson {n} of {count}</source>
         <translation>第 {n} 课，共 {count} 课</translation>
+    </message>
+    <message>
+        <source>Lesson {k}: show its text and set up its run at step 0</source>
+        <translation>第 {k} 课：显示课文，并把它的运行设置在第 0 轮</translation>
     </message>
     <message>
         <source>What to look for</source>

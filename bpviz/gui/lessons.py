@@ -235,9 +235,15 @@ class Lessons(QObject):
         lang = i18n.current_language()
         self.menu.setTitle(_tr("L&essons"))
         self.act_start_page.setText(_tr("&Start page"))
+        tip = _tr("The page of the first launch: start the lessons, or just explore the tutorial run")
+        self.act_start_page.setToolTip(tip)
+        self.act_start_page.setStatusTip(tip)
         self.dock.setWindowTitle(_tr("Lesson"))
         for k, (action, lesson) in enumerate(zip(self.lesson_actions, self.lessons), 1):
             action.setText(f"{'&' if k < 10 else ''}{k}  {lesson.text('title', lang)}")
+            tip = _tr("Lesson {k}: show its text and set up its run at step 0").format(k=k)
+            action.setToolTip(tip)
+            action.setStatusTip(tip)
         for action in self.error_actions:
             action.setText(_tr("Could not read a lesson: {error}").format(error=action.data()))
 
