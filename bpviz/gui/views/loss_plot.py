@@ -161,9 +161,9 @@ class LossPlot(pg.PlotWidget):
         for cache, curve in ((self._cache, self._raw if smooth else self._batch), (smooth, self._batch)):
             if cache is None:
                 continue
-            x, y = cache.decimate(0, n, bins)
+            x, y = cache.decimate(0, n, bins, stable=True)
             if zoomed:
-                x, y = _splice((x, y), cache.decimate(lo, hi, bins))
+                x, y = _splice((x, y), cache.decimate(lo, hi, bins, stable=True))
             curve.setData(x, y)
 
         steps, losses = self._logged_steps, self._logged_losses
