@@ -11,8 +11,10 @@ class ThrottledUpdate:
     """Runs `update(*args)` when marked dirty, at most every `min_interval` seconds, and (when the update
     itself is slow, e.g. a long loss curve) rarely enough that it takes at most `budget` of the time."""
 
-    def __init__(self, update: Callable, min_interval: float = DISPLAY_INTERVAL_MS / 1000, budget: float = 0.4):
+    def __init__(self, update: Callable, min_interval: float = DISPLAY_INTERVAL_MS / 1000, budget: float = 0.4,
+                 shown: Callable[[], bool] = lambda: True):
         self._update = update
+        self._shown = shown  # a view nobody can see waits, still marked, until it is shown again
         self.min_interval = min_interval
         self.budget = budget
         self.pending = False
@@ -24,7 +26,8 @@ class ThrottledUpdate:
         self.pending = True
 
     def due(self, now: float) -> bool:
-        return self.pending and now - self.last_run >= max(self.min_interval * 0.9, self.cost / self.budget)
+        return (self.pending and now - self.last_run >= max(self.min_interval * 0.9, self.cost / self.budget)
+                and self._shown())
 
     def run(self, *args) -> None:
         # CPU time of this thread: waiting for the GIL while training runs is not the view's cost

@@ -491,3 +491,39 @@ def test_a_frame_draws_a_bounded_number_of_points_whatever_the_width(qtbot):
         plot.set_history(batch, np.arange(0, n, 7), batch[::7])
         for name in ("batch loss", "loss on all data"):
             assert npoints(curve(plot, name)) <= 2 * min(max(width, 200), 2000) + 8
+
+
+def test_heatmap_redraws_only_what_can_be_seen_to_change(qtbot):
+    h = MatrixHeatmap("w1")
+    qtbot.addWidget(h)
+    redraws = []
+    h._image.sigImageChanged.connect(lambda: redraws.append(1))
+    w = np.array([[0.5, -1.0, 0.25], [2.0, 0.0, -0.125]])
+    h.set_matrix(w)
+    assert len(redraws) == 1 and h.levels() == (-2.0, 2.0)
+    h.set_matrix(w + 1e-7)  # same colours, same three decimals
+    assert len(redraws) == 1
+    np.testing.assert_array_equal(h.values(), w + 1e-7)  # the values themselves are the latest
+    h.set_matrix(w * 3)  # the same colours (relative to the new extremes) but other numbers
+    assert len(redraws) == 2 and h.cell_texts()[3] == "6.000" and h.levels() == (-6.0, 6.0)
+    bar = [label for _, label in h._bar.axis._tickLevels[0]]
+    assert bar[0] == "-6" and bar[-1] == "6"
+    assert h._bar.levels() == (-1.0, 1.0)  # the bar's own range never moves: only its labels change
+    w2 = w * 3
+    w2[0, 2] = 1.0
+    h.set_matrix(w2)
+    assert len(redraws) == 3
+
+
+def test_batch_rings_follow_the_batch_and_the_samples(qtbot):
+    plot = BoundaryPlot()
+    qtbot.addWidget(plot)
+    X = np.array([[0.1, 0.1], [0.5, 0.5], [0.9, 0.2]])
+    plot.set_data(X, np.array([0, 1, 0]))
+    plot.set_batch(np.array([0, 2]))
+    plot.set_batch(np.array([0, 2]))  # the same batch again: nothing moves
+    np.testing.assert_array_equal(plot._batch.getData()[0], [0.1, 0.9])
+    plot.set_data(X[::-1].copy(), np.array([0, 1, 0]))  # new points, the same indices
+    np.testing.assert_array_equal(plot._batch.getData()[0], [0.9, 0.1])
+    plot.set_batch(np.array([1]))
+    np.testing.assert_array_equal(plot._batch.getData()[0], [0.5])

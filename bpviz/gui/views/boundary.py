@@ -5,7 +5,7 @@ import numpy as np
 import pyqtgraph as pg
 from PySide6.QtCore import QCoreApplication, QRectF, Qt, Signal
 from PySide6.QtGui import QColor
-from PySide6.QtWidgets import QSizePolicy
+from PySide6.QtWidgets import QGraphicsItem, QSizePolicy
 
 from .colormaps import LABEL_COLORS, class_color, class_lut, diverging_colormap, lightened_lut
 from .contour import chain_segments, contour_segments, smooth_polylines
@@ -43,6 +43,8 @@ class BoundaryPlot(pg.PlotWidget):
         self._image.setLookupTable(lightened_lut(diverging_colormap()))
         self._image.setLevels((0.0, 1.0))
         self._image.setZValue(-100)
+        # scaled once per new output, then blitted when the batch rings or the contour over it change
+        self._image.setCacheMode(QGraphicsItem.DeviceCoordinateCache)
         self.plot_item.addItem(self._image)
 
         self._boundary = pg.PlotDataItem(pen=pg.mkPen(_LINE_COLOR, width=2.5), connect="pairs", antialias=True)
@@ -79,6 +81,7 @@ class BoundaryPlot(pg.PlotWidget):
         self._labels = np.empty(0, dtype=np.int64)
         self._values = np.empty(0)
         self._batch_idx = np.empty(0, dtype=np.int64)
+        self._rings_placed = False  # on the current samples
         self._highlighted: int | None = None
         self._editing = False
         self.scene().sigMouseClicked.connect(self._on_scene_clicked)
@@ -231,6 +234,7 @@ class BoundaryPlot(pg.PlotWidget):
             brushes = [pg.mkBrush(None) if held_out[i] else pg.mkBrush(c) for i, c in zip(idx, colors)]
             pens = [pg.mkPen(c, width=2) if held_out[i] else pg.mkPen("w", width=1) for i, c in zip(idx, colors)]
             scatter.setData(x=self._X[idx, 0], y=self._X[idx, 1], data=idx, brush=brushes, pen=pens)
+        self._rings_placed = False  # the samples moved: place the rings again
         self.set_batch(self._batch_idx)
         self.highlight_sample(self._highlighted)
 
@@ -240,7 +244,10 @@ class BoundaryPlot(pg.PlotWidget):
     def set_batch(self, indices: np.ndarray) -> None:
         """Ring exactly these samples (the mini-batch of the current step). Indices without a sample (yet)
         are kept but not drawn, so the order of set_batch and set_data does not matter."""
-        self._batch_idx = np.array(indices, dtype=np.int64).reshape(-1)
+        batch = np.array(indices, dtype=np.int64).reshape(-1)
+        if self._rings_placed and np.array_equal(batch, self._batch_idx):
+            return  # the same rings on the same samples: no repaint of the plane under them
+        self._batch_idx, self._rings_placed = batch, True
         idx = self._drawable(self._batch_idx)
         self._batch.setData(x=self._X[idx, 0], y=self._X[idx, 1], data=idx)
 
