@@ -14,7 +14,7 @@ from .colormaps import diverging_colormap, text_colors_for
 MAX_TEXT_CELLS = 10  # numbers are written in the cells only up to 10 x 10
 _AXIS_WIDTH = 40  # fixed, so that heatmaps stacked in a column line up (w1 above b1)
 _BIAS_HEIGHT = 58
-_MIN_HALF_SPAN = 1e-6
+_MIN_HALF_SPAN = 1e-6  # levels of an all-zero matrix: +-this, so the map still has a centre
 _LUT_SIZE = 256  # entries of the lookup table that the ColorBarItem gives the image
 
 
