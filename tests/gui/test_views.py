@@ -527,3 +527,27 @@ def test_batch_rings_follow_the_batch_and_the_samples(qtbot):
     np.testing.assert_array_equal(plot._batch.getData()[0], [0.9, 0.1])
     plot.set_batch(np.array([1]))
     np.testing.assert_array_equal(plot._batch.getData()[0], [0.5])
+
+
+def test_boundary_redraws_only_what_can_be_seen_to_change(qtbot):
+    plot = BoundaryPlot()
+    qtbot.addWidget(plot)
+    plot.resize(500, 400)
+    plot.show()
+    qtbot.waitExposed(plot)
+    plot.set_domain(TUTORIAL_DOMAIN, resolution=100)
+    redraws = []
+    plot._image.sigImageChanged.connect(lambda: redraws.append(1))
+    g = plot.grid_points().astype(np.float64)
+    field = 0.5 + 0.3 * (g[:, 0] + g[:, 1] - 1)
+    plot.set_output(field)
+    line = plot._boundary.getData()
+    assert len(redraws) == 1 and len(line[0]) > 10
+    plot.set_output(field + 1e-9)  # no cell changes colour, the line moves by a hair
+    assert len(redraws) == 1
+    np.testing.assert_array_equal(plot._boundary.getData()[0], line[0])
+    np.testing.assert_array_equal(plot.output().ravel(), field + 1e-9)  # the latest output all the same
+    plot.set_output(field + 0.05)  # a visible change: the colours and the line (now x0 + x1 = 5/6)
+    assert len(redraws) == 2
+    x, y = plot._boundary.getData()
+    np.testing.assert_allclose(x + y, 1 - 0.05 / 0.3, atol=1e-6)

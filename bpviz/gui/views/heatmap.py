@@ -9,7 +9,7 @@ from PySide6.QtCore import QCoreApplication
 from PySide6.QtGui import QColor, QFont
 from PySide6.QtWidgets import QGraphicsItem, QGridLayout, QVBoxLayout, QWidget
 
-from .colormaps import diverging_colormap, text_colors_for
+from .colormaps import diverging_colormap, lut_indices, text_colors_for
 
 MAX_TEXT_CELLS = 10  # numbers are written in the cells only up to 10 x 10
 _AXIS_WIDTH = 40  # fixed, so that heatmaps stacked in a column line up (w1 above b1)
@@ -103,7 +103,7 @@ class MatrixHeatmap(QWidget):
         half = max(float(finite.max()) if finite.size else 1.0, _MIN_HALF_SPAN)
         self._levels = (-half, half)
         relative = v / half
-        colours = _lut_indices(relative)
+        colours = lut_indices(relative, (-1.0, 1.0), _LUT_SIZE)
         texts = [format_cell(x) for x in v.ravel()] if self._texts else []
         text_colours = text_colors_for(self._cmap, (relative.ravel() + 1) / 2) if self._texts else []
         if not reshaped and np.array_equal(colours, self._cell_colours) and texts == self._shown \
@@ -204,13 +204,6 @@ class MatrixHeatmap(QWidget):
         font.setPixelSize(size)
         for item in self._texts:
             item.setFont(font)
-
-
-def _lut_indices(relative: np.ndarray) -> np.ndarray:
-    """The colour-bar lookup-table entry (of _LUT_SIZE) pyqtgraph draws each value in -1 .. 1 with; -1 for NaN."""
-    with np.errstate(invalid="ignore"):
-        idx = np.clip(np.floor((relative + 1) * (_LUT_SIZE / 2)), 0, _LUT_SIZE - 1)
-    return np.where(np.isnan(relative), -1, idx).astype(np.int16)
 
 
 def _unit_ticks(n: int, label: str, cell_px: float, word_px: float, bare_px: float) -> list[tuple[float, str]]:
