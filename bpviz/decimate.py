@@ -85,6 +85,10 @@ class PeakCache:
         acc, den = self._states[j]
         return smoothed(self.y[start:i1], self.smoothing, acc, den)[i0 - start:]
 
+    def _samples(self, i0: int, i1: int) -> np.ndarray:
+        """values(i0, i1), but the raw series as it is (a view, no float64 copy): for min/max only."""
+        return self.y[i0:i1] if self.smoothing == 0 else self.values(i0, i1)
+
     def update(self, y: np.ndarray) -> None:
         b = self.base
         complete = len(y) // b
@@ -141,7 +145,7 @@ class PeakCache:
             if stable:
                 starts, mins, maxs = self._fine_bins(i0, i1, k)
             else:
-                starts, mins, maxs = minmax_bins(self.values(i0, i1), k)
+                starts, mins, maxs = minmax_bins(self._samples(i0, i1), k)
                 starts = starts + i0
             xd, yd = interleave(starts, mins, maxs)
         else:  # whole cached bins, grouped; the partial bin at the end is read directly
@@ -151,7 +155,7 @@ class PeakCache:
             _, _, maxs = minmax_bins(self.maxs[b0:b1], per)
             xd, yd = interleave((starts + b0) * b, mins, maxs)
             if b1 * b < i1:
-                tail = self.values(b1 * b, i1)
+                tail = self._samples(b1 * b, i1)
                 xd = np.append(xd, [b1 * b, b1 * b])
                 yd = np.append(yd, [np.fmin.reduce(tail), np.fmax.reduce(tail)])
         return np.append(xd, i1 - 1), np.append(yd, self.values(i1 - 1, i1))
@@ -165,12 +169,12 @@ class PeakCache:
         settled = min(i1, len(self.mins) * self.base)
         end = i0 + max(settled - i0, 0) // k * k
         if end > fine.end:
-            _, mins, maxs = minmax_bins(self.values(fine.end, end), k)
+            _, mins, maxs = minmax_bins(self._samples(fine.end, end), k)
             fine.extend(mins, maxs)
         starts = np.arange(i0, fine.end, k)
         if fine.end == i1:
             return starts, fine.mins, fine.maxs
-        rest, mins, maxs = minmax_bins(self.values(fine.end, i1), k)
+        rest, mins, maxs = minmax_bins(self._samples(fine.end, i1), k)
         return (np.concatenate([starts, rest + fine.end]), np.concatenate([fine.mins, mins]),
                 np.concatenate([fine.maxs, maxs]))
 
