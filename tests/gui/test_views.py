@@ -551,3 +551,26 @@ def test_boundary_redraws_only_what_can_be_seen_to_change(qtbot):
     assert len(redraws) == 2
     x, y = plot._boundary.getData()
     np.testing.assert_allclose(x + y, 1 - 0.05 / 0.3, atol=1e-6)
+
+
+def test_loss_grid_is_drawn_at_the_axis_ticks_not_by_the_axes(qtbot):
+    from bpviz.gui.views.grid import GridLines
+
+    plot = LossPlot()
+    qtbot.addWidget(plot)
+    plot.resize(800, 300)
+    plot.show()
+    qtbot.waitExposed(plot)
+    plot.set_history(np.linspace(2.0, 0.5, 40_000).astype(np.float32), np.array([0, 20_000]), np.array([2.0, 1.0]))
+    assert plot.plot_item.getAxis("bottom").grid is False and plot.plot_item.getAxis("left").grid is False
+    grid = next(item for item in plot.plot_item.items if isinstance(item, GridLines))
+    plot.grab()  # paints
+    (x0, x1), _ = plot.plot_item.getViewBox().viewRange()
+    axis = plot.plot_item.getAxis("bottom")
+    majors = [v for v in axis.tickValues(x0, x1, plot.plot_item.getViewBox().width())[0][1] if x0 <= v <= x1]
+    vertical = sorted({line.x1() for _pen, lines in grid._lines for line in lines if line.x1() == line.x2()})
+    assert set(majors) <= set(vertical) and 20_000 in vertical
+    plot.set_log_y(True)
+    plot.grab()
+    horizontal = {round(10 ** line.y1(), 6) for _pen, lines in grid._lines for line in lines if line.y1() == line.y2()}
+    assert 1.0 in horizontal  # log mode: lines at the decades, in the view's log10 coordinates
