@@ -430,3 +430,28 @@ def test_logged_values_behave_like_the_dict_they_replace():
     assert len(pairs) == 4000 and pairs[30] == (3.0, None) and pairs[39_980] == (3998.0, 0.5)
     steps, values = pairs.arrays()
     assert steps[-1] == 39_990 and values.shape == (4000, 2)
+
+
+def test_loss_history_grows_without_losing_values_and_maps_its_storage():
+    import mmap
+
+    from bpviz.engine.history import LossHistory
+
+    history = LossHistory()
+    rng = np.random.default_rng(2)
+    values = rng.random(1_500_000).astype(np.float32)
+    early = None
+    for n in range(0, len(values) + 1, 100_000):
+        buf = history.reserve(n)
+        buf[len(history):n] = values[len(history):n]
+        history.set_length(n)
+        if n == 200_000:
+            early = history.batch_losses()  # a view the GUI may still hold while the history grows
+    np.testing.assert_array_equal(history.batch_losses(), values)
+    np.testing.assert_array_equal(early, values[:200_000])  # an old view keeps its values
+    # megabytes of storage live in their own memory map, unmapped when the last view goes (a freed heap block
+    # can stay resident: every doubling would keep the old copy)
+    storage = history.batch_losses()
+    while isinstance(storage, np.ndarray):
+        storage = storage.base
+    assert isinstance(storage.obj if isinstance(storage, memoryview) else storage, mmap.mmap)
