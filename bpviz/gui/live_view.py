@@ -26,6 +26,11 @@ BOUNDARY_RESOLUTION = 100
 # paint): 15 and 10 Hz still look live, and the curve's frames come twice as often
 BOUNDARY_INTERVAL = 1 / 15
 WEIGHTS_INTERVAL = 0.1
+# shares of the time their own updates may take: a big network's heatmaps (64 numbers rewritten, six plots
+# repainted, ~20 ms in all for --hidden 8,8) then come ~5 times a second and its plane ~12 times; the
+# tutorial's, which cost ~1-2 ms, keep the intervals above
+WEIGHTS_BUDGET = 0.05
+BOUNDARY_BUDGET = 0.1
 
 
 class LiveView(QObject):
@@ -47,9 +52,9 @@ class LiveView(QObject):
         self._rendered_config: RunConfig | None = None
         self.updates = {
             "loss": ThrottledUpdate(self._draw_loss, shown=lambda: _can_be_seen(self.loss_plot)),
-            "weights": ThrottledUpdate(self._draw_weights, min_interval=WEIGHTS_INTERVAL,
+            "weights": ThrottledUpdate(self._draw_weights, min_interval=WEIGHTS_INTERVAL, budget=WEIGHTS_BUDGET,
                                        shown=lambda: _can_be_seen(self.weights_panel)),
-            "boundary": ThrottledUpdate(self._draw_boundary, min_interval=BOUNDARY_INTERVAL,
+            "boundary": ThrottledUpdate(self._draw_boundary, min_interval=BOUNDARY_INTERVAL, budget=BOUNDARY_BUDGET,
                                         shown=lambda: _can_be_seen(self.boundary)),
         }
         self._governor = FrameGovernor()
