@@ -5,6 +5,7 @@ import time
 from collections.abc import Callable
 
 DISPLAY_INTERVAL_MS = 16  # ~60 Hz
+MAX_BUDGET_WAIT = 1.0  # s: however slow its updates, a view shows the latest snapshot at least this often
 
 
 class ThrottledUpdate:
@@ -26,8 +27,8 @@ class ThrottledUpdate:
         self.pending = True
 
     def due(self, now: float) -> bool:
-        return (self.pending and now - self.last_run >= max(self.min_interval * 0.9, self.cost / self.budget)
-                and self._shown())
+        wait = max(self.min_interval * 0.9, min(self.cost / self.budget, MAX_BUDGET_WAIT))
+        return self.pending and now - self.last_run >= wait and self._shown()
 
     def run(self, *args) -> None:
         # CPU time of this thread: waiting for the GIL while training runs is not the view's cost
@@ -35,7 +36,8 @@ class ThrottledUpdate:
         self.pending = False
         self._update(*args)
         cost = time.thread_time() - t0
-        self.cost = cost if self.count == 0 else 0.8 * self.cost + 0.2 * cost
+        if self.count:  # the first update builds the view's items (0.3 s for the heatmaps): not its usual cost
+            self.cost = cost if self.count == 1 else 0.8 * self.cost + 0.2 * cost
         self.count += 1
 
 
