@@ -27,10 +27,10 @@ BOUNDARY_RESOLUTION = 100
 BOUNDARY_INTERVAL = 1 / 15
 WEIGHTS_INTERVAL = 0.1
 # shares of the time their own updates may take: a big network's heatmaps (64 numbers rewritten, six plots
-# repainted, ~20 ms in all for --hidden 8,8) then come ~5 times a second and its plane ~12 times; the
-# tutorial's, which cost ~1-2 ms, keep the intervals above
+# repainted, ~20 ms in all for --hidden 8,8) then come ~5 times a second and its plane (~6 ms to predict 10,000
+# points and contour them) ~7 times; the tutorial's, which cost ~1-2 ms, keep the intervals above
 WEIGHTS_BUDGET = 0.05
-BOUNDARY_BUDGET = 0.1
+BOUNDARY_BUDGET = 0.04
 
 
 class LiveView(QObject):
