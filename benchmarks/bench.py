@@ -12,7 +12,8 @@ xdotool: scripts/install-system-deps.sh).  Keys:
 * key_latency_p95_ms — Ctrl+L sent by xdotool while training flat out, until its handler ran;
 * max_stall_ms (with history_steps) — the longest event-loop stall while a long run trains flat out, the
   loss axis switched between log and linear every second;
-* memory_bytes_per_step (with memory_steps) — resident memory growth per step during that run;
+* memory_bytes_per_step (with memory_steps) — resident memory growth per step during that run, after its
+  first second, in 4 KB pages (transparent huge pages off for this process: bench_gui.huge_pages_off);
 * first_frame_s — from starting `python -m bpviz` until its window is on screen;
 * compare_ratio — 64 learning rates trained one at a time ÷ all together by the multi-run engine
   (benchmarks/bench_compare.py).
@@ -44,7 +45,9 @@ def compare_ratio(quick: bool) -> float:
 
 def measure(p: dict, quick: bool) -> dict:
     from bench_engine import engine, plain_loop
-    from bench_gui import SPIRAL, Session, first_frame_s, headless
+    from bench_gui import SPIRAL, Session, first_frame_s, headless, huge_pages_off
+
+    small_pages = huge_pages_off()
 
     from bpviz.engine.config import RunConfig
 
@@ -73,6 +76,7 @@ def measure(p: dict, quick: bool) -> dict:
         out["history_steps"] = long["history_steps"]
         out["memory_bytes_per_step"] = round(long["memory_bytes_per_step"], 2)
         out["memory_steps"] = long["memory_steps"]
+        out["memory_small_pages"] = small_pages
         out["headless_steps_per_s"] = round(base)
         out["gui_steps_per_s"] = round(live["steps_per_s"])
     finally:

@@ -68,6 +68,7 @@ class PeakCache:
         self.clear()
 
     def clear(self) -> None:
+        self._fine: _FineBins | None = None
         self.y = np.empty(0)
         self._firsts = np.empty(0)
         self._lasts = np.empty(0)
@@ -84,6 +85,10 @@ class PeakCache:
         acc, den = self._states[j]
         return smoothed(self.y[start:i1], self.smoothing, acc, den)[i0 - start:]
 
+    def _samples(self, i0: int, i1: int) -> np.ndarray:
+        """values(i0, i1), but the raw series as it is (a view, no float64 copy): for min/max only."""
+        return self.y[i0:i1] if self.smoothing == 0 else self.values(i0, i1)
+
     def update(self, y: np.ndarray) -> None:
         b = self.base
         complete = len(y) // b
@@ -95,6 +100,8 @@ class PeakCache:
             if not same.all():
                 keep = int(np.argmin(same))
         self.y = y
+        if self._fine is not None:
+            self._fine.forget_after(keep * b)
         if keep < complete:
             if self.smoothing == 0:
                 _, mins, maxs = minmax_bins(y[keep * b: complete * b], b)
@@ -114,8 +121,13 @@ class PeakCache:
         self._firsts = y[0: complete * b: b].copy()
         self._lasts = y[b - 1: complete * b: b].copy()
 
-    def decimate(self, lo: float, hi: float, target: int) -> tuple[np.ndarray, np.ndarray]:
-        """(x, y) to draw for the index range [lo, hi] (floats from the view, clipped to the data), ~2*target points."""
+    def decimate(self, lo: float, hi: float, target: int, stable: bool = False) -> tuple[np.ndarray, np.ndarray]:
+        """(x, y) to draw for the index range [lo, hi] (floats from the view, clipped to the data), ~2*target points.
+
+        `stable`: bins of a size that changes rarely as the history grows (between target/1.5 and target of
+        them), so that a live plot asking every frame reuses the bins it completed before and reads only
+        the samples added since (without it, every frame would re-read every sample of a history shorter
+        than 2*target*base)."""
         y, b = self.y, self.base
         n = len(y)
         if n == 0:
@@ -126,10 +138,16 @@ class PeakCache:
         if count <= 2 * target:
             return np.arange(i0, i1, dtype=np.float64), self.values(i0, i1)
         k = math.ceil(count / target)
+        if stable:
+            k = stable_bin_size(k)
         if k < 2 * b and (self.smoothing == 0 or count <= _MAX_SMOOTHED_READ):
             # bins finer than the cache: read the samples themselves (< 2*target*base of them)
-            starts, mins, maxs = minmax_bins(self.values(i0, i1), k)
-            xd, yd = interleave(starts + i0, mins, maxs)
+            if stable:
+                starts, mins, maxs = self._fine_bins(i0, i1, k)
+            else:
+                starts, mins, maxs = minmax_bins(self._samples(i0, i1), k)
+                starts = starts + i0
+            xd, yd = interleave(starts, mins, maxs)
         else:  # whole cached bins, grouped; the partial bin at the end is read directly
             per = math.ceil(k / b)
             b0, b1 = i0 // b, min(i1 // b, len(self.mins))
@@ -137,10 +155,57 @@ class PeakCache:
             _, _, maxs = minmax_bins(self.maxs[b0:b1], per)
             xd, yd = interleave((starts + b0) * b, mins, maxs)
             if b1 * b < i1:
-                tail = self.values(b1 * b, i1)
+                tail = self._samples(b1 * b, i1)
                 xd = np.append(xd, [b1 * b, b1 * b])
                 yd = np.append(yd, [np.fmin.reduce(tail), np.fmax.reduce(tail)])
         return np.append(xd, i1 - 1), np.append(yd, self.values(i1 - 1, i1))
+
+    def _fine_bins(self, i0: int, i1: int, k: int) -> tuple[np.ndarray, np.ndarray, np.ndarray]:
+        """Bins of k samples from i0 to i1: those inside complete cache bins are kept between calls (update()
+        checks that part of the history for rewrites), the rest is read afresh."""
+        fine = self._fine
+        if fine is None or fine.i0 != i0 or fine.k != k or fine.end > i1:
+            fine = self._fine = _FineBins(i0, k)
+        settled = min(i1, len(self.mins) * self.base)
+        end = i0 + max(settled - i0, 0) // k * k
+        if end > fine.end:
+            _, mins, maxs = minmax_bins(self._samples(fine.end, end), k)
+            fine.extend(mins, maxs)
+        starts = np.arange(i0, fine.end, k)
+        if fine.end == i1:
+            return starts, fine.mins, fine.maxs
+        rest, mins, maxs = minmax_bins(self._samples(fine.end, i1), k)
+        return (np.concatenate([starts, rest + fine.end]), np.concatenate([fine.mins, mins]),
+                np.concatenate([fine.maxs, maxs]))
+
+
+class _FineBins:
+    """Min/max of consecutive k-sample bins from sample i0 on, up to `end` (a few thousand bins at most)."""
+
+    def __init__(self, i0: int, k: int):
+        self.i0, self.k, self.end = i0, k, i0
+        self.mins = np.empty(0)
+        self.maxs = np.empty(0)
+
+    def extend(self, mins: np.ndarray, maxs: np.ndarray) -> None:
+        self.mins = np.concatenate([self.mins, mins])
+        self.maxs = np.concatenate([self.maxs, maxs])
+        self.end += len(mins) * self.k
+
+    def forget_after(self, sample: int) -> None:
+        """Samples from `sample` on may have been rewritten: drop the bins that read them."""
+        if self.end > sample:
+            n = max(sample - self.i0, 0) // self.k
+            self.mins, self.maxs = self.mins[:n], self.maxs[:n]
+            self.end = self.i0 + n * self.k
+
+
+def stable_bin_size(k: int) -> int:
+    """The smallest of 1, 2, 3, 4, 6, 8, 12, 16, 24, ... (powers of two and 1.5 times them) that is >= k."""
+    if k <= 2:
+        return max(k, 1)
+    p = 1 << (k - 1).bit_length()  # the power of two >= k
+    return 3 * p // 4 if 3 * p // 4 >= k else p
 
 
 def peak_decimate(y, target: int, smoothing: float = 0.0) -> tuple[np.ndarray, np.ndarray]:

@@ -5,14 +5,17 @@ import time
 from collections.abc import Callable
 
 DISPLAY_INTERVAL_MS = 16  # ~60 Hz
+MAX_BUDGET_WAIT = 1.0  # s: however slow its updates, a view shows the latest snapshot at least this often
 
 
 class ThrottledUpdate:
     """Runs `update(*args)` when marked dirty, at most every `min_interval` seconds, and (when the update
     itself is slow, e.g. a long loss curve) rarely enough that it takes at most `budget` of the time."""
 
-    def __init__(self, update: Callable, min_interval: float = DISPLAY_INTERVAL_MS / 1000, budget: float = 0.4):
+    def __init__(self, update: Callable, min_interval: float = DISPLAY_INTERVAL_MS / 1000, budget: float = 0.4,
+                 shown: Callable[[], bool] = lambda: True):
         self._update = update
+        self._shown = shown  # a view nobody can see waits, still marked, until it is shown again
         self.min_interval = min_interval
         self.budget = budget
         self.pending = False
@@ -24,7 +27,8 @@ class ThrottledUpdate:
         self.pending = True
 
     def due(self, now: float) -> bool:
-        return self.pending and now - self.last_run >= max(self.min_interval * 0.9, self.cost / self.budget)
+        wait = max(self.min_interval * 0.9, min(self.cost / self.budget, MAX_BUDGET_WAIT))
+        return self.pending and now - self.last_run >= wait and self._shown()
 
     def run(self, *args) -> None:
         # CPU time of this thread: waiting for the GIL while training runs is not the view's cost
@@ -32,7 +36,8 @@ class ThrottledUpdate:
         self.pending = False
         self._update(*args)
         cost = time.thread_time() - t0
-        self.cost = cost if self.count == 0 else 0.8 * self.cost + 0.2 * cost
+        if self.count:  # the first update builds the view's items (0.3 s for the heatmaps): not its usual cost
+            self.cost = cost if self.count == 1 else 0.8 * self.cost + 0.2 * cost
         self.count += 1
 
 

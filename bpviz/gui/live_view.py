@@ -23,7 +23,16 @@ from .truth import true_boundary_field
 from .worker_protocol import PAUSED, Snapshot
 
 BOUNDARY_RESOLUTION = 100
-WEIGHTS_INTERVAL = 0.05  # s: numbers that change 60 times a second cannot be read anyway; 20 Hz keeps them live
+# s: the loss curve is drawn every frame; the plane and the numbers change slowly once training is under way,
+# and redrawing them at every frame cost more than the curve itself (py-spy: 2-3 ms each to update, as much to
+# paint): 15 and 10 Hz still look live, and the curve's frames come twice as often
+BOUNDARY_INTERVAL = 1 / 15
+WEIGHTS_INTERVAL = 0.1
+# shares of the time their own updates may take: a big network's heatmaps (64 numbers rewritten, six plots
+# repainted, ~20 ms in all for --hidden 8,8) then come ~5 times a second and its plane (~6 ms to predict 10,000
+# points and contour them) ~7 times; the tutorial's, which cost ~1-2 ms, keep the intervals above
+WEIGHTS_BUDGET = 0.05
+BOUNDARY_BUDGET = 0.04
 
 
 class LiveView(QObject):
@@ -44,13 +53,14 @@ class LiveView(QObject):
         self._shown_params: np.ndarray | None = None
         self._rendered_config: RunConfig | None = None
         self.updates = {
-            "loss": ThrottledUpdate(self._draw_loss),
-            "weights": ThrottledUpdate(self._draw_weights, min_interval=WEIGHTS_INTERVAL),
-            "boundary": ThrottledUpdate(self._draw_boundary),
-            "fit": ThrottledUpdate(self._draw_fit, min_interval=WEIGHTS_INTERVAL),
+            "loss": ThrottledUpdate(self._draw_loss, shown=lambda: _can_be_seen(self.loss_plot)),
+            "weights": ThrottledUpdate(self._draw_weights, min_interval=WEIGHTS_INTERVAL, budget=WEIGHTS_BUDGET,
+                                       shown=lambda: _can_be_seen(self.weights_panel)),
+            "boundary": ThrottledUpdate(self._draw_boundary, min_interval=BOUNDARY_INTERVAL, budget=BOUNDARY_BUDGET,
+                                        shown=lambda: _can_be_seen(self.boundary)),
+            "fit": ThrottledUpdate(self._draw_fit, min_interval=WEIGHTS_INTERVAL,
+                                   shown=lambda: self.window.fit_dock.isVisible()),  # a pass over every point
         }
-        self._fit_stale = False  # the fit dock was hidden when the weights changed
-        window.fit_dock.visibilityChanged.connect(self._fit_dock_shown)
         self._governor = FrameGovernor()
         self._stopped = False
         self._timer = QTimer(self)
@@ -177,18 +187,9 @@ class LiveView(QObject):
         self._shown_params = snap.params
 
     def _draw_fit(self, snap: Snapshot) -> None:
-        if not self.window.fit_dock.isVisible():  # a forward pass over every point for nobody
-            self._fit_stale = True
-            return
-        self._fit_stale = False
         with np.errstate(all="ignore"):
             out = np.asarray(snap.predict(snap.dataset.X))
         self.window.fit_panel.set_outputs(out, snap.step)
-
-    @Slot(bool)
-    def _fit_dock_shown(self, visible: bool) -> None:
-        if visible and self._fit_stale:
-            self.updates["fit"].mark()
 
     @Slot(int)
     def show_sample(self, index: int) -> None:
@@ -206,6 +207,12 @@ class LiveView(QObject):
             self.tr("Sample {i}: x0 = {x0}, x1 = {x1}, label {label}, output {out} (step {step})").format(
                 i=index, x0=f"{x[0]:.4f}", x1=f"{x[1]:.4f}", label=target, out=", ".join(f"{v:.4f}" for v in out),
                 step=f"{snap.step:,}"))
+
+
+def _can_be_seen(view) -> bool:
+    """False for a view in a closed or tabbed-away dock of a shown window (a window never shown, e.g. in a
+    test, draws everything)."""
+    return view.isVisible() or not view.window().isVisible()
 
 
 def _same_data(a, b) -> bool:

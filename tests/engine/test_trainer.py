@@ -407,3 +407,51 @@ def test_sigmoid_cross_entropy_training_learns_xor():
     assert after < 0.6 * before  # 1.145 -> 0.648
     losses = trainer.history.batch_losses()
     assert losses[-100:].mean() < 0.85 * losses[:100].mean()
+
+
+def test_logged_values_behave_like_the_dict_they_replace():
+    from bpviz.engine.history import LoggedValues
+
+    logged, plain = LoggedValues(), {}
+    for step in (0, 500, 1000, 1500):
+        logged[step] = plain[step] = step / 7
+    logged[500] = plain[500] = -1.0  # written again
+    assert logged == plain and list(logged) == [0, 500, 1000, 1500] and 1000 in logged and 7 not in logged
+    assert logged.get(7) is None and logged[1500] == 1500 / 7
+    logged.truncate(1000)
+    assert dict(logged) == {0: 0.0, 500: -1.0}
+    logged[200] = 2.0  # out of order: still sorted by step
+    assert list(logged.items()) == [(0, 0.0), (200, 2.0), (500, -1.0)]
+    del logged[0]
+    assert list(logged) == [200, 500]
+    pairs = LoggedValues(width=2)
+    for step in range(0, 40_000, 10):  # grows past its first arrays
+        pairs[step] = (step / 10, None if step % 20 else 0.5)
+    assert len(pairs) == 4000 and pairs[30] == (3.0, None) and pairs[39_980] == (3998.0, 0.5)
+    steps, values = pairs.arrays()
+    assert steps[-1] == 39_990 and values.shape == (4000, 2)
+
+
+def test_loss_history_grows_without_losing_values_and_maps_its_storage():
+    import mmap
+
+    from bpviz.engine.history import LossHistory
+
+    history = LossHistory()
+    rng = np.random.default_rng(2)
+    values = rng.random(1_500_000).astype(np.float32)
+    early = None
+    for n in range(0, len(values) + 1, 100_000):
+        buf = history.reserve(n)
+        buf[len(history):n] = values[len(history):n]
+        history.set_length(n)
+        if n == 200_000:
+            early = history.batch_losses()  # a view the GUI may still hold while the history grows
+    np.testing.assert_array_equal(history.batch_losses(), values)
+    np.testing.assert_array_equal(early, values[:200_000])  # an old view keeps its values
+    # megabytes of storage live in their own memory map, unmapped when the last view goes (a freed heap block
+    # can stay resident: every doubling would keep the old copy)
+    storage = history.batch_losses()
+    while isinstance(storage, np.ndarray):
+        storage = storage.base
+    assert isinstance(storage.obj if isinstance(storage, memoryview) else storage, mmap.mmap)

@@ -48,7 +48,7 @@ def test_import_a_three_class_csv_trains_softmax_and_draws_three_regions(qtbot, 
     guess = np.argmax(snap.predict(snap.dataset.X), axis=1)
     assert np.mean(guess == snap.dataset.Y[:, 0]) > 0.9
     assert window.boundary.n_classes() == 3
-    shown = window.boundary._image.image  # the class the network gives each grid cell
+    shown = window.boundary.output()  # the class the network gives each grid cell
     assert set(np.unique(shown[np.isfinite(shown)]).astype(int)) == {0, 1, 2}
     assert not boxes
 
@@ -158,7 +158,7 @@ def test_regression_shows_the_fitted_surface(qtbot, make_window):
     run_to_target(qtbot, window)
     assert window.boundary.n_classes() == 0
     snap = window.controller.latest_snapshot()
-    surface = window.boundary._image.image.ravel()
+    surface = window.boundary.output().ravel()
     expected = snap.predict(window.boundary.grid_points())[:, 0]
     np.testing.assert_allclose(surface, expected, rtol=1e-6)
     x, _y = window.boundary._boundary.getData()

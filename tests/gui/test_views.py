@@ -491,3 +491,86 @@ def test_a_frame_draws_a_bounded_number_of_points_whatever_the_width(qtbot):
         plot.set_history(batch, np.arange(0, n, 7), batch[::7])
         for name in ("batch loss", "loss on all data"):
             assert npoints(curve(plot, name)) <= 2 * min(max(width, 200), 2000) + 8
+
+
+def test_heatmap_redraws_only_what_can_be_seen_to_change(qtbot):
+    h = MatrixHeatmap("w1")
+    qtbot.addWidget(h)
+    redraws = []
+    h._image.sigImageChanged.connect(lambda: redraws.append(1))
+    w = np.array([[0.5, -1.0, 0.25], [2.0, 0.0, -0.125]])
+    h.set_matrix(w)
+    assert len(redraws) == 1 and h.levels() == (-2.0, 2.0)
+    h.set_matrix(w + 1e-7)  # same colours, same three decimals
+    assert len(redraws) == 1
+    np.testing.assert_array_equal(h.values(), w + 1e-7)  # the values themselves are the latest
+    h.set_matrix(w * 3)  # the same colours (relative to the new extremes) but other numbers
+    assert len(redraws) == 2 and h.cell_texts()[3] == "6.000" and h.levels() == (-6.0, 6.0)
+    bar = [label for _, label in h._bar.axis._tickLevels[0]]
+    assert bar[0] == "-6" and bar[-1] == "6"
+    assert h._bar.levels() == (-1.0, 1.0)  # the bar's own range never moves: only its labels change
+    w2 = w * 3
+    w2[0, 2] = 1.0
+    h.set_matrix(w2)
+    assert len(redraws) == 3
+
+
+def test_batch_rings_follow_the_batch_and_the_samples(qtbot):
+    plot = BoundaryPlot()
+    qtbot.addWidget(plot)
+    X = np.array([[0.1, 0.1], [0.5, 0.5], [0.9, 0.2]])
+    plot.set_data(X, np.array([0, 1, 0]))
+    plot.set_batch(np.array([0, 2]))
+    plot.set_batch(np.array([0, 2]))  # the same batch again: nothing moves
+    np.testing.assert_array_equal(plot._batch.getData()[0], [0.1, 0.9])
+    plot.set_data(X[::-1].copy(), np.array([0, 1, 0]))  # new points, the same indices
+    np.testing.assert_array_equal(plot._batch.getData()[0], [0.9, 0.1])
+    plot.set_batch(np.array([1]))
+    np.testing.assert_array_equal(plot._batch.getData()[0], [0.5])
+
+
+def test_boundary_redraws_only_what_can_be_seen_to_change(qtbot):
+    plot = BoundaryPlot()
+    qtbot.addWidget(plot)
+    plot.resize(500, 400)
+    plot.show()
+    qtbot.waitExposed(plot)
+    plot.set_domain(TUTORIAL_DOMAIN, resolution=100)
+    redraws = []
+    plot._image.sigImageChanged.connect(lambda: redraws.append(1))
+    g = plot.grid_points().astype(np.float64)
+    field = 0.5 + 0.3 * (g[:, 0] + g[:, 1] - 1)
+    plot.set_output(field)
+    line = plot._boundary.getData()
+    assert len(redraws) == 1 and len(line[0]) > 10
+    plot.set_output(field + 1e-9)  # no cell changes colour, the line moves by a hair
+    assert len(redraws) == 1
+    np.testing.assert_array_equal(plot._boundary.getData()[0], line[0])
+    np.testing.assert_array_equal(plot.output().ravel(), field + 1e-9)  # the latest output all the same
+    plot.set_output(field + 0.05)  # a visible change: the colours and the line (now x0 + x1 = 5/6)
+    assert len(redraws) == 2
+    x, y = plot._boundary.getData()
+    np.testing.assert_allclose(x + y, 1 - 0.05 / 0.3, atol=1e-6)
+
+
+def test_loss_grid_is_drawn_at_the_axis_ticks_not_by_the_axes(qtbot):
+    from bpviz.gui.views.grid import GridLines
+
+    plot = LossPlot()
+    qtbot.addWidget(plot)
+    plot.resize(800, 300)
+    plot.show()
+    qtbot.waitExposed(plot)
+    plot.set_history(np.linspace(2.0, 0.5, 40_000).astype(np.float32), np.array([0, 20_000]), np.array([2.0, 1.0]))
+    assert plot.plot_item.getAxis("bottom").grid is False and plot.plot_item.getAxis("left").grid is False
+    grid = next(item for item in plot.plot_item.items if isinstance(item, GridLines))
+    plot.grab()  # paints
+    (x0, x1), _ = plot.plot_item.getViewBox().viewRange()
+    axis = plot.plot_item.getAxis("bottom")
+    majors = [v for v in axis.tickValues(x0, x1, plot.plot_item.getViewBox().width())[0][1] if x0 <= v <= x1]
+    vertical = sorted({line.x1() for _pen, lines in grid._lines for line in lines if line.x1() == line.x2()})
+    assert set(majors) <= set(vertical) and 20_000 in vertical
+    plot.set_log_y(True)
+    plot.grab()
+    horizontal = {round(10 ** line.y1(), 6) for _pen, lines in grid._lines for line in lines if line.y1() == line.y2()}
+    assert 1.0 in horizontal  # log mode: lines at the decades, in the view's log10 coordinates

@@ -5,15 +5,16 @@ import numpy as np
 import pyqtgraph as pg
 from PySide6.QtCore import QCoreApplication, QRectF, Qt, Signal
 from PySide6.QtGui import QColor
-from PySide6.QtWidgets import QSizePolicy
+from PySide6.QtWidgets import QGraphicsItem, QSizePolicy
 
-from .colormaps import LABEL_COLORS, class_color, class_lut, diverging_colormap, lightened_lut
+from .colormaps import LABEL_COLORS, class_color, class_lut, diverging_colormap, lightened_lut, lut_indices
 from .contour import chain_segments, contour_segments, smooth_polylines
 
 LEVEL = 0.5  # output above it means "label 1"
 _LINE_COLOR = QColor(25, 25, 25)
 _BATCH_COLOR = QColor(20, 20, 20)
 _HIGHLIGHT_COLOR = QColor(0, 190, 70)
+_SAME_LINE_PX = 0.1  # a contour whose every vertex moved less than this (in screen pixels) is not redrawn
 
 
 def _tr(text: str) -> str:
@@ -43,6 +44,8 @@ class BoundaryPlot(pg.PlotWidget):
         self._image.setLookupTable(lightened_lut(diverging_colormap()))
         self._image.setLevels((0.0, 1.0))
         self._image.setZValue(-100)
+        # scaled once per new output, then blitted when the batch rings or the contour over it change
+        self._image.setCacheMode(QGraphicsItem.DeviceCoordinateCache)
         self.plot_item.addItem(self._image)
 
         self._boundary = pg.PlotDataItem(pen=pg.mkPen(_LINE_COLOR, width=2.5), connect="pairs", antialias=True)
@@ -79,8 +82,12 @@ class BoundaryPlot(pg.PlotWidget):
         self._labels = np.empty(0, dtype=np.int64)
         self._values = np.empty(0)
         self._batch_idx = np.empty(0, dtype=np.int64)
+        self._rings_placed = False  # on the current samples
         self._highlighted: int | None = None
         self._editing = False
+        self._output: np.ndarray | None = None  # the latest output, as a field
+        self._shown_colours: np.ndarray | None = None  # lookup-table entry of every cell as drawn
+        self._shown_segments: np.ndarray | None = None  # the contour as drawn
         self.scene().sigMouseClicked.connect(self._on_scene_clicked)
         self.set_domain((0.0, 1.0, 0.0, 1.0))
 
@@ -99,9 +106,8 @@ class BoundaryPlot(pg.PlotWidget):
         gx, gy = np.meshgrid(self._xs, self._ys)  # gx[row, col] = xs[col]: x0 varies fastest
         self._grid = np.stack([gx.ravel(), gy.ravel()], axis=1).astype(np.float32)
         self._grid.flags.writeable = False
-        self._image.setImage(np.full((res, res), np.nan), autoLevels=False)
         self._image.setRect(QRectF(x0min, x1min, x0max - x0min, x1max - x1min))
-        self._boundary.setData([], [])
+        self._clear_output()
         self.set_true_boundary(None)
         self._vb.setRange(xRange=(x0min, x0max), yRange=(x1min, x1max), padding=0.02)
 
@@ -144,8 +150,7 @@ class BoundaryPlot(pg.PlotWidget):
                               _tr("boundary (output = 0.5)") if self._n_classes == 2 else _tr("class borders")))
         for item, text in zip((self._points[0], self._points[1], self._boundary), names):
             self._legend.getLabel(item).setText(text)
-        self._image.setImage(np.full((self._res, self._res), np.nan), autoLevels=False)
-        self._boundary.setData([], [])
+        self._clear_output()
 
     def n_classes(self) -> int:
         return self._n_classes
@@ -153,19 +158,31 @@ class BoundaryPlot(pg.PlotWidget):
     # ---- field ------------------------------------------------------------------------------------------
     def set_output(self, values: np.ndarray) -> None:
         """The network's output on grid_points(): shape (res*res,) or (res*res, 1) for one output, (res*res, K)
-        for one probability per class."""
+        for one probability per class.
+
+        What would look the same is not drawn again (an image whose every cell keeps its colour, a line that
+        moved less than _SAME_LINE_PX): once training settles, most updates change nothing visible, and
+        repainting the plane is the costliest part of a frame.  output() is always the latest."""
         v = np.asarray(values, dtype=np.float64)
         if v.ndim == 2 and v.shape[1] > 1:
             self._set_class_output(v)
             return
         field = self._as_field(v)
+        self._output = field
+        self._show_image(field)
         if self._n_classes == 0:  # a regression: the surface itself; a level line would mean nothing
-            self._image.setImage(field, autoLevels=False)
-            self._boundary.setData([], [])
+            self._show_line(np.empty((0, 2, 2)))
             return
-        self._image.setImage(field, autoLevels=False)
-        seg = contour_segments(field, LEVEL, self._xs, self._ys)
-        self._boundary.setData(seg[:, :, 0].ravel(), seg[:, :, 1].ravel())
+        self._show_line(contour_segments(field, LEVEL, self._xs, self._ys))
+
+    def _clear_output(self) -> None:
+        self._output = self._shown_colours = self._shown_segments = None
+        self._image.setImage(np.full((self._res, self._res), np.nan), autoLevels=False)
+        self._boundary.setData([], [])
+
+    def output(self) -> np.ndarray | None:
+        """The latest output set, as a (res, res) field (one value per cell, rows = x1); None before any."""
+        return None if self._output is None else self._output.copy()
 
     def _set_class_output(self, p: np.ndarray) -> None:
         if p.shape[0] != self._res * self._res:
@@ -173,12 +190,29 @@ class BoundaryPlot(pg.PlotWidget):
         if p.shape[1] == 2:  # two classes, softmax: the probability of class 1, as for one output
             self.set_output(p[:, 1])
             return
-        self._image.setImage(self._as_field(np.argmax(p, axis=1)), autoLevels=False)
+        self._output = self._as_field(np.argmax(p, axis=1))
+        self._show_image(self._output)
         segments = []
         for k in range(p.shape[1]):  # where class k stops winning: p_k − max of the others crosses 0
             margin = p[:, k] - np.max(np.delete(p, k, axis=1), axis=1)
             segments.append(contour_segments(self._as_field(margin), 0.0, self._xs, self._ys))
-        seg = np.concatenate(segments)
+        self._show_line(np.concatenate(segments))
+
+    def _show_image(self, field: np.ndarray) -> None:
+        colours = lut_indices(field, self._image.getLevels(), len(self._image.lut))
+        if self._shown_colours is not None and np.array_equal(colours, self._shown_colours):
+            return
+        self._shown_colours = colours
+        self._image.setImage(field, autoLevels=False)
+
+    def _show_line(self, seg: np.ndarray) -> None:
+        shown = self._shown_segments
+        if shown is not None and shown.shape == seg.shape:
+            px, py = self._vb.viewPixelSize() if self._vb.width() > 0 else (0.0, 0.0)
+            if not len(seg) or (np.abs(seg[..., 0] - shown[..., 0]).max() < _SAME_LINE_PX * px
+                                and np.abs(seg[..., 1] - shown[..., 1]).max() < _SAME_LINE_PX * py):
+                return
+        self._shown_segments = seg
         self._boundary.setData(seg[:, :, 0].ravel(), seg[:, :, 1].ravel())
 
     def set_true_boundary(self, values: np.ndarray | None, label: str | None = None) -> None:
@@ -231,6 +265,7 @@ class BoundaryPlot(pg.PlotWidget):
             brushes = [pg.mkBrush(None) if held_out[i] else pg.mkBrush(c) for i, c in zip(idx, colors)]
             pens = [pg.mkPen(c, width=2) if held_out[i] else pg.mkPen("w", width=1) for i, c in zip(idx, colors)]
             scatter.setData(x=self._X[idx, 0], y=self._X[idx, 1], data=idx, brush=brushes, pen=pens)
+        self._rings_placed = False  # the samples moved: place the rings again
         self.set_batch(self._batch_idx)
         self.highlight_sample(self._highlighted)
 
@@ -240,7 +275,10 @@ class BoundaryPlot(pg.PlotWidget):
     def set_batch(self, indices: np.ndarray) -> None:
         """Ring exactly these samples (the mini-batch of the current step). Indices without a sample (yet)
         are kept but not drawn, so the order of set_batch and set_data does not matter."""
-        self._batch_idx = np.array(indices, dtype=np.int64).reshape(-1)
+        batch = np.array(indices, dtype=np.int64).reshape(-1)
+        if self._rings_placed and np.array_equal(batch, self._batch_idx):
+            return  # the same rings on the same samples: no repaint of the plane under them
+        self._batch_idx, self._rings_placed = batch, True
         idx = self._drawable(self._batch_idx)
         self._batch.setData(x=self._X[idx, 0], y=self._X[idx, 1], data=idx)
 

@@ -35,6 +35,15 @@ def lightened_lut(cmap: pg.ColorMap, amount: float = 0.35, n: int = 256) -> np.n
     return (lut * (1.0 - amount) + 255.0 * amount).round().astype(np.uint8)
 
 
+def lut_indices(values: np.ndarray, levels: tuple[float, float], n: int) -> np.ndarray:
+    """The lookup-table entry (of n) that pyqtgraph's ImageItem draws each value with at these levels, -1 for
+    NaN (drawn transparent): two arrays with equal indices are drawn alike."""
+    lo, hi = levels
+    with np.errstate(invalid="ignore", over="ignore"):
+        idx = np.clip((np.asarray(values, np.float64) - lo) * (n / ((hi - lo) or 1)), 0, n - 1)
+    return np.where(np.isnan(idx), -1, idx).astype(np.int16)
+
+
 def text_colors_for(cmap: pg.ColorMap, positions: np.ndarray) -> list[QColor]:
     """Black or white, whichever reads better on cmap(position), for each position in [0, 1]."""
     rgb = cmap.map(np.clip(np.nan_to_num(positions, nan=0.5), 0.0, 1.0), mode="float")[:, :3]

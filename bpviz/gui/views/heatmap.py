@@ -7,14 +7,15 @@ import numpy as np
 import pyqtgraph as pg
 from PySide6.QtCore import QCoreApplication
 from PySide6.QtGui import QColor, QFont, QFontMetrics
-from PySide6.QtWidgets import QGridLayout, QVBoxLayout, QWidget
+from PySide6.QtWidgets import QGraphicsItem, QGridLayout, QVBoxLayout, QWidget
 
-from .colormaps import diverging_colormap, text_colors_for
+from .colormaps import diverging_colormap, lut_indices, text_colors_for
 
 MAX_TEXT_CELLS = 10  # numbers are written in the cells only up to 10 x 10
 _AXIS_WIDTH = 40  # fixed, so that heatmaps stacked in a column line up (w1 above b1)
 _BIAS_HEIGHT = 58
 _MIN_HALF_SPAN = 1e-6  # levels of an all-zero matrix: +-this, so the map still has a centre
+_LUT_SIZE = 256  # entries of the lookup table that the ColorBarItem gives the image
 
 
 def _tr(text: str) -> str:
@@ -56,6 +57,8 @@ class MatrixHeatmap(QWidget):
             self._plot.getAxis(name).setStyle(tickLength=0)
         self._plot.getAxis("left").setWidth(_AXIS_WIDTH)
         self._image = pg.ImageItem(axisOrder="row-major")
+        # scaled once per change, then blitted when the texts over it repaint
+        self._image.setCacheMode(QGraphicsItem.DeviceCoordinateCache)
         self._plot.addItem(self._image)
         self._bar = pg.ColorBarItem(values=(-1.0, 1.0), colorMap=self._cmap, interactive=False, width=10,
                                     colorMapMenu=False)
@@ -73,6 +76,7 @@ class MatrixHeatmap(QWidget):
         self._shown: list[str] = []
         self._colors: list[QColor] = []
         self._bar_ticks: list = []
+        self._cell_colours = np.empty(0, np.int16)  # lookup-table entry of every cell as drawn
         self._unit_ticks: tuple = ()
         self._row_names: list[str] | None = None  # instead of "in 0", "in 1", ...: the inputs' own names
         vb.sigResized.connect(self._on_view_resized)
@@ -91,23 +95,36 @@ class MatrixHeatmap(QWidget):
         self._set_unit_ticks()
 
     def set_matrix(self, values: np.ndarray) -> None:
-        """A 2-D array (rows x cols); a 1-D bias vector is drawn as one row. The array is copied."""
+        """A 2-D array (rows x cols); a 1-D bias vector is drawn as one row. The array is copied.
+
+        The image holds values / max|v|, so that the colour bar's range stays -1 .. 1 and only its labels
+        change (a new range would re-lay out the bar's axis on every update); nothing is redrawn when no
+        cell would change colour or text."""
         v = np.array(values, dtype=np.float64)
         if v.ndim == 1:
             v = v.reshape(1, -1)
         if v.ndim != 2:
             raise ValueError(f"set_matrix needs a 2-D array, got shape {v.shape}")
-        if v.shape != self._values.shape:
+        reshaped = v.shape != self._values.shape
+        if reshaped:
             self._reshape(v.shape)
         self._values = v
         finite = np.abs(v[np.isfinite(v)])
         half = max(float(finite.max()) if finite.size else 1.0, _MIN_HALF_SPAN)
         self._levels = (-half, half)
-        self._image.setImage(v, autoLevels=False)
-        self._bar.setLevels(self._levels)
+        relative = v / half
+        colours = lut_indices(relative, (-1.0, 1.0), _LUT_SIZE)
+        texts = [format_cell(x) for x in v.ravel()] if self._texts else []
+        text_colours = text_colors_for(self._cmap, (relative.ravel() + 1) / 2) if self._texts else []
+        if not reshaped and np.array_equal(colours, self._cell_colours) and texts == self._shown \
+                and text_colours == self._colors:
+            self._set_bar_ticks()  # the labels of the extremes may still read differently
+            return
+        self._cell_colours = colours
+        self._image.setImage(relative, autoLevels=False)
         self._set_bar_ticks()
         if self._texts:
-            self._update_texts(v, half)
+            self._update_texts(texts, text_colours)
 
     def values(self) -> np.ndarray:
         return self._values.copy()
@@ -141,14 +158,11 @@ class MatrixHeatmap(QWidget):
         self._fit_font(shape)
         self._set_unit_ticks(shape)
 
-    def _update_texts(self, v: np.ndarray, half: float) -> None:
-        flat = v.ravel()
-        colors = text_colors_for(self._cmap, (flat + half) / (2 * half))
+    def _update_texts(self, texts: list[str], colors: list[QColor]) -> None:
         for k, item in enumerate(self._texts):
-            text = format_cell(flat[k])
-            if text != self._shown[k]:
-                item.setText(text)
-                self._shown[k] = text
+            if texts[k] != self._shown[k]:
+                item.setText(texts[k])
+                self._shown[k] = texts[k]
             if colors[k] != self._colors[k]:
                 item.setColor(colors[k])
                 self._colors[k] = colors[k]
@@ -180,7 +194,7 @@ class MatrixHeatmap(QWidget):
         """-max, 0, +max: the extremes are what the colours are relative to; automatic ticks pile up on the
         short bar of a one-row bias, which gets only the extremes."""
         half = self._levels[1]
-        end = half * (1 - 1e-9)  # pyqtgraph drops ticks that round to just outside the axis range
+        end = 1 - 1e-9  # pyqtgraph drops ticks that round to just outside the axis range
         ticks = [(-end, f"{-half:.2g}"), (end, f"{half:.2g}")]
         if self._plot.getViewBox().height() >= 50:
             ticks.insert(1, (0.0, "0"))

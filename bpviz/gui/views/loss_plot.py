@@ -13,6 +13,8 @@ from PySide6.QtWidgets import QCheckBox, QHBoxLayout, QLabel, QSlider, QVBoxLayo
 from bpviz.decimate import PeakCache, decimate_xy
 from bpviz.smoothing import MAX_WEIGHT, check_weight
 
+from .grid import GridLines
+
 # bins per curve: one per pixel column of the plot (each bin is drawn as its min and max), within these
 # bounds; whatever the history's length, a frame draws at most ~2 * _MAX_BINS points per curve
 _MIN_BINS, _MAX_BINS = 200, 2000
@@ -54,7 +56,7 @@ class LossPlot(pg.PlotWidget):
         self._vb.setAutoVisible(y=True)  # zoomed into late steps, fit the losses seen there, not step 0's
         self.plot_item.setLabel("bottom", _tr("step"))
         self.plot_item.setLabel("left", _tr("loss"))
-        self.plot_item.showGrid(x=True, y=True, alpha=0.15)
+        self.plot_item.addItem(GridLines(self.plot_item, alpha=0.15), ignoreBounds=True)
         # a translucent plate of the plot's own background keeps the legend readable over a dense curve
         plate = pg.mkColor(pg.getConfigOption("background"))
         plate.setAlpha(225)
@@ -278,9 +280,9 @@ class LossPlot(pg.PlotWidget):
         for cache, curve in ((self._cache, self._raw if smooth else self._batch), (smooth, self._batch)):
             if cache is None:
                 continue
-            x, y = cache.decimate(0, n, bins)
+            x, y = cache.decimate(0, n, bins, stable=True)
             if zoomed:
-                x, y = _splice((x, y), cache.decimate(lo, hi, bins))
+                x, y = _splice((x, y), cache.decimate(lo, hi, bins, stable=True))
             curve.setData(x, y)
 
         steps, losses = self._logged_steps, self._logged_losses
