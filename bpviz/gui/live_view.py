@@ -59,7 +59,7 @@ class LiveView(QObject):
             "boundary": ThrottledUpdate(self._draw_boundary, min_interval=BOUNDARY_INTERVAL, budget=BOUNDARY_BUDGET,
                                         shown=lambda: _can_be_seen(self.boundary)),
             "fit": ThrottledUpdate(self._draw_fit, min_interval=WEIGHTS_INTERVAL,
-                                   shown=lambda: self.window.fit_dock.isVisible()),  # a pass over every point
+                                   shown=lambda: self.window.fit_dock.isVisible()),
         }
         self._governor = FrameGovernor()
         self._stopped = False
@@ -187,6 +187,9 @@ class LiveView(QObject):
         self._shown_params = snap.params
 
     def _draw_fit(self, snap: Snapshot) -> None:
+        if not self.window.fit_dock.isVisible():  # a forward pass over every point for nobody: it waits
+            self.updates["fit"].mark()
+            return
         with np.errstate(all="ignore"):
             out = np.asarray(snap.predict(snap.dataset.X))
         self.window.fit_panel.set_outputs(out, snap.step)
