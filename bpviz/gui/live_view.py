@@ -118,6 +118,17 @@ class LiveView(QObject):
         else:
             self.frames += 1  # every view that wanted it shows the latest snapshot
 
+    def retranslate(self) -> None:
+        """The plots' own texts in the current language (View → Language switches live)."""
+        if self._stopped:  # a closed window still hears a language change; its plots' items are gone
+            return
+        dataset = self._dataset
+        true_label = self.tr("true boundary {equation}").format(equation=dataset.true_boundary) \
+            if dataset is not None and dataset.true_boundary else None
+        self.boundary.retranslate(true_label)
+        self.window.loss_panel.retranslate()
+        self.weights_panel.retranslate()
+
     def redraw_now(self) -> None:
         """Bring every view up to the latest snapshot now (tests, exports)."""
         self.tick()

@@ -286,6 +286,7 @@ class MainWindow(Retranslating, QMainWindow):
         self.files.retranslate()
         self.data.retranslate()
         self.inspection.retranslate()
+        self.live.retranslate()
         self.lessons.retranslate()
         self.workspaces.retranslate()
         retranslate_compare_action(self)

@@ -75,6 +75,7 @@ class TrainingStatusBar(Retranslating, QStatusBar):
             self.addPermanentWidget(widget)
         self._kind = INFO
         self._shown = None  # what the labels show, to skip identical updates
+        self._accuracy = None
         self.retranslate()
 
     def retranslate(self) -> None:
@@ -86,9 +87,11 @@ class TrainingStatusBar(Retranslating, QStatusBar):
         if self._shown is not None:
             shown, self._shown = self._shown, None
             self.show_progress(*shown)
+        self.show_accuracy(self._accuracy)
 
     def show_accuracy(self, accuracy: tuple[int, float, float | None] | None) -> None:
         """(logged step, training accuracy, test accuracy or None), or None to hide it (a regression)."""
+        self._accuracy = accuracy
         self.accuracy_label.setVisible(accuracy is not None)
         if accuracy is None:
             return

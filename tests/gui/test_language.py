@@ -91,3 +91,31 @@ def test_a_language_switch_does_not_outlive_its_test_1(qtbot):
 def test_a_language_switch_does_not_outlive_its_test_2(qtbot):
     assert i18n.current_language() == "en"
     assert QCoreApplication.translate("MainWindow", "&File") == "&File"
+
+
+def _legend_texts(legend) -> set[str]:
+    return {label.text for _sample, label in legend.items}
+
+
+def test_the_plots_follow_a_live_language_switch(qtbot, make_window):
+    """Legends, axis labels, the smoothing slider, the accuracy box and the weights' unit names were left in
+    the language the window opened in."""
+    window = make_window()
+    press(qtbot, window, Qt.Key_Right)
+    qtbot.waitUntil(lambda: window.controller.latest_snapshot().step == 1, timeout=30_000)
+    window.live.redraw_now()
+    try:
+        window.language_actions["zh_CN"].trigger()
+        qtbot.waitUntil(lambda: window.act_start.text() == "开始", timeout=30_000)
+        assert {"标签 1", "标签 0", "当前这批", "决策边界（输出 = 0.5）"} <= _legend_texts(window.boundary._legend)
+        assert "真实边界 x0 + x1 = 1" in _legend_texts(window.boundary._legend)
+        assert {"本批损失", "全部数据上的损失"} <= _legend_texts(window.loss_plot._legend)
+        assert window.loss_plot.plot_item.getAxis("bottom").labelText == "轮数"
+        assert window.loss_panel.smoothing_label.text() == "平滑"
+        assert window.loss_panel.accuracy_box.text() == "准确率"
+        assert window.weights_panel.heatmap("w1")._row_label == "输入"
+    finally:
+        window.language_actions["en"].trigger()
+    qtbot.waitUntil(lambda: window.act_start.text() == "Start", timeout=30_000)
+    assert "current batch" in _legend_texts(window.boundary._legend)
+    assert window.loss_panel.smoothing_label.text() == "Smoothing"

@@ -142,15 +142,27 @@ class BoundaryPlot(pg.PlotWidget):
         for k, scatter in enumerate(self._points[2:], 2):
             in_legend = any(item is scatter for item, _label in self._legend.items)
             if k < self._n_classes and not in_legend:
-                self._legend.addItem(scatter, _tr("label {k}").format(k=k))
+                self._legend.addItem(scatter, "")
             elif k >= self._n_classes and in_legend:
                 self._legend.removeItem(scatter)
+        self.retranslate()
+        self._clear_output()
+
+    def retranslate(self, true_label: str | None = None) -> None:
+        """The axes and the legend in the current language; `true_label` renames the true boundary's entry."""
+        self.plot_item.setLabel("bottom", _tr("x0"))
+        self.plot_item.setLabel("left", _tr("x1"))
         names = {0: (_tr("low value"), _tr("high value"), _tr("fitted surface"))}.get(
             self._n_classes, (_tr("label 0"), _tr("label 1"),
                               _tr("boundary (output = 0.5)") if self._n_classes == 2 else _tr("class borders")))
         for item, text in zip((self._points[0], self._points[1], self._boundary), names):
             self._legend.getLabel(item).setText(text)
-        self._clear_output()
+        for k, scatter in enumerate(self._points[2:self._n_classes], 2):
+            self._legend.getLabel(scatter).setText(_tr("label {k}").format(k=k))
+        self._legend.getLabel(self._batch).setText(_tr("current batch"))
+        if self._true_label is not None:
+            self._true_label = true_label or _tr("true boundary")
+            self._legend.getLabel(self._true).setText(self._true_label)
 
     def n_classes(self) -> int:
         return self._n_classes

@@ -38,6 +38,7 @@ class MatrixHeatmap(QWidget):
         """row_label / col_label name the units on the axes ("in 0", "out 2"); None: those defaults,
         "": no labels on that axis (a bias under its weight matrix needs neither)."""
         super().__init__(parent)
+        self._own_labels = (row_label, col_label)  # None: the translated defaults, set by retranslate()
         self._row_label = _tr("in") if row_label is None else row_label
         self._col_label = _tr("out") if col_label is None else col_label
         self._cmap = diverging_colormap()
@@ -88,11 +89,16 @@ class MatrixHeatmap(QWidget):
     def set_row_names(self, names: list[str] | None) -> None:
         """Name the rows (e.g. a first layer's inputs "x₀²", "sin(x₁)"); None: "in 0", "in 1", ..."""
         self._row_names = None if names is None else list(names)
-        axis = self._plot.getAxis("left")
-        # "sin(x₀)" is wider than "in 0": the axis grows to the longest name
-        widest = max((QFontMetrics(axis.font()).horizontalAdvance(n) for n in self._row_names or []), default=0)
-        axis.setWidth(max(_AXIS_WIDTH, widest + 10))
+        self._fit_row_axis()
         self._set_unit_ticks()
+
+    def _fit_row_axis(self) -> None:
+        # "sin(x₀)" and "输入 0" are wider than "in 0": the axis grows to the longest name (a name that does
+        # not fit is not drawn at all)
+        axis = self._plot.getAxis("left")
+        names = self._row_names or ([f"{self._row_label} 00"] if self._row_label else [])
+        widest = max((QFontMetrics(axis.font()).horizontalAdvance(n) for n in names), default=0)
+        axis.setWidth(max(_AXIS_WIDTH, widest + 10))
 
     def set_matrix(self, values: np.ndarray) -> None:
         """A 2-D array (rows x cols); a 1-D bias vector is drawn as one row. The array is copied.
@@ -176,6 +182,16 @@ class MatrixHeatmap(QWidget):
         self._set_bar_ticks()
         self._set_unit_ticks()
 
+    def retranslate(self) -> None:
+        """The default unit labels ("in 0", "out 2") in the current language."""
+        row_label, col_label = self._own_labels
+        self._row_label = _tr("in") if row_label is None else row_label
+        self._col_label = _tr("out") if col_label is None else col_label
+        self._fit_row_axis()
+        if self._values.size:
+            self._unit_ticks = None
+            self._set_unit_ticks()
+
     def _set_unit_ticks(self, shape: tuple[int, int] | None = None) -> None:
         """ "in 0", "out 2" while the cells are wide/tall enough, else bare indices, thinned so they never
         overlap (pyqtgraph does not check that for fixed ticks)."""
@@ -258,6 +274,10 @@ class WeightPanel(QWidget):
         if shapes != self._shapes:
             self._shapes = shapes
             self._set_stretch()
+
+    def retranslate(self) -> None:
+        for heatmap in self._maps.values():
+            heatmap.retranslate()
 
     def set_input_names(self, names: list[str] | None) -> None:
         """The network's inputs by name, as the rows of the first weight matrix w1; None: "in 0", "in 1"."""

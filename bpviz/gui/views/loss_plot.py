@@ -54,8 +54,6 @@ class LossPlot(pg.PlotWidget):
         self.plot_item: pg.PlotItem = self.getPlotItem()
         self._vb = self.plot_item.getViewBox()
         self._vb.setAutoVisible(y=True)  # zoomed into late steps, fit the losses seen there, not step 0's
-        self.plot_item.setLabel("bottom", _tr("step"))
-        self.plot_item.setLabel("left", _tr("loss"))
         self.plot_item.addItem(GridLines(self.plot_item, alpha=0.15), ignoreBounds=True)
         # a translucent plate of the plot's own background keeps the legend readable over a dense curve
         plate = pg.mkColor(pg.getConfigOption("background"))
@@ -97,9 +95,29 @@ class LossPlot(pg.PlotWidget):
         self._vb.menu.aboutToShow.connect(self._sync_log_action)
 
         self._build_accuracy_axis()
+        self.retranslate()
 
         self._vb.sigXRangeChanged.connect(self._on_x_range_changed)
         self._mouse_proxy = pg.SignalProxy(self.scene().sigMouseMoved, rateLimit=60, slot=self._on_mouse_moved)
+
+    # the legend's entries by item, in English: retranslate() shows them in the current language
+    def _legend_texts(self) -> dict:
+        return {self._batch: "batch loss", self._logged: "loss on all data",
+                self._test: "test loss (held-out points)", self._ticks: "printed steps",
+                self._acc_train: "accuracy", self._acc_test: "test accuracy"}
+
+    def retranslate(self) -> None:
+        """Axis labels, legend, readout and menu entries in the current language (a live language switch)."""
+        self.plot_item.setLabel("bottom", _tr("step"))
+        self.plot_item.setLabel("left", _tr("loss"))
+        self.plot_item.getAxis("right").setLabel(_tr("accuracy (%)"))
+        for item, text in self._legend_texts().items():
+            label = self._legend.getLabel(item)
+            if label is not None:
+                label.setText(_tr(text))
+        self._log_action.setText(_tr("Logarithmic loss axis"))
+        self._acc_action.setText(_tr("Accuracy on a second axis"))
+        self._show_readout(self._readout)
 
     # ---- data -------------------------------------------------------------------------------------------
     def set_history(self, batch_losses: np.ndarray, logged_steps: np.ndarray, logged_losses: np.ndarray,
@@ -397,13 +415,10 @@ class LossPanel(QWidget):
         column.addWidget(plot, 1)
         row = QHBoxLayout()
         row.setContentsMargins(6, 0, 6, 2)
-        label = QLabel(_tr("Smoothing"))
+        self.smoothing_label = label = QLabel()
         self.slider = QSlider(Qt.Horizontal)
         self.slider.setObjectName("smoothing_slider")
         self.slider.setRange(0, min(self.STEPS - 1, int(MAX_WEIGHT * self.STEPS)))
-        self.slider.setToolTip(_tr("Exponential moving average of the batch loss, debiased as in TensorBoard; "
-                                   "the raw curve stays faint behind. Exported figures use it too; "
-                                   "CSV tables keep the raw values."))
         label.setBuddy(self.slider)
         self.value_label = QLabel()
         self.value_label.setMinimumWidth(self.value_label.fontMetrics().horizontalAdvance("0.00 "))
@@ -411,10 +426,8 @@ class LossPanel(QWidget):
         row.addWidget(self.slider, 1)
         row.addWidget(self.value_label)
         # a classification's accuracy on a second axis; the box shows only when the run has one
-        self.accuracy_box = QCheckBox(_tr("Accuracy"))
+        self.accuracy_box = QCheckBox()
         self.accuracy_box.setObjectName("accuracy_axis_box")
-        self.accuracy_box.setToolTip(_tr("The share of the points classified right at the logged steps, on the "
-                                         "training points and (dashed) the test points, on an axis on the right"))
         self.accuracy_box.setVisible(plot.has_accuracy())
         self.accuracy_box.toggled.connect(plot.set_accuracy_shown)
         plot.accuracy_shown_changed.connect(self.accuracy_box.setChecked)
@@ -425,6 +438,17 @@ class LossPanel(QWidget):
         self.slider.valueChanged.connect(lambda v: plot.set_smoothing(v / self.STEPS))
         plot.smoothing_changed.connect(self._show)
         self._show(plot.smoothing())
+        self.retranslate()
+
+    def retranslate(self) -> None:
+        self.smoothing_label.setText(_tr("Smoothing"))
+        self.slider.setToolTip(_tr("Exponential moving average of the batch loss, debiased as in TensorBoard; "
+                                   "the raw curve stays faint behind. Exported figures use it too; "
+                                   "CSV tables keep the raw values."))
+        self.accuracy_box.setText(_tr("Accuracy"))
+        self.accuracy_box.setToolTip(_tr("The share of the points classified right at the logged steps, on the "
+                                         "training points and (dashed) the test points, on an axis on the right"))
+        self.plot.retranslate()
 
     def _show(self, weight: float) -> None:
         self.value_label.setText(f"{weight:.2f}")
