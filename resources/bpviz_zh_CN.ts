@@ -163,6 +163,21 @@
     </message>
 </context>
 <context>
+    <name>CompareExport</name>
+    <message>
+        <source>final loss</source>
+        <translation>最终损失</translation>
+    </message>
+    <message>
+        <source>best loss</source>
+        <translation>最佳损失</translation>
+    </message>
+    <message>
+        <source>best: {label} ({loss})</source>
+        <translation>最佳：{label}（{loss}）</translation>
+    </message>
+</context>
+<context>
     <name>CompareWindow</name>
     <message>
         <source>&amp;Compare runs…</source>

@@ -15,6 +15,7 @@ from ..engine.config import section_of
 from .data import _f32_text
 from .image import ExportError, export_png, export_svg
 from ..decimate import peak_decimate
+from ..i18n import translate
 from .loss_figure import DEFAULT_SIZE, INK, MAX_POINTS, layout_size
 
 LOG_X_SETTINGS = ("lr", "epsilon")  # swept over orders of magnitude
@@ -164,12 +165,13 @@ def populate_sweep(plot, rows: list[dict], x_field: str | None) -> None:
         members = sorted(members, key=lambda i: xs[i])
         colour = run_colour(s, len(series))
         x = np.array([xs[i] for i in members], float)
-        for what, style, symbol in (("final", pg.QtCore.Qt.PenStyle.SolidLine, "o"),
-                                    ("best", pg.QtCore.Qt.PenStyle.DashLine, "t")):
+        for what, title, style, symbol in (
+                ("final", translate("CompareExport", "final loss"), pg.QtCore.Qt.PenStyle.SolidLine, "o"),
+                ("best", translate("CompareExport", "best loss"), pg.QtCore.Qt.PenStyle.DashLine, "t")):
             y = np.array([np.nan if rows[i][what] is None else rows[i][what] for i in members], float)
             if np.isnan(y).all():  # nothing logged yet, or every run of the series diverged
                 continue
-            name = f"{what} loss" + (f" ({key})" if key else "")
+            name = title + (f" ({key})" if key else "")
             plot.plot(x, y, pen=pg.mkPen(colour, width=1.5, style=style), symbol=symbol, symbolSize=7,
                       symbolBrush=pg.mkBrush(colour), name=name, connect="finite")
     for lo, hi in _diverged_spans(xs, [r["diverged_at"] is not None for r in rows], log_x):
@@ -180,7 +182,8 @@ def populate_sweep(plot, rows: list[dict], x_field: str | None) -> None:
     if finals:
         best, i = min(finals)
         plot.plot([xs[i]], [best], pen=None, symbol="star", symbolSize=18, symbolBrush=pg.mkBrush(BEST_COLOUR),
-                  symbolPen=pg.mkPen(INK), name=f"best: {rows[i]['label']} ({best:.4g})")
+                  symbolPen=pg.mkPen(INK), name=translate("CompareExport", "best: {label} ({loss})").format(
+                      label=rows[i]["label"], loss=f"{best:.4g}"))
     plot.setLogMode(x=log_x, y=True)
     plot.enableAutoRange()
 

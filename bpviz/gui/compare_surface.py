@@ -36,17 +36,15 @@ class LossSurfaceView(QWidget):
         layout.setContentsMargins(0, 0, 0, 0)
         row = QHBoxLayout()
         self.mode = QComboBox()
-        self.mode.addItem(_tr("Two random directions"), RANDOM)
-        self.mode.addItem(_tr("Two weights"), WEIGHTS)
+        self.mode.addItem("", RANDOM)
+        self.mode.addItem("", WEIGHTS)
         self.first, self.second = QComboBox(), QComboBox()
         self.extent = QDoubleSpinBox()
         self.extent.setRange(0.0, 1000.0)
         self.extent.setDecimals(2)
-        self.extent.setSpecialValueText(_tr("fit paths"))
-        self.extent.setToolTip(_tr("Half the side of the plane shown; 'fit paths' makes every path fit"))
-        self.recentre = QPushButton(_tr("Recentre"))
-        self.recentre.setToolTip(_tr("Put the plane through the selected run's weights now"))
-        for widget in (QLabel(_tr("Plane:")), self.mode, self.first, self.second, QLabel(_tr("Extent:")),
+        self.recentre = QPushButton()
+        self.plane_label, self.extent_label = QLabel(), QLabel()
+        for widget in (self.plane_label, self.mode, self.first, self.second, self.extent_label,
                        self.extent, self.recentre):
             row.addWidget(widget)
         row.addStretch(1)
@@ -66,6 +64,19 @@ class LossSurfaceView(QWidget):
         self.second.currentIndexChanged.connect(self._plane_changed)
         self.extent.valueChanged.connect(self.recompute)
         self.recentre.clicked.connect(self._plane_changed)
+        self.retranslate()
+
+    def retranslate(self) -> None:
+        self.mode.setItemText(0, _tr("Two random directions"))
+        self.mode.setItemText(1, _tr("Two weights"))
+        self.extent.setSpecialValueText(_tr("fit paths"))
+        self.extent.setToolTip(_tr("Half the side of the plane shown; 'fit paths' makes every path fit"))
+        self.recentre.setText(_tr("Recentre"))
+        self.recentre.setToolTip(_tr("Put the plane through the selected run's weights now"))
+        self.plane_label.setText(_tr("Plane:"))
+        self.extent_label.setText(_tr("Extent:"))
+        if self.multi is not None:
+            self.plot.getPlotItem().setLabel("left", _tr("loss on all data") if self.one_weight else "")
 
     @property
     def one_weight(self) -> bool:

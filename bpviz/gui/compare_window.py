@@ -15,7 +15,7 @@ import numpy as np
 import pyqtgraph as pg
 from PySide6.QtCore import QCoreApplication, Qt, QTimer
 from PySide6.QtGui import QAction, QKeySequence
-from PySide6.QtWidgets import (QCheckBox, QFileDialog, QFormLayout, QHBoxLayout, QLabel, QLineEdit, QListWidget,
+from PySide6.QtWidgets import (QCheckBox, QFileDialog, QFormLayout, QGridLayout, QLabel, QLineEdit, QListWidget,
                                QListWidgetItem, QMainWindow, QMenu, QPushButton, QSplitter, QStyle, QTabWidget,
                                QMessageBox, QToolBar, QVBoxLayout, QWidget)
 
@@ -31,6 +31,7 @@ from bpviz.decimate import peak_decimate
 from .compare_runner import CompareRunner
 from .compare_surface import LossSurfaceView
 from .display import configure_pyqtgraph
+from .language import Retranslating
 from .views.boundary import BoundaryPlot
 
 REDRAW_MS = 50  # the views follow the runs at most 20 times a second
@@ -46,12 +47,11 @@ def _tr(text: str) -> str:
     return QCoreApplication.translate("CompareWindow", text)
 
 
-class CompareWindow(QMainWindow):
+class CompareWindow(Retranslating, QMainWindow):
     def __init__(self, base: RunConfig, main_window=None, parent=None):
         super().__init__(parent)
         configure_pyqtgraph()
         self.setObjectName("compare_window")
-        self.setWindowTitle(_tr("Compare runs — bpviz"))
         self.main_window = main_window
         self.base = base
         self.window_base = base  # the main window's configuration (the parabola replaces it while chosen)
@@ -63,8 +63,6 @@ class CompareWindow(QMainWindow):
         self.loss_plot = pg.PlotWidget(background="w")
         self.loss_plot.setObjectName("compare_loss_plot")
         self.loss_plot.setLogMode(y=True)
-        self.loss_plot.setLabel("bottom", _tr("step"))
-        self.loss_plot.setLabel("left", _tr("loss on the mini-batch"))
         self.loss_plot.showGrid(x=True, y=True, alpha=0.2)
         self.loss_plot.addLegend(offset=(-10, 10))
         self.loss_plot.getAxis("left").enableAutoSIPrefix(False)  # a log axis would print scaled values
@@ -82,9 +80,8 @@ class CompareWindow(QMainWindow):
         self.surface = LossSurfaceView()
         self.surface.setObjectName("compare_surface")
         self.tabs = QTabWidget()
-        self.tabs.addTab(self.sweep_plot, _tr("Sweep"))
-        self.tabs.addTab(self.boundary, _tr("Decision boundary"))
-        self.tabs.addTab(self.surface, _tr("Loss surface"))
+        for view in (self.sweep_plot, self.boundary, self.surface):
+            self.tabs.addTab(view, "")
         lower = self.tabs
         plots = QSplitter(Qt.Vertical)
         plots.addWidget(self.loss_plot)
@@ -108,6 +105,7 @@ class CompareWindow(QMainWindow):
         self._redraw_timer.setInterval(REDRAW_MS)
         self._redraw_timer.timeout.connect(self._redraw_if_dirty)
         self._redraw_timer.start()
+        self.retranslate()
         self._rebuild()
         self.redraw()
         screen = self.screen().availableGeometry()  # fits a 1366×768 laptop screen, frame included
@@ -121,67 +119,92 @@ class CompareWindow(QMainWindow):
         form = QFormLayout()
         o, m, s = self.base.optimizer, self.base.model, self.base.schedule
         self.optimizer_boxes = {}
-        row = QHBoxLayout()
-        for name in OPTIMIZERS:
+        row = QGridLayout()  # five names do not fit one row of the 340 px column
+        for i, name in enumerate(OPTIMIZERS):
             box = QCheckBox(name)
             box.setChecked(name == o.optimizer)
             self.optimizer_boxes[name] = box
-            row.addWidget(box)
-        form.addRow(_tr("Optimizers:"), row)
+            row.addWidget(box, i // 3, i % 3)
+        self._form_labels = [QLabel() for _ in range(1 + len(LIST_FIELDS))]
+        form.addRow(self._form_labels[0])  # the boxes below their label, across the column: the names fit
+        form.addRow(row)
         defaults = {"lr": f"{o.lr:g}", "momentum": f"{o.momentum:g}", "batch_size": str(s.batch_size),
                     "init_seed": str(m.init_seed)}
-        titles = {"lr": _tr("Learning rates:"), "momentum": _tr("Momentum:"), "batch_size": _tr("Batch sizes:"),
-                  "init_seed": _tr("Initial seeds:")}
         self.fields: dict[str, QLineEdit] = {}
-        for field in LIST_FIELDS:
+        for label, field in zip(self._form_labels[1:], LIST_FIELDS):
             edit = QLineEdit(defaults[field])
             edit.setObjectName(f"compare_{field}")
             edit.returnPressed.connect(self.apply_settings)
             self.fields[field] = edit
-            form.addRow(titles[field], edit)
-        self.fields["lr"].setToolTip(_tr("A list such as 0.001, 0.01, 0.1, or LO:HI:N for N rates evenly "
-                                         "spaced in log scale"))
+            form.addRow(label, edit)
         layout.addLayout(form)
-        self.parabola_box = QCheckBox(_tr("The course's parabola: w from 5 down (w+1)²"))
-        self.parabola_box.setToolTip(_tr("One weight, 40 steps of gradient descent: see what the learning rate "
-                                         "does (0.2 converges, 1 jumps between 5 and -7, 0.0001 barely moves)"))
+        self.parabola_box = QCheckBox()
         self.parabola_box.toggled.connect(self._parabola_toggled)
         layout.addWidget(self.parabola_box)
-        self.apply_button = QPushButton(_tr("Apply"))
+        self.apply_button = QPushButton()
         self.apply_button.clicked.connect(self.apply_settings)
         layout.addWidget(self.apply_button)
         self.error_label = QLabel()
         self.error_label.setWordWrap(True)
         self.error_label.setStyleSheet("color: #b00020")
         layout.addWidget(self.error_label)
-        layout.addWidget(QLabel(_tr("Runs (click a curve or a row; double-click to open it):")))
+        self.runs_label = QLabel()
+        layout.addWidget(self.runs_label)
         self.run_list = QListWidget()
         self.run_list.setObjectName("compare_runs")
         self.run_list.currentRowChanged.connect(self.select_run)
         self.run_list.itemDoubleClicked.connect(lambda _item: self.open_in_main_window())
         layout.addWidget(self.run_list, 1)
-        self.open_button = QPushButton(_tr("Open in the main window"))
+        self.open_button = QPushButton()
         self.open_button.clicked.connect(self.open_in_main_window)
         self.open_button.setEnabled(self.main_window is not None)
         layout.addWidget(self.open_button)
 
     def _build_actions(self) -> None:
         S = QStyle.StandardPixmap
-        bar = QToolBar(_tr("Transport"))
+        self.transport_bar = bar = QToolBar()
         bar.setMovable(False)
         bar.setToolButtonStyle(Qt.ToolButtonTextBesideIcon)
-        self.act_start = bar.addAction(self.style().standardIcon(S.SP_MediaPlay), _tr("Start"), self.runner.toggle)
+        self.act_start = bar.addAction(self.style().standardIcon(S.SP_MediaPlay), "", self.runner.toggle)
         self.act_start.setShortcut(Qt.Key_Space)
-        self.act_step = bar.addAction(self.style().standardIcon(S.SP_MediaSkipForward), _tr("Step"), self.runner.step)
+        self.act_step = bar.addAction(self.style().standardIcon(S.SP_MediaSkipForward), "", self.runner.step)
         self.act_step.setShortcut(Qt.Key_Right)
-        self.act_reset = bar.addAction(self.style().standardIcon(S.SP_BrowserReload), _tr("Reset"), self.runner.reset)
+        self.act_reset = bar.addAction(self.style().standardIcon(S.SP_BrowserReload), "", self.runner.reset)
         self.act_reset.setShortcut("Ctrl+R")
         bar.addSeparator()
-        self.act_export = bar.addAction(_tr("Export…"), self.show_export_menu)
+        self.act_export = bar.addAction("", self.show_export_menu)
         self.act_export.setShortcut("Ctrl+E")
         for action in bar.actions():
             action.setShortcutContext(Qt.WindowShortcut)
         self.addToolBar(Qt.TopToolBarArea, bar)
+
+    def retranslate(self) -> None:
+        """Every fixed text of the window in the current language (View → Language switches live)."""
+        self.setWindowTitle(_tr("Compare runs — bpviz"))
+        self.loss_plot.setLabel("bottom", _tr("step"))
+        self.loss_plot.setLabel("left", _tr("loss on the mini-batch"))
+        for i, title in enumerate((_tr("Sweep"), _tr("Decision boundary"), _tr("Loss surface"))):
+            self.tabs.setTabText(i, title)
+        titles = [_tr("Optimizers:"), _tr("Learning rates:"), _tr("Momentum:"), _tr("Batch sizes:"),
+                  _tr("Initial seeds:")]
+        for label, title in zip(self._form_labels, titles):
+            label.setText(title)
+        self.fields["lr"].setToolTip(_tr("A list such as 0.001, 0.01, 0.1, or LO:HI:N for N rates evenly "
+                                         "spaced in log scale"))
+        self.parabola_box.setText(_tr("The course's parabola: w from 5 down (w+1)²"))
+        self.parabola_box.setToolTip(_tr("One weight, 40 steps of gradient descent: see what the learning rate "
+                                         "does (0.2 converges, 1 jumps between 5 and -7, 0.0001 barely moves)"))
+        self.apply_button.setText(_tr("Apply"))
+        self.runs_label.setText(_tr("Runs (click a curve or a row; double-click to open it):"))
+        self.open_button.setText(_tr("Open in the main window"))
+        self.transport_bar.setWindowTitle(_tr("Transport"))
+        self.act_step.setText(_tr("Step"))
+        self.act_reset.setText(_tr("Reset"))
+        self.act_export.setText(_tr("Export…"))
+        self.act_start.setText(_tr("Pause") if self.runner.running else _tr("Start"))
+        self.surface.retranslate()
+        self.boundary.retranslate()
+        self._dirty = True  # the sweep's axis and the status line are written by redraw()
 
     def _plan(self):
         lists = {"optimizer": [name for name, box in self.optimizer_boxes.items() if box.isChecked()]}

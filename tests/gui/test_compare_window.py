@@ -234,3 +234,20 @@ def test_a_run_compare_cannot_train_opens_compare_on_the_tutorial_with_the_reaso
     assert compare.window_base == RunConfig()
     assert window.controller.config.data.points is not None  # the main window's run is untouched
     run_until(qtbot, compare, 20)
+
+
+def test_compare_follows_a_live_language_switch(qtbot, make_window):
+    window = make_window()
+    compare = open_compare(qtbot, window)
+    assert compare.apply_button.text() == "Apply"
+    try:
+        window.language_actions["zh_CN"].trigger()
+        qtbot.waitUntil(lambda: compare.apply_button.text() != "Apply", timeout=HANG_GUARD_MS)
+        texts = [compare.windowTitle(), compare.act_start.text(), compare.tabs.tabText(0),
+                 compare.surface.recentre.text(), compare.runs_label.text()]
+        assert all(any("\u4e00" <= c <= "\u9fff" for c in text) for text in texts), texts
+        run_until(qtbot, compare, 10)  # the runs go on
+    finally:
+        window.language_actions["en"].trigger()
+    qtbot.waitUntil(lambda: compare.apply_button.text() == "Apply", timeout=HANG_GUARD_MS)
+    assert compare.windowTitle() == "Compare runs — bpviz"
