@@ -18,6 +18,7 @@ from hypothesis import strategies as st
 
 from bpviz.engine.config import SECTIONS, ConfigError, RunConfig
 from bpviz.engine.file_reading import UnreadableFile, parse_json, read_text_file
+from bpviz.engine.points import PointsError, check_points, read_points_file
 from bpviz.engine.session import SessionError, load_session, session_arrays
 from bpviz.engine.trainer import Diverged, Trainer
 from cli_helpers import trainer_for
@@ -144,6 +145,33 @@ def test_any_bytes_through_the_reusable_reader(folder, data):
         parse_json(text)
     except ValueError as exc:
         _one_line(exc)
+
+
+# -- CSV data ------------------------------------------------------------------------------------------
+_CSV = "x0,x1,label\n0.1,0.2,1\n0.8,0.9,0\n0.3,0.1,1\n0.9,0.7,0\n"
+_CSV_Y = "x0,x1,y\n0.1,0.2,0.31\n0.8,0.9,1.68\n0.3,0.1,0.42\n"
+
+
+@FUZZ
+@given(data=st.data())
+def test_mutated_csv_data(folder, data):
+    """File → Import data and --data: a valid set of points, or PointsError in one line."""
+    path = folder / "mutated.csv"
+    path.write_bytes(data.draw(mutated_text(data.draw(st.sampled_from([_CSV, _CSV_Y])))))
+    tracemalloc.start()
+    try:
+        try:
+            points = read_points_file(path)
+        except PointsError as exc:
+            _one_line(exc)
+            event("refused")
+        else:
+            event("accepted")
+            assert check_points(points) is None
+        peak = tracemalloc.get_traced_memory()[1]
+    finally:
+        tracemalloc.stop()
+    assert peak < MEMORY_BOUND
 
 
 # -- sessions ------------------------------------------------------------------------------------------

@@ -178,3 +178,18 @@ def test_the_most_points_a_file_may_have_fit_in_a_configuration_file_and_a_sessi
     trainer.run(1)
     save_session(trainer, tmp_path / "big.npz")
     np.testing.assert_array_equal(load_session(tmp_path / "big.npz").params, trainer.params)
+
+
+@pytest.mark.parametrize("cell", ["9" * 5000 + "e9", "[" * 5000 + "0.1", "1e400" + "0" * 5000])
+def test_a_huge_cell_is_named_in_a_short_line(cell):
+    """The fuzz test's finding: a cell of 5,000 characters was repeated whole in the message."""
+    with pytest.raises(PointsError) as refused:
+        parse_points(f"x0,x1,label\n{cell},0.2,1\n0.5,0.5,0\n", "data.csv")
+    text = str(refused.value)
+    assert "\n" not in text and len(text) < 200 and "line 2, column 1 (x0)" in text
+
+
+def test_a_huge_header_name_is_named_in_a_short_line():
+    with pytest.raises(PointsError) as refused:
+        parse_points("x0,x1," + "z" * 5000 + "\n0.1,0.2,1\n", "data.csv")
+    assert len(str(refused.value)) < 300

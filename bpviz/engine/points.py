@@ -16,7 +16,7 @@ import os
 import numpy as np
 
 from .datasets import MAX_SAMPLES
-from .file_reading import UnreadableFile, read_regular_file
+from .file_reading import UnreadableFile, read_regular_file, short_repr
 
 INPUTS = ("x0", "x1")
 TARGETS = ("label", "y")
@@ -67,10 +67,10 @@ def parse_points(data: bytes | str, source: str = "data") -> dict:
         raise fail(header_line, "no header: the first line must name the columns, e.g. x0,x1,label or x0,x1,y")
     for column, name in enumerate(names, 1):
         if name not in INPUTS + TARGETS:
-            raise fail(header_line, f"unknown column {header[column - 1].strip()!r} "
+            raise fail(header_line, f"unknown column {short_repr(header[column - 1].strip())} "
                                     "(the columns are x0, x1 and label or y)", column)
         if names.index(name) != column - 1:
-            raise fail(header_line, f"column {name!r} appears twice", column)
+            raise fail(header_line, f"column {short_repr(name)} appears twice", column)
     for name in INPUTS:
         if name not in names:
             raise fail(header_line, f"no {name} column (the columns are x0, x1 and label or y)")
@@ -95,13 +95,18 @@ def parse_points(data: bytes | str, source: str = "data") -> dict:
             try:
                 value = float(cell)
             except ValueError:
-                raise fail(line, f"{cell!r} is not a number", column + 1, names[column]) from None
+                raise fail(line, f"{short_repr(cell)} is not a number", column + 1, names[column]) from None
             if not math.isfinite(value):
-                raise fail(line, f"{cell} is not a finite number", column + 1, names[column])
+                raise fail(line, f"{_shown(cell)} is not a finite number", column + 1, names[column])
             if k == 2 and target == "label" and (value < 0 or value != int(value)):
-                raise fail(line, f"{cell} is not a class (a whole number 0, 1, 2, ...)", column + 1, "label")
+                raise fail(line, f"{_shown(cell)} is not a class (a whole number 0, 1, 2, ...)", column + 1, "label")
             values[r, k] = value
     return _stored(values[:, :2], values[:, 2], target)
+
+
+def _shown(number: str) -> str:
+    """A number as the file writes it, cut short if it is a line of 5,000 nines."""
+    return number if len(number) <= 40 else number[:37] + "..."
 
 
 def _stored(X: np.ndarray, t: np.ndarray, target: str) -> dict:
