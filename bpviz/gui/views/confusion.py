@@ -9,6 +9,7 @@ from PySide6.QtCore import QCoreApplication
 from PySide6.QtGui import QColor, QFont
 
 from .colormaps import LABEL_COLORS
+from .heatmap import cell_texts
 
 _FULL = np.array(LABEL_COLORS[1].getRgb()[:3], np.float64)
 
@@ -78,13 +79,7 @@ class ConfusionView(pg.PlotWidget):
     def _reshape(self, k: int) -> None:
         for item in self._texts:
             self.plot_item.removeItem(item)
-        self._texts = []
-        for i in range(k):
-            for j in range(k):
-                item = pg.TextItem(anchor=(0.5, 0.5))
-                item.setPos(j + 0.5, i + 0.5)
-                self.plot_item.addItem(item, ignoreBounds=True)
-                self._texts.append(item)
+        self._texts = cell_texts(self.plot_item, k, k)
         ticks = [[(i + 0.5, str(i)) for i in range(k)]]
         self.plot_item.getAxis("top").setTicks(ticks)
         self.plot_item.getAxis("left").setTicks(ticks)

@@ -27,6 +27,19 @@ def format_cell(value: float) -> str:
     return f"{value:.3f}" if abs(value) < 1000 else f"{value:.3g}"
 
 
+def cell_texts(plot: pg.PlotItem, rows: int, cols: int) -> list[pg.TextItem]:
+    """One empty text item centred on each cell of a rows x cols matrix drawn over [0, cols] x [0, rows],
+    row by row."""
+    texts = []
+    for i in range(rows):
+        for j in range(cols):
+            item = pg.TextItem(anchor=(0.5, 0.5))
+            item.setPos(j + 0.5, i + 0.5)
+            plot.addItem(item, ignoreBounds=True)
+            texts.append(item)
+    return texts
+
+
 class MatrixHeatmap(QWidget):
     """One matrix: row i = input unit i (top to bottom), column j = output unit j (left to right).
 
@@ -152,12 +165,7 @@ class MatrixHeatmap(QWidget):
             self._plot.removeItem(item)
         self._texts, self._shown, self._colors = [], [], []
         if rows <= MAX_TEXT_CELLS and cols <= MAX_TEXT_CELLS:
-            for i in range(rows):
-                for j in range(cols):
-                    item = pg.TextItem(anchor=(0.5, 0.5))
-                    item.setPos(j + 0.5, i + 0.5)
-                    self._plot.addItem(item, ignoreBounds=True)
-                    self._texts.append(item)
+            self._texts = cell_texts(self._plot, rows, cols)
             self._shown = [""] * len(self._texts)
             self._colors = [QColor()] * len(self._texts)
         self._plot.getViewBox().setRange(xRange=(0, cols), yRange=(0, rows), padding=0)
