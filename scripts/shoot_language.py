@@ -4,31 +4,15 @@
 """
 import os
 import sys
-import tempfile
 
-os.environ.setdefault("BPVIZ_SETTINGS", os.path.join(tempfile.mkdtemp(), "s.ini"))
-from PySide6.QtCore import QTimer  # noqa: E402
-from PySide6.QtWidgets import QApplication  # noqa: E402
-
-from bpviz.gui.app import create_application  # noqa: E402
+from PySide6.QtCore import QTimer
+from PySide6.QtWidgets import QApplication
+from shots import open_window, wait
 
 lang, out = sys.argv[1], sys.argv[2]
 os.makedirs(out, exist_ok=True)
-app = create_application([sys.argv[0]], lang)
-from bpviz.gui.main_window import MainWindow  # noqa: E402
-
-w = MainWindow()
-w.show()
-w.setGeometry(app.primaryScreen().availableGeometry())  # a maximised window (Xvfb has no window manager)
+app, w = open_window(lang, sys.argv[0])
 print("minimum size", w.minimumSizeHint().toTuple(), "window", w.size().toTuple())
-
-
-def wait(ms):
-    t = QTimer()
-    t.setSingleShot(True)
-    t.start(ms)
-    while t.isActive():
-        app.processEvents()
 
 
 def shot(name, widget=None):

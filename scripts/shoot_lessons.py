@@ -8,29 +8,13 @@ Extra arguments pick lessons by number (e.g. `01 10`).
 """
 import os
 import sys
-import tempfile
 
-os.environ.setdefault("BPVIZ_SETTINGS", os.path.join(tempfile.mkdtemp(), "s.ini"))
-from PySide6.QtCore import QTimer  # noqa: E402
-
-from bpviz.gui.app import create_application  # noqa: E402
+from PySide6.QtCore import QTimer
+from shots import open_window, wait
 
 lang, out, only = sys.argv[1], sys.argv[2], sys.argv[3:]
 os.makedirs(out, exist_ok=True)
-app = create_application([sys.argv[0]], lang)
-from bpviz.gui.main_window import MainWindow  # noqa: E402
-
-w = MainWindow()
-w.show()
-w.setGeometry(app.primaryScreen().availableGeometry())  # a maximised window (Xvfb has no window manager)
-
-
-def wait(ms):
-    t = QTimer()
-    t.setSingleShot(True)
-    t.start(ms)
-    while t.isActive():
-        app.processEvents()
+app, w = open_window(lang, sys.argv[0])
 
 
 def shot(name, widget=None):
