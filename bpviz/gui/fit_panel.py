@@ -7,11 +7,12 @@ from __future__ import annotations
 
 import numpy as np
 from PySide6.QtCore import Signal
-from PySide6.QtWidgets import QComboBox, QHBoxLayout, QLabel, QStackedWidget, QVBoxLayout, QWidget
+from PySide6.QtWidgets import QComboBox, QHBoxLayout, QStackedWidget, QVBoxLayout, QWidget
 
 from bpviz.engine.classification import confusion_matrix, predicted_classes
 
 from .language import Retranslating
+from .steady_label import SteadyText
 from .views.confusion import ConfusionView
 from .views.prediction_plot import PredictionPlot
 
@@ -30,9 +31,8 @@ class FitPanel(Retranslating, QWidget):
         self.stack = QStackedWidget()
         self.stack.addWidget(self.prediction_plot)
         self.stack.addWidget(self.confusion)
-        self.caption = QLabel()
+        self.caption = SteadyText()
         self.caption.setObjectName("fit_caption")
-        self.caption.setWordWrap(True)
         self.points_choice = QComboBox()
         self.points_choice.setObjectName("fit_points")
         self.points_choice.addItem("", TRAINING)

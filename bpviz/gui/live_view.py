@@ -26,7 +26,7 @@ BOUNDARY_RESOLUTION = 100
 # s: the loss curve is drawn every frame; the plane and the numbers change slowly once training is under way,
 # and redrawing them at every frame cost more than the curve itself (py-spy: 2-3 ms each to update, as much to
 # paint): 15 and 10 Hz still look live, and the curve's frames come twice as often
-BOUNDARY_INTERVAL = 1 / 15
+BOUNDARY_INTERVAL = 0.1
 WEIGHTS_INTERVAL = 0.1
 # shares of the time their own updates may take: a big network's heatmaps (64 numbers rewritten, six plots
 # repainted, ~20 ms in all for --hidden 8,8) then come ~5 times a second and its plane (~6 ms to predict 10,000

@@ -7,6 +7,7 @@ from collections import deque
 from PySide6.QtWidgets import QLabel, QProgressBar, QStatusBar, QWidget
 
 from .language import Retranslating
+from .steady_label import SteadyLabel, release
 
 INFO, SUCCESS, WARNING, ERROR = "info", "success", "warning", "error"
 _COLORS = {INFO: "", SUCCESS: "color: #2e7d32;", WARNING: "color: #b26a00;",
@@ -51,24 +52,24 @@ class TrainingStatusBar(Retranslating, QStatusBar):
         self.message_label.setObjectName("status_message")
         self.message_label.setMinimumWidth(200)
         self.addWidget(self.message_label, 1)
-        self.step_label = QLabel()
+        self.step_label = SteadyLabel()
         self.step_label.setObjectName("status_step")
         self.progress = QProgressBar()
         self.progress.setObjectName("status_progress")
         self.progress.setMaximumWidth(140)
         self.progress.setMaximumHeight(16)
         self.progress.setTextVisible(False)
-        self.loss_label = QLabel()
+        self.loss_label = SteadyLabel()
         self.loss_label.setObjectName("status_loss")
-        self.lr_label = QLabel()
+        self.lr_label = SteadyLabel()
         self.lr_label.setObjectName("status_lr")
-        self.rate_label = QLabel()
+        self.rate_label = SteadyLabel()
         self.rate_label.setObjectName("status_rate")
-        self.rate_label.setMinimumWidth(110)
-        self.accuracy_label = QLabel()
+        self.accuracy_label = SteadyLabel()
         self.accuracy_label.setObjectName("status_accuracy")
         self.accuracy_label.setVisible(False)
-        for widget in (self.step_label, self.loss_label, self.accuracy_label, self.lr_label, self.rate_label):
+        self._numbers = (self.step_label, self.loss_label, self.accuracy_label, self.lr_label, self.rate_label)
+        for widget in self._numbers:
             widget.setContentsMargins(8, 0, 8, 0)
         for widget in (self.step_label, self.progress, self.loss_label, self.accuracy_label, self.lr_label,
                        self.rate_label):
@@ -88,6 +89,8 @@ class TrainingStatusBar(Retranslating, QStatusBar):
             shown, self._shown = self._shown, None
             self.show_progress(*shown)
         self.show_accuracy(self._accuracy)
+        for label in self._numbers:  # sized for the other language's words
+            release(label)
 
     def show_accuracy(self, accuracy: tuple[int, float, float | None] | None) -> None:
         """(logged step, training accuracy, test accuracy or None), or None to hide it (a regression)."""

@@ -20,6 +20,8 @@ from PySide6.QtWidgets import QLabel, QSlider, QSpinBox, QToolBar
 
 from bpviz.engine.timeline import TimelineView
 
+from .steady_label import SteadyLabel, hold_size, release
+
 GHOST_COLOR = QColor(150, 150, 150, 170)
 BRANCH_COLOR = QColor(200, 60, 160)
 
@@ -39,7 +41,7 @@ class TimelineBar(QObject):
         self.spin = QSpinBox()
         self.spin.setObjectName("timeline_spin")
         self.spin.setKeyboardTracking(False)
-        self.reach_label = QLabel()
+        self.reach_label = SteadyLabel()
         self.info = QLabel()
         self.info.setTextFormat(Qt.RichText)
         self._title = QLabel()
@@ -74,6 +76,7 @@ class TimelineBar(QObject):
         self.spin.setToolTip(self.tr("Go to this step"))
         self._title.setText(self.tr(" Timeline: step "))
         self.reach_label.setText(self.tr(" of {n} ").format(n=f"{self.reach:,}"))
+        release(self.reach_label)
         if self.view is not None:
             self._drawn = None
             self._draw(self.view)
@@ -138,9 +141,11 @@ class TimelineBar(QObject):
     def _set_controls(self, step: int, reach: int) -> None:
         self._updating = True
         try:
-            self.slider.setRange(0, reach)
+            if reach != self.spin.maximum():
+                self.slider.setRange(0, reach)
+                self.spin.setRange(0, reach)
+                hold_size(self.spin)
             self.slider.setValue(step)
-            self.spin.setRange(0, reach)
             self.spin.setValue(step)
             self.reach_label.setText(self.tr(" of {n} ").format(n=f"{reach:,}"))
         finally:

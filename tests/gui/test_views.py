@@ -114,6 +114,26 @@ def test_contour_of_a_linear_field_is_exact():
     assert not np.isnan(line).any()  # one connected polyline
 
 
+def test_contour_points_lie_on_cell_edges_where_the_interpolated_field_is_the_level():
+    rng = np.random.default_rng(5)
+    xs, ys = np.linspace(0.0, 1.0, 40), np.linspace(-1.0, 1.0, 30)
+    field = rng.random((30, 40))
+    field[rng.random(field.shape) < 0.05] = np.nan  # holes: no segment touches them
+    seg = contour_segments(field, 0.5, xs, ys)
+    assert len(seg) > 100
+    dx, dy = xs[1] - xs[0], ys[1] - ys[0]
+    for x, y in seg.reshape(-1, 2):
+        fx, fy = (x - xs[0]) / dx, (y - ys[0]) / dy
+        if np.isclose(fy, round(fy)):  # on a horizontal edge: between two samples of one row
+            iy, ix = int(round(fy)), int(np.floor(fx + 1e-9))
+            a, b, t = field[iy, ix], field[iy, min(ix + 1, len(xs) - 1)], fx - ix
+        else:
+            ix, iy = int(round(fx)), int(np.floor(fy + 1e-9))
+            a, b, t = field[iy, ix], field[min(iy + 1, len(ys) - 1), ix], fy - iy
+        assert np.isfinite(a) and np.isfinite(b)
+        assert np.isclose(a + t * (b - a), 0.5)
+
+
 # ---- loss plot ---------------------------------------------------------------------------------------------
 def test_loss_plot_shows_history_and_keeps_inputs(qtbot, run):
     plot = LossPlot()

@@ -60,6 +60,10 @@ class BoundaryPlot(pg.PlotWidget):
         for item in (*self._points, self._batch, self._highlight):
             self.plot_item.addItem(item)
             item.sigClicked.connect(self._on_points_clicked)
+        # drawn again (2 ms in Python for the points) only when they change, not whenever the output under
+        # them does: a new output is copied over them from these pictures
+        for item in (*self._points, self._true):
+            item.setCacheMode(QGraphicsItem.DeviceCoordinateCache)
 
         # in the layout to the right of the plot, so it never covers data; on its own light background
         # because the samples (dark lines, rings) are drawn for the light output image, not for the plot's

@@ -22,25 +22,23 @@ def contour_segments(grid: np.ndarray, level: float, xs: np.ndarray, ys: np.ndar
     ys = np.asarray(ys, dtype=np.float64)
     finite = np.isfinite(g)
     above = (g >= level) & finite
-
-    with np.errstate(divide="ignore", invalid="ignore"):
-        # horizontal edges (iy, ix)-(iy, ix+1) and vertical edges (iy, ix)-(iy+1, ix)
-        h_cross = (above[:, :-1] != above[:, 1:]) & finite[:, :-1] & finite[:, 1:]
-        h_t = (level - g[:, :-1]) / (g[:, 1:] - g[:, :-1])
-        v_cross = (above[:-1, :] != above[1:, :]) & finite[:-1, :] & finite[1:, :]
-        v_t = (level - g[:-1, :]) / (g[1:, :] - g[:-1, :])
-    h_x = xs[:-1][None, :] + h_t * (xs[1] - xs[0])
-    h_y = np.broadcast_to(ys[:, None], h_x.shape)
-    v_y = ys[:-1][:, None] + v_t * (ys[1] - ys[0])
-    v_x = np.broadcast_to(xs[None, :], v_y.shape)
-
+    h_cross = (above[:, :-1] != above[:, 1:]) & finite[:, :-1] & finite[:, 1:]  # edge (iy, ix)-(iy, ix+1)
+    v_cross = (above[:-1, :] != above[1:, :]) & finite[:-1, :] & finite[1:, :]  # edge (iy, ix)-(iy+1, ix)
     # the four edges of each cell, in the order bottom, right, top, left
-    cross = np.stack([h_cross[:-1, :], v_cross[:, 1:], h_cross[1:, :], v_cross[:, :-1]], axis=-1)
-    px = np.stack([h_x[:-1, :], v_x[:, 1:], h_x[1:, :], v_x[:, :-1]], axis=-1)
-    py = np.stack([h_y[:-1, :], v_y[:, 1:], h_y[1:, :], v_y[:, :-1]], axis=-1)
-    pts = np.stack([px, py], axis=-1).reshape(-1, 4, 2)
-    cross = cross.reshape(-1, 4)
+    cross = np.stack([h_cross[:-1, :], v_cross[:, 1:], h_cross[1:, :], v_cross[:, :-1]], axis=-1).reshape(-1, 4)
     count = cross.sum(axis=1)
+    # only the few cells the curve passes through get their crossing points (a 100x100 field: ~1 % of them)
+    cells = np.flatnonzero(count)
+    cross, count = cross[cells], count[cells]
+    iy, ix = np.divmod(cells, nx - 1)
+    dx, dy = xs[1] - xs[0], ys[1] - ys[0]
+    g00, g01, g11, g10 = g[iy, ix], g[iy, ix + 1], g[iy + 1, ix + 1], g[iy + 1, ix]
+    with np.errstate(divide="ignore", invalid="ignore"):
+        pts = np.empty((len(cells), 4, 2))
+        pts[:, 0] = np.stack([xs[ix] + (level - g00) / (g01 - g00) * dx, ys[iy]], axis=-1)
+        pts[:, 1] = np.stack([xs[ix + 1], ys[iy] + (level - g01) / (g11 - g01) * dy], axis=-1)
+        pts[:, 2] = np.stack([xs[ix] + (level - g10) / (g11 - g10) * dx, ys[iy + 1]], axis=-1)
+        pts[:, 3] = np.stack([xs[ix], ys[iy] + (level - g00) / (g10 - g00) * dy], axis=-1)
 
     # two crossings: one segment between them
     two = count == 2
@@ -49,7 +47,7 @@ def contour_segments(grid: np.ndarray, level: float, xs: np.ndarray, ys: np.ndar
 
     # four crossings (saddle): the cell centre decides which corners are joined
     four = count == 4
-    corners = np.stack([g[:-1, :-1], g[:-1, 1:], g[1:, 1:], g[1:, :-1]], axis=-1).reshape(-1, 4)[four]
+    corners = np.stack([g00, g01, g11, g10], axis=-1)[four]
     centre_above = corners.mean(axis=1) >= level
     bl_above = corners[:, 0] >= level
     p4 = pts[four]

@@ -8,7 +8,7 @@ import numpy as np
 import pyqtgraph as pg
 from PySide6.QtCore import QCoreApplication, QLineF, QRectF, Qt, Signal
 from PySide6.QtGui import QAction, QColor
-from PySide6.QtWidgets import QCheckBox, QHBoxLayout, QLabel, QSlider, QVBoxLayout, QWidget
+from PySide6.QtWidgets import QCheckBox, QGraphicsItem, QHBoxLayout, QLabel, QSlider, QVBoxLayout, QWidget
 
 from bpviz.decimate import PeakCache, decimate_xy
 from bpviz.smoothing import MAX_WEIGHT, check_weight
@@ -25,6 +25,9 @@ _RAW_ALPHA = 60  # of 255: the raw curve behind a smoothed one
 _LOG_LABEL_GAP_PX = 4  # between log-axis labels, beyond the text's height
 _MAX_SYMBOLS = 200  # logged points drawn with markers only while they stay distinguishable
 _SNAP_PX = 6  # hovering this close to a logged step reads that step
+_TAIL_SHARE = 4  # a growing curve's end (redrawn every frame) holds at most this fraction of its points ...
+_MIN_TAIL = 64  # ... or this many
+_OPEN_POINTS = 3  # a decimated curve's last bin (min and max) and last sample change while the history grows
 BATCH_COLOR = QColor(120, 160, 215)
 ALL_DATA_COLOR = QColor(245, 140, 30)
 TEST_COLOR = QColor(0, 150, 110)  # held-out points: a colour neither curve nor the ticks use
@@ -169,7 +172,7 @@ class LossPlot(pg.PlotWidget):
         self.plot_item.scene().addItem(self._acc_vb)
         self._acc_vb.setXLink(self._vb)
         self._acc_vb.setYRange(0.0, 100.0, padding=0.03)
-        self._acc_vb.enableAutoRange(y=False)
+        self._acc_vb.enableAutoRange(x=False, y=False)  # x follows the loss box's
         self._acc_vb.hide()
         axis = self.plot_item.getAxis("right")
         axis.linkToView(self._acc_vb)
@@ -263,12 +266,9 @@ class LossPlot(pg.PlotWidget):
         tested = np.isfinite(test).any() if len(test) else False
         if tested and self._legend.getLabel(self._acc_test) is None:
             self._show_accuracy_axis()
-        self._acc_train.setData(*decimate_xy(steps, 100.0 * train, bins))
-        self._acc_test.setData(*decimate_xy(steps, 100.0 * test, bins) if tested else ([], []))
-        want = "o" if len(steps) <= _MAX_SYMBOLS else None
-        for curve in (self._acc_train, self._acc_test):
-            if curve.opts["symbol"] != want:
-                curve.setSymbol(want)
+        _set_symbols((self._acc_train, self._acc_test), len(steps))
+        self._acc_train.show(*decimate_xy(steps, 100.0 * train, bins))
+        self._acc_test.show(*decimate_xy(steps, 100.0 * test, bins) if tested else ([], []))
 
     # ---- smoothing --------------------------------------------------------------------------------------
     def set_smoothing(self, weight: float) -> None:
@@ -301,7 +301,7 @@ class LossPlot(pg.PlotWidget):
             x, y = cache.decimate(0, n, bins, stable=True)
             if zoomed:
                 x, y = _splice((x, y), cache.decimate(lo, hi, bins, stable=True))
-            curve.setData(x, y)
+            curve.show(x, y)
 
         steps, losses = self._logged_steps, self._logged_losses
         # the logged losses grow every log_every steps only: most frames need not redraw them (and symbols)
@@ -317,17 +317,11 @@ class LossPlot(pg.PlotWidget):
         if zoomed:
             i0, i1 = max(i0 - 1, 0), min(i1 + 1, len(steps))
             x, y = _splice((x, y), decimate_xy(steps[i0:i1], losses[i0:i1], bins))
-        self._logged.setData(x, y)
-        want = "o" if i1 - i0 <= _MAX_SYMBOLS else None
-        if len(self._test_losses):  # at the logged steps too: few enough to draw whole
-            self._test.setData(*decimate_xy(steps, self._test_losses, bins))
-        else:
-            self._test.setData([], [])
+        _set_symbols((self._logged, self._test), i1 - i0)
+        self._logged.show(x, y)
+        self._test.show(*decimate_xy(steps, self._test_losses, bins) if len(self._test_losses) else ([], []))
         # follow the data now rather than in the coming paint, where a range change schedules a second one
         self._vb.updateAutoRange()
-        for curve in (self._logged, self._test):
-            if curve.opts["symbol"] != want:
-                curve.setSymbol(want)
 
     def _on_x_range_changed(self) -> None:
         # with x auto-range on, the drawn data already covers everything; redrawing would only chase our tail
@@ -495,6 +489,14 @@ class _SteppedViewBox(pg.ViewBox):
 
     nonnegative_y = True  # linear loss axis: include 0
 
+    def itemBoundsChanged(self, item) -> None:
+        # pyqtgraph repaints the whole box here so that its next paint follows the data: a growing curve's
+        # end then repainted the whole plot every frame.  The item that changed repaints its own part, and
+        # the scene's prepareForPaint follows the data before that paint.
+        self._itemBoundsCache.pop(item, None)
+        if any(self.state["autoRange"]):
+            self._autoRangeNeedsUpdate = True
+
     def setRange(self, rect=None, xRange=None, yRange=None, *args, disableAutoRange=True, **kwargs):
         if not disableAutoRange:  # pyqtgraph's updateAutoRange following the data
             (x0, x1), (y0, y1) = self.viewRange()
@@ -564,12 +566,89 @@ class _StepAxis(pg.AxisItem):
 
 
 class _Curve(pg.PlotDataItem):
-    """PlotDataItem with pyqtgraph's own downsampling and clipping off: the data is decimated already."""
+    """PlotDataItem with pyqtgraph's own downsampling and clipping off (the data is decimated already), drawn
+    in two parts when it grows at its end (`show`).
+
+    A curve whose points all change repaints the whole plot (its bounding rectangle), 4 ms a frame for the
+    loss plot (per-item paint CPU, 1400x900).  Between two frames of a growing history only the last few
+    decimated bins change, so the curve is split: the part that stays is drawn by this item, from a picture
+    cached in device pixels, and the end by a child item; a frame then repaints the strip under the end.
+    The end grows until it holds `_TAIL_SHARE` of the points, then the split moves to the new end."""
 
     def __init__(self, **kwargs):
         super().__init__(**kwargs)
         self.setDownsampling(auto=False)
         self.setClipToView(False)
+        self.curve.setCacheMode(QGraphicsItem.DeviceCoordinateCache)
+        self._tail = pg.PlotDataItem(pen=self.opts["pen"])
+        self._tail.setParentItem(self)
+        self._settled = (np.empty(0), np.empty(0))  # the points this item draws (the child draws the rest)
+        self._points = self._settled  # all of them
+        self._bounds: dict = {}  # dataBounds by its arguments, for the points shown
+
+    def show(self, x, y) -> None:
+        """Draw these points (a decimated curve, x increasing); the first ones are usually those of last time."""
+        x, y = np.asarray(x, dtype=np.float64), np.asarray(y, dtype=np.float64)
+        if len(x) == 0 and len(self._points[0]) == 0:
+            return
+        self._points = (x, y)
+        self._bounds.clear()
+        sx, sy = self._settled
+        m = len(sx)
+        grows = (0 < m < len(x) and len(x) - m <= max(_MIN_TAIL, len(x) // _TAIL_SHARE)
+                 and self.opts["symbol"] is None and np.array_equal(x[:m], sx)
+                 and np.array_equal(y[:m], sy, equal_nan=True))
+        if not grows:
+            # the last bin is still filling (and the curve's last sample is drawn after it): they stay in the end
+            m = max(len(x) - _OPEN_POINTS, 0) if self.opts["symbol"] is None else len(x)
+            self._settled = (x[:m], y[:m])
+            self.setData(x[:m], y[:m])
+        start = max(m - 1, 0)  # the end starts where the rest stops: no gap between them
+        if m < len(x):
+            self._tail.setData(x[start:], y[start:])
+        else:
+            self._tail.setData([], [])
+        self.informViewBoundsChanged()  # auto-range asks this item, whose part the end is
+
+    def getData(self):
+        x, y = super().getData()
+        tx, ty = self._tail.getData()
+        if tx is None or len(tx) == 0:
+            return x, y
+        if x is None or len(x) == 0:
+            return tx, ty
+        return np.concatenate([x, tx[1:]]), np.concatenate([y, ty[1:]])
+
+    def dataBounds(self, ax, frac=1.0, orthoRange=None):
+        """As pyqtgraph's, for both parts, and computed once per frame: auto-range asks every item for both
+        axes (the y range of the visible steps), which cost pyqtgraph ~1 ms a frame for the loss plot."""
+        key = (ax, frac, None if orthoRange is None else tuple(orthoRange))
+        if key not in self._bounds:
+            if frac != 1.0 or any(self.opts["logMode"]):  # pyqtgraph maps the data first: let it
+                parts = [super().dataBounds(ax, frac, orthoRange), self._tail.dataBounds(ax, frac, orthoRange)]
+                parts = [b for b in parts if b[0] is not None]
+                bounds = (min(b[0] for b in parts), max(b[1] for b in parts)) if parts else (None, None)
+            else:
+                values, other = self._points if ax == 0 else self._points[::-1]
+                if orthoRange is not None:
+                    values = values[(other >= orthoRange[0]) & (other <= orthoRange[1])]
+                values = values[np.isfinite(values)]
+                bounds = (float(values.min()), float(values.max())) if len(values) else (None, None)
+            self._bounds[key] = bounds
+        return self._bounds[key]
+
+    def setLogMode(self, xState, yState) -> None:
+        super().setLogMode(xState, yState)
+        self._tail.setLogMode(xState, yState)
+        self._bounds.clear()
+
+
+def _set_symbols(curves, points: int) -> None:
+    """Logged values are drawn with markers while they are few enough to tell apart."""
+    want = "o" if points <= _MAX_SYMBOLS else None
+    for curve in curves:
+        if curve.opts["symbol"] != want:
+            curve.setSymbol(want)
 
 
 def _splice(coarse, fine):
@@ -595,9 +674,12 @@ class _StepTicks(pg.GraphicsObject):
         super().__init__()
         self.pen = pen
         self._steps = np.empty(0)
+        self._key = None
+        self._lines: list[QLineF] = []  # for the view of `_key`: most paints are of a strip of an unmoved view
 
     def set_steps(self, steps: np.ndarray) -> None:
         self._steps = steps
+        self._key = None
         self.update()
 
     def steps(self) -> np.ndarray:
@@ -619,12 +701,16 @@ class _StepTicks(pg.GraphicsObject):
         rect, vb = self.viewRect(), self.getViewBox()
         if rect is None or vb is None or len(self._steps) == 0:
             return
-        px_w, px_h = vb.viewPixelSize()
-        i0, i1 = np.searchsorted(self._steps, [rect.left(), rect.right()])
-        stride = max(1, math.ceil((i1 - i0) * 3 * px_w / max(rect.width(), 1e-300)))
-        y0, y1 = rect.top(), rect.top() + 12 * px_h
+        key = (rect, vb.width(), vb.height())
+        if key != self._key:
+            self._key = key
+            px_w, px_h = rect.width() / max(vb.width(), 1), rect.height() / max(vb.height(), 1)
+            i0, i1 = np.searchsorted(self._steps, [rect.left(), rect.right()])
+            stride = max(1, math.ceil((i1 - i0) * 3 * px_w / max(rect.width(), 1e-300)))
+            y0, y1 = rect.top(), rect.top() + 12 * px_h
+            self._lines = [QLineF(x, y0, x, y1) for x in self._steps[i0:i1:stride]]
         p.setPen(self.pen)
-        p.drawLines([QLineF(x, y0, x, y1) for x in self._steps[i0:i1:stride]])
+        p.drawLines(self._lines)
 
 
 class _TickSample(pg.ItemSample):

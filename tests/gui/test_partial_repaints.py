@@ -1,0 +1,141 @@
+"""What a frame costs the window: a growing loss curve repaints the strip at its end, not the whole plot, and
+numbers that change every frame repaint themselves without laying the window out again."""
+from __future__ import annotations
+
+import numpy as np
+import pyqtgraph as pg
+from PySide6.QtCore import QEvent, QObject
+from PySide6.QtGui import QRegion
+from PySide6.QtWidgets import QApplication, QWidget
+
+from bpviz.gui.steady_label import SteadyLabel, SteadyText
+from bpviz.gui.views.loss_plot import LossPlot
+
+
+class Events(QObject):
+    """Counts events of some types that reach a widget, and the region its paint events covered."""
+
+    def __init__(self, widget, *types):
+        super().__init__()
+        self.types = types
+        self.count = 0
+        self.painted = QRegion()
+        widget.installEventFilter(self)
+
+    def eventFilter(self, obj, event):
+        if event.type() in self.types:
+            self.count += 1
+            if event.type() == QEvent.Paint:
+                self.painted += event.region()
+        return False
+
+
+def history(n: int, seed: int = 0) -> np.ndarray:
+    rng = np.random.default_rng(seed)
+    steps = np.arange(n)
+    return (0.3 * np.exp(-steps / 3e4) + 0.05 + 0.05 * rng.random(n)).astype(np.float32)
+
+
+def logged(losses: np.ndarray, n: int, every: int = 500):
+    steps = np.arange(0, n, every)
+    return steps, losses[steps].astype(np.float64)
+
+
+def batch_curve(plot: LossPlot):
+    item = next(i for i in plot.plot_item.listDataItems() if i.name() == "batch loss")
+    return item.getData()
+
+
+def shown_plot(qtbot) -> LossPlot:
+    plot = LossPlot()
+    qtbot.addWidget(plot)
+    plot.resize(900, 420)
+    plot.show()
+    qtbot.waitExposed(plot)
+    return plot
+
+
+def test_a_growing_loss_curve_repaints_only_the_strip_at_its_end(qtbot):
+    losses = history(400_000)
+    plot = shown_plot(qtbot)
+    for n in range(200_000, 300_001, 4_000):
+        plot.set_history(losses[:n], *logged(losses, n))
+        QApplication.processEvents()
+    viewport = plot.viewport()
+    widths = []
+    for n in range(304_000, 352_001, 4_000):  # 12 frames of a run at 120,000 steps/s
+        paints = Events(viewport, QEvent.Paint)
+        plot.set_history(losses[:n], *logged(losses, n))
+        qtbot.waitUntil(lambda paints=paints: paints.count > 0)
+        QApplication.processEvents()
+        viewport.removeEventFilter(paints)
+        widths.append(paints.painted.boundingRect().width())
+    # the whole plot when the step axis grows and when the curve's bins get wider, a strip otherwise
+    assert sum(w < viewport.width() / 4 for w in widths) >= 8, widths
+    # ... and what it shows is the whole curve, as a plot given that history at once would show it
+    fresh = shown_plot(qtbot)
+    fresh.set_history(losses[:n], *logged(losses, n))
+    for got, want in zip(batch_curve(plot), batch_curve(fresh)):
+        np.testing.assert_array_equal(got, want)
+
+
+def test_a_curve_drawn_in_two_parts_reports_the_bounds_of_all_its_points(qtbot):
+    losses = history(50_000, seed=3)
+    losses[30_000:30_010] = np.nan  # a diverged stretch: a gap, not a bound
+    plot = shown_plot(qtbot)
+    for n in range(20_000, 50_001, 1_000):
+        plot.set_history(losses[:n], *logged(losses, n))
+    item = next(i for i in plot.plot_item.listDataItems() if i.name() == "batch loss")
+    x, y = item.getData()
+    reference = pg.PlotDataItem(x, y)
+    for ax in (0, 1):
+        assert item.dataBounds(ax) == reference.dataBounds(ax)
+        assert item.dataBounds(ax, orthoRange=(1_000, 2_000)) == reference.dataBounds(ax, orthoRange=(1_000, 2_000))
+    assert item.dataBounds(1)[1] == np.nanmax(losses)
+    plot.set_log_y(True)  # pyqtgraph's own bounds, of the log10 values
+    assert np.isclose(item.dataBounds(1)[1], np.log10(np.nanmax(losses)))
+
+
+def test_status_numbers_change_without_laying_out_the_window(qtbot, make_window):
+    window = make_window()
+    status = window.status
+
+    def run():
+        for step in range(1_001, 1_100):
+            status.show_progress(step, 3_000, 0.5 + step * 1e-4, 0.001, 120_000.0 + step)
+            QApplication.processEvents()
+
+    run()  # the labels grow to the widest of these numbers (digits differ in width) ...
+    layouts = Events(window, QEvent.LayoutRequest)
+    run()  # ... and then hold their size
+    assert layouts.count == 0
+    assert status.step_label.text() == "Step 1,099 / 3,000"
+    wide = status.step_label.width()
+    status.show_progress(12_345_678, 30_000_000, 0.5, 0.001, 1e6)  # a longer text: the label grows for it
+    QApplication.processEvents()
+    assert status.step_label.width() > wide
+    assert status.step_label.width() >= status.step_label.sizeHint().width()
+
+
+def test_a_steady_label_grows_for_longer_text_and_keeps_its_size_for_shorter(qtbot):
+    label = SteadyLabel()
+    qtbot.addWidget(label)
+    label.setText("12")
+    narrow = label.width()
+    label.setText("123,456,789")
+    wide = label.width()
+    assert wide > narrow and wide >= label.sizeHint().width()
+    label.setText("1")
+    assert label.width() == wide and label.text() == "1"
+
+
+def test_a_steady_caption_wraps_to_its_width(qtbot):
+    parent = QWidget()
+    qtbot.addWidget(parent)
+    caption = SteadyText(parent)
+    caption.setText("Step 12,345: 30 of 32 right")
+    line = caption.fontMetrics().height()
+    one_line = caption.heightForWidth(2_000)
+    assert line <= one_line < 2 * line
+    assert caption.heightForWidth(caption.fontMetrics().horizontalAdvance("Step 12,345:") + 2) >= 2 * line
+    assert caption.text() == "Step 12,345: 30 of 32 right"
