@@ -192,12 +192,14 @@ def slow(run: RunState) -> Insight | None:
     if not (math.isfinite(l0) and math.isfinite(l1)) or l0 <= 1e-6 or l1 <= 1e-6:
         return None
     per_window = (l0 - l1) / l0 * SLOW_WINDOW / (s1 - s0)
-    if not 0 < per_window < SLOW_FRACTION:
+    # a loss that has settled moves by rounding noise, now a hair down, now a hair up: both are "stopped"
+    # (a note that came and went with the noise made the plots under it jump twice a second)
+    if not -SLOW_FRACTION < per_window < SLOW_FRACTION:
         return None
     o = run.config.optimizer
     # keyed by the base rate: a decaying rate changes every step, and the note must not come back each time
     return Insight(SLOW, (o.optimizer, o.lr), {
-        "from_step": s0, "to_step": s1, "from_loss": l0, "to_loss": l1, "percent": 100 * (l0 - l1) / l0,
+        "from_step": s0, "to_step": s1, "from_loss": l0, "to_loss": l1, "percent": max(100 * (l0 - l1) / l0, 0.0),
         "lr": run.lr, "bigger": bigger_lr(o.lr), "optimizer": o.optimizer}, RAISE_LR)
 
 

@@ -1,6 +1,8 @@
 """Insights are worked out from real runs: they hold for the runs that show them, and only for those."""
 from __future__ import annotations
 
+import dataclasses
+
 import numpy as np
 import pytest
 
@@ -76,6 +78,18 @@ def test_a_stalling_loss_suggests_a_larger_rate():
     assert 0 < slow.values["percent"] < 0.1
     # early in the same run the loss still falls fast
     assert SLOW not in _kinds(_run(3000))
+
+
+@pytest.mark.parametrize("drift", [0.0, -1e-9, 1e-9])
+def test_a_settled_loss_stays_stalled_whatever_its_rounding_noise(drift):
+    """At the bottom the logged loss moves by rounding noise, either way: the note must not come and go."""
+    trainer = _run(600)
+    run = of_trainer(trainer)
+    steps = np.arange(0, 2_001, 100)
+    losses = 0.25 * (1 + drift) ** np.arange(len(steps))
+    slow = insights.slow(dataclasses.replace(run, logged_steps=steps, logged_losses=losses))
+    assert slow is not None and slow.kind == SLOW
+    assert 0 <= slow.values["percent"] < 1e-6
 
 
 def test_the_insight_key_changes_with_what_it_is_about(tutorial):
