@@ -24,10 +24,12 @@ from .worker_protocol import PAUSED, Snapshot
 
 BOUNDARY_RESOLUTION = 100
 # s: the loss curve is drawn every frame; the plane and the numbers change slowly once training is under way,
-# and redrawing them at every frame cost more than the curve itself (py-spy: 2-3 ms each to update, as much to
-# paint): 15 and 10 Hz still look live, and the curve's frames come twice as often
+# and redrawing them at every frame cost more than the curve itself (per-view CPU while training flat out: the
+# plane ~6 ms to update and paint, the heatmaps ~3, the fit ~2): at 10, 7 and 5 Hz they still look live, and
+# take ~3 ms of a 30 Hz frame between them.  A step taken by hand is shown at once (the interval has passed).
 BOUNDARY_INTERVAL = 0.1
-WEIGHTS_INTERVAL = 0.1
+WEIGHTS_INTERVAL = 0.15
+FIT_INTERVAL = 0.2
 # shares of the time their own updates may take: a big network's heatmaps (64 numbers rewritten, six plots
 # repainted, ~20 ms in all for --hidden 8,8) then come ~5 times a second and its plane (~6 ms to predict 10,000
 # points and contour them) ~7 times; the tutorial's, which cost ~1-2 ms, keep the intervals above
@@ -58,7 +60,7 @@ class LiveView(QObject):
                                        shown=lambda: _can_be_seen(self.weights_panel)),
             "boundary": ThrottledUpdate(self._draw_boundary, min_interval=BOUNDARY_INTERVAL, budget=BOUNDARY_BUDGET,
                                         shown=lambda: _can_be_seen(self.boundary)),
-            "fit": ThrottledUpdate(self._draw_fit, min_interval=WEIGHTS_INTERVAL,
+            "fit": ThrottledUpdate(self._draw_fit, min_interval=FIT_INTERVAL,
                                    shown=lambda: self.window.fit_dock.isVisible()),
         }
         self._governor = FrameGovernor()

@@ -10,6 +10,7 @@ import numpy as np
 import pyqtgraph as pg
 from PySide6.QtCore import QLineF, QRectF
 from PySide6.QtGui import QColor, QPen
+from PySide6.QtWidgets import QGraphicsItem
 
 
 class GridLines(pg.GraphicsObject):
@@ -20,8 +21,11 @@ class GridLines(pg.GraphicsObject):
         self._axes = {"x": plot_item.getAxis("bottom"), "y": plot_item.getAxis("left")}
         self._alpha = alpha
         self._key = None
-        self._lines: list[tuple[QPen, list[QLineF]]] = []
+        self._lines: list[tuple[QPen, str, list[QLineF]]] = []  # lines across the view at ticks of an axis
         self.setZValue(-1000)  # under the curves and images, as the axes' grid was
+        # paint() learns which part of the view is repainted: a frame that repaints a strip of a growing curve
+        # draws the few lines that cross the strip (drawing them all cost ~1 ms a paint, clipped or not)
+        self.setFlag(QGraphicsItem.ItemUsesExtendedStyleOption)
 
     def viewRangeChanged(self) -> None:
         self.prepareGeometryChange()
@@ -45,11 +49,17 @@ class GridLines(pg.GraphicsObject):
         if key != self._key:
             self._key = key
             self._lines = self._build(x0, x1, y0, y1, w, h)
-        for pen, lines in self._lines:
+        exposed = args[0].exposedRect if args else None
+        for pen, axis, lines in self._lines:
+            if exposed is not None:
+                lo, hi = (exposed.left(), exposed.right()) if axis == "x" else (exposed.top(), exposed.bottom())
+                lines = [line for line in lines if lo <= (line.x1() if axis == "x" else line.y1()) <= hi]
+                if not lines:
+                    continue
             p.setPen(pen)
             p.drawLines(lines)
 
-    def _build(self, x0, x1, y0, y1, w, h) -> list[tuple[QPen, list[QLineF]]]:
+    def _build(self, x0, x1, y0, y1, w, h) -> list[tuple[QPen, str, list[QLineF]]]:
         out = []
         base = QColor(pg.getConfigOption("foreground"))
         for name, lo, hi, size in (("x", x0, x1, w), ("y", y0, y1, h)):
@@ -67,7 +77,7 @@ class GridLines(pg.GraphicsObject):
                 pen.setCosmetic(True)
                 pen.setWidth(0)
                 if name == "x":
-                    out.append((pen, [QLineF(v, y0, v, y1) for v in values]))
+                    out.append((pen, name, [QLineF(v, y0, v, y1) for v in values]))
                 else:
-                    out.append((pen, [QLineF(x0, v, x1, v) for v in values]))
+                    out.append((pen, name, [QLineF(x0, v, x1, v) for v in values]))
         return out
