@@ -27,6 +27,7 @@ _MAX_SYMBOLS = 200  # logged points drawn with markers only while they stay dist
 _SNAP_PX = 6  # hovering this close to a logged step reads that step
 _TAIL_SHARE = 4  # a growing curve's end (redrawn every frame) holds at most this fraction of its points ...
 _MIN_TAIL = 64  # ... or this many
+_PEN_PX = 4  # pixels beyond its points that a curve's pen or markers may reach
 _OPEN_POINTS = 3  # a decimated curve's last bin (min and max) and last sample change while the history grows
 BATCH_COLOR = QColor(120, 160, 215)
 ALL_DATA_COLOR = QColor(245, 140, 30)
@@ -453,6 +454,15 @@ class LossPanel(QWidget):
             self.slider.blockSignals(False)
 
 
+def _inside(wanted: tuple[float, float], current, anchor: float | None, pixels: float) -> bool:
+    """`stepped_range` keeps `current` (shown over `pixels`) for `wanted`, and for `wanted` 4 pixels wider
+    on each side (pyqtgraph adds the half-width of pens and symbols)."""
+    c0, c1 = current
+    margin = _PEN_PX * (c1 - c0) / max(pixels, 1.0)
+    wider = (wanted[0] - margin, wanted[1] + margin)
+    return all(stepped_range((c0, c1), w, anchor) == (c0, c1) for w in (wanted, wider))
+
+
 def stepped_range(current: tuple[float, float], wanted: tuple[float, float],
                   anchor: float | None = None) -> tuple[float, float]:
     """The range an axis that follows its data shows: `current` while it holds `wanted` and is not far too
@@ -503,8 +513,50 @@ class _SteppedViewBox(pg.ViewBox):
             if xRange is not None:
                 xRange = stepped_range((x0, x1), tuple(xRange), anchor=0.0)
             if yRange is not None:
-                yRange = stepped_range((y0, y1), tuple(yRange), anchor=0.0 if self.nonnegative_y else None)
+                yRange = stepped_range((y0, y1), tuple(yRange), anchor=self._y_anchor())
         return super().setRange(rect, xRange, yRange, *args, disableAutoRange=disableAutoRange, **kwargs)
+
+    def _y_anchor(self) -> float | None:
+        return 0.0 if self.nonnegative_y else None
+
+    def updateAutoRange(self) -> None:
+        # pyqtgraph's asks every item for its bounds twice (~0.4 ms a frame of Python), and then, for a curve
+        # that grew inside the range shown, changes nothing: that case is told apart from the items' own
+        # (cached) bounds first
+        if self._holds_the_data():
+            self._autoRangeNeedsUpdate = False
+            return
+        super().updateAutoRange()
+
+    def _holds_the_data(self) -> bool:
+        """True when updateAutoRange would keep the range: the same computation (the items' bounds, padded,
+        x first, then y over that x range; `stepped_range`), with a margin for the pixel padding of pens and
+        symbols, which this leaves out.  False whenever in doubt."""
+        state = self.state
+        if self._updatingRange or not all(v is not False and v == 1.0 for v in state["autoRange"]) \
+                or any(state["autoPan"]) or list(state["autoVisibleOnly"]) != [False, True]:
+            return False
+        current = self.viewRange()
+        wanted_x = self._padded_bounds(0, None)
+        if wanted_x is None or not _inside(wanted_x, current[0], 0.0, self.width()):
+            return False
+        wanted_y = self._padded_bounds(1, wanted_x)
+        return wanted_y is not None and _inside(wanted_y, current[1], self._y_anchor(), self.height())
+
+    def _padded_bounds(self, ax: int, ortho) -> tuple[float, float] | None:
+        lo, hi = math.inf, -math.inf
+        for item in self.addedItems:
+            if not item.isVisible() or item.scene() is not self.scene():
+                continue
+            if not isinstance(item, pg.PlotDataItem):  # bounds of another kind: pyqtgraph's own way
+                return None
+            b = item.dataBounds(ax, orthoRange=ortho)
+            if b[0] is not None:
+                lo, hi = min(lo, b[0]), max(hi, b[1])
+        if not lo <= hi:
+            return None
+        pad = self.suggestPadding(ax) * (hi - lo)
+        return lo - pad, hi + pad
 
 
 class _LossAxis(pg.AxisItem):
