@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import numpy as np
 import pyqtgraph as pg
+import pytest
 from PySide6.QtCore import QEvent, QObject
 from PySide6.QtGui import QRegion
 from PySide6.QtWidgets import QApplication, QWidget
@@ -139,3 +140,32 @@ def test_a_steady_caption_wraps_to_its_width(qtbot):
     assert line <= one_line < 2 * line
     assert caption.heightForWidth(caption.fontMetrics().horizontalAdvance("Step 12,345:") + 2) >= 2 * line
     assert caption.text() == "Step 12,345: 30 of 32 right"
+
+
+@pytest.mark.parametrize("log_y", [False, True])
+def test_the_quick_auto_range_check_follows_the_data_as_pyqtgraph_does(qtbot, monkeypatch, log_y):
+    """The loss plot skips pyqtgraph's auto-range when its cached bounds show nothing would change: frame by
+    frame, its range is the one pyqtgraph's own computation gives."""
+    from bpviz.gui.views import loss_plot
+
+    losses = history(300_000, seed=7)
+    losses[150_000:150_400] *= 3  # a spike: the loss axis must grow for it
+    quick, full = shown_plot(qtbot), shown_plot(qtbot)
+    for plot in (quick, full):
+        plot.set_log_y(log_y)
+    check = loss_plot._SteppedViewBox._holds_the_data
+    skipped = []
+
+    def holds(vb):
+        if vb is full._vb:
+            return False
+        skipped.append(check(vb))
+        return skipped[-1]
+
+    monkeypatch.setattr(loss_plot._SteppedViewBox, "_holds_the_data", holds)
+    for n in range(0, 300_001, 3_000):
+        for plot in (quick, full):
+            plot.set_history(losses[:n], *logged(losses, n))
+        QApplication.processEvents()
+        assert quick._vb.viewRange() == full._vb.viewRange(), n
+    assert sum(skipped) > len(skipped) / 2  # most frames took the quick way
