@@ -632,8 +632,10 @@ class _Curve(pg.PlotDataItem):
         self.setDownsampling(auto=False)
         self.setClipToView(False)
         self.curve.setCacheMode(QGraphicsItem.DeviceCoordinateCache)
-        self._tail = pg.PlotDataItem(pen=self.opts["pen"])
+        # a plain curve: a PlotDataItem's setData costs ten times as much, and this one is set every frame
+        self._tail = pg.PlotCurveItem(pen=self.opts["pen"])
         self._tail.setParentItem(self)
+        self._tail_points = (np.empty(0), np.empty(0))
         self._settled = (np.empty(0), np.empty(0))  # the points this item draws (the child draws the rest)
         self._points = self._settled  # all of them
         self._bounds: dict = {}  # dataBounds by its arguments, for the points shown
@@ -656,10 +658,8 @@ class _Curve(pg.PlotDataItem):
             self._settled = (x[:m], y[:m])
             self.setData(x[:m], y[:m])
         start = max(m - 1, 0)  # the end starts where the rest stops: no gap between them
-        if m < len(x):
-            self._tail.setData(x[start:], y[start:])
-        else:
-            self._tail.setData([], [])
+        self._tail_points = (x[start:], y[start:]) if m < len(x) else (np.empty(0), np.empty(0))
+        self._show_tail()
         self.informViewBoundsChanged()  # auto-range asks this item, whose part the end is
 
     def getData(self):
@@ -689,9 +689,23 @@ class _Curve(pg.PlotDataItem):
             self._bounds[key] = bounds
         return self._bounds[key]
 
+    def _show_tail(self) -> None:
+        """The end of the curve, in the view's coordinates as PlotDataItem maps them (log10, non-finite as gaps)."""
+        x, y = self._tail_points
+        if not len(x):
+            self._tail.clear()
+            return
+        if self.opts["logMode"][1]:
+            with np.errstate(divide="ignore", invalid="ignore"):
+                y = np.log10(y)
+        finite = bool(np.isfinite(y).all())
+        if not finite:
+            y = np.where(np.isfinite(y), y, np.nan)
+        self._tail.setData(x, y, connect="all" if finite else "finite", skipFiniteCheck=finite)
+
     def setLogMode(self, xState, yState) -> None:
         super().setLogMode(xState, yState)
-        self._tail.setLogMode(xState, yState)
+        self._show_tail()
         self._bounds.clear()
 
 
