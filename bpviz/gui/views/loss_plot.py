@@ -27,7 +27,6 @@ _MAX_SYMBOLS = 200  # logged points drawn with markers only while they stay dist
 _SNAP_PX = 6  # hovering this close to a logged step reads that step
 _TAIL_SHARE = 4  # a growing curve's end (redrawn every frame) holds at most this fraction of its points ...
 _MIN_TAIL = 64  # ... or this many
-_PEN_PX = 4  # pixels beyond its points that a curve's pen or markers may reach
 _OPEN_POINTS = 3  # a decimated curve's last bin (min and max) and last sample change while the history grows
 BATCH_COLOR = QColor(120, 160, 215)
 ALL_DATA_COLOR = QColor(245, 140, 30)
@@ -454,15 +453,6 @@ class LossPanel(QWidget):
             self.slider.blockSignals(False)
 
 
-def _inside(wanted: tuple[float, float], current, anchor: float | None, pixels: float) -> bool:
-    """`stepped_range` keeps `current` (shown over `pixels`) for `wanted`, and for `wanted` 4 pixels wider
-    on each side (pyqtgraph adds the half-width of pens and symbols)."""
-    c0, c1 = current
-    margin = _PEN_PX * (c1 - c0) / max(pixels, 1.0)
-    wider = (wanted[0] - margin, wanted[1] + margin)
-    return all(stepped_range((c0, c1), w, anchor) == (c0, c1) for w in (wanted, wider))
-
-
 def stepped_range(current: tuple[float, float], wanted: tuple[float, float],
                   anchor: float | None = None) -> tuple[float, float]:
     """The range an axis that follows its data shows: `current` while it holds `wanted` and is not far too
@@ -529,32 +519,38 @@ class _SteppedViewBox(pg.ViewBox):
         super().updateAutoRange()
 
     def _holds_the_data(self) -> bool:
-        """True when updateAutoRange would keep the range: the same computation (the items' bounds, padded,
-        x first, then y over that x range; `stepped_range`), with a margin for the pixel padding of pens and
-        symbols, which this leaves out.  False whenever in doubt."""
+        """True when updateAutoRange would keep the range: the same computation (`_wanted`, x first, then y
+        over that x range, and `stepped_range`).  False whenever in doubt."""
         state = self.state
         if self._updatingRange or not all(v is not False and v == 1.0 for v in state["autoRange"]) \
                 or any(state["autoPan"]) or list(state["autoVisibleOnly"]) != [False, True]:
             return False
-        current = self.viewRange()
-        wanted_x = self._padded_bounds(0, None)
-        if wanted_x is None or not _inside(wanted_x, current[0], 0.0, self.width()):
+        (x0, x1), (y0, y1) = self.viewRange()
+        wanted_x = self._wanted(0, None)
+        if wanted_x is None or stepped_range((x0, x1), wanted_x, 0.0) != (x0, x1):
             return False
-        wanted_y = self._padded_bounds(1, wanted_x)
-        return wanted_y is not None and _inside(wanted_y, current[1], self._y_anchor(), self.height())
+        wanted_y = self._wanted(1, wanted_x)
+        return wanted_y is not None and stepped_range((y0, y1), wanted_y, self._y_anchor()) == (y0, y1)
 
-    def _padded_bounds(self, ax: int, ortho) -> tuple[float, float] | None:
-        lo, hi = math.inf, -math.inf
+    def _wanted(self, ax: int, ortho) -> tuple[float, float] | None:
+        """The range pyqtgraph's updateAutoRange asks for on one axis (childrenBounds, then the padding), for
+        items that are untransformed PlotDataItems; None for anything else."""
+        spans = []
         for item in self.addedItems:
             if not item.isVisible() or item.scene() is not self.scene():
                 continue
-            if not isinstance(item, pg.PlotDataItem):  # bounds of another kind: pyqtgraph's own way
+            if not isinstance(item, pg.PlotDataItem) or not item.transform().isIdentity():
                 return None
-            b = item.dataBounds(ax, orthoRange=ortho)
-            if b[0] is not None:
-                lo, hi = min(lo, b[0]), max(hi, b[1])
-        if not lo <= hi:
+            lo, hi = item.dataBounds(ax, orthoRange=ortho)
+            if lo is not None and math.isfinite(lo) and math.isfinite(hi):
+                spans.append((lo, hi, item.pixelPadding()))
+        if not spans:
             return None
+        lo, hi = min(s[0] for s in spans), max(s[1] for s in spans)
+        size = self.width() if ax == 0 else self.height()
+        if size > 0:  # pens and markers reach beyond their points by a few pixels
+            px = (hi - lo) / size
+            lo, hi = min(lo, *(s[0] - s[2] * px for s in spans)), max(hi, *(s[1] + s[2] * px for s in spans))
         pad = self.suggestPadding(ax) * (hi - lo)
         return lo - pad, hi + pad
 
