@@ -6,7 +6,7 @@ import numpy as np
 import pyqtgraph as pg
 import pytest
 from PySide6.QtCore import QEvent, QObject
-from PySide6.QtGui import QRegion
+from PySide6.QtGui import QImage, QRegion
 from PySide6.QtWidgets import QApplication, QWidget
 
 from bpviz.gui.steady_label import SteadyLabel, SteadyText
@@ -47,6 +47,11 @@ def batch_curve(plot: LossPlot):
     return item.getData()
 
 
+def pixels(image) -> np.ndarray:
+    image = image.convertToFormat(QImage.Format_RGB32)
+    return np.frombuffer(image.constBits(), np.uint8).reshape(image.height(), image.bytesPerLine()).copy()
+
+
 def shown_plot(qtbot) -> LossPlot:
     plot = LossPlot()
     qtbot.addWidget(plot)
@@ -73,6 +78,10 @@ def test_a_growing_loss_curve_repaints_only_the_strip_at_its_end(qtbot):
         widths.append(paints.painted.boundingRect().width())
     # the whole plot when the step axis grows and when the curve's bins get wider, a strip otherwise
     assert sum(w < viewport.width() / 4 for w in widths) >= 8, widths
+    # what the screen shows after those strips is the plot drawn afresh, to the pixel
+    QApplication.processEvents()
+    on_screen = plot.screen().grabWindow(plot.winId()).toImage()
+    np.testing.assert_array_equal(pixels(on_screen), pixels(plot.grab().toImage()))
     # ... and what it shows is the whole curve, as a plot given that history at once would show it
     fresh = shown_plot(qtbot)
     fresh.set_history(losses[:n], *logged(losses, n))

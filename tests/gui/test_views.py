@@ -588,9 +588,9 @@ def test_loss_grid_is_drawn_at_the_axis_ticks_not_by_the_axes(qtbot):
     (x0, x1), _ = plot.plot_item.getViewBox().viewRange()
     axis = plot.plot_item.getAxis("bottom")
     majors = [v for v in axis.tickValues(x0, x1, plot.plot_item.getViewBox().width())[0][1] if x0 <= v <= x1]
-    vertical = sorted({line.x1() for _pen, _axis, lines in grid._lines for line in lines if line.x1() == line.x2()})
+    vertical = sorted({line.x1() for _pen, axis, _at, lines in grid._lines for line in lines if axis == "x"})
     assert set(majors) <= set(vertical) and 20_000 in vertical
     plot.set_log_y(True)
     plot.grab()
-    horizontal = {round(10 ** line.y1(), 6) for _pen, axis, lines in grid._lines for line in lines if axis == "y"}
+    horizontal = {round(10 ** line.y1(), 6) for _pen, axis, _at, lines in grid._lines for line in lines if axis == "y"}
     assert 1.0 in horizontal  # log mode: lines at the decades, in the view's log10 coordinates

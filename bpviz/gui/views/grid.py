@@ -21,7 +21,8 @@ class GridLines(pg.GraphicsObject):
         self._axes = {"x": plot_item.getAxis("bottom"), "y": plot_item.getAxis("left")}
         self._alpha = alpha
         self._key = None
-        self._lines: list[tuple[QPen, str, list[QLineF]]] = []  # lines across the view at ticks of an axis
+        # lines across the view at the ticks of an axis: (pen, "x" or "y", the ticks, the lines)
+        self._lines: list[tuple[QPen, str, np.ndarray, list[QLineF]]] = []
         self.setZValue(-1000)  # under the curves and images, as the axes' grid was
         # paint() learns which part of the view is repainted: a frame that repaints a strip of a growing curve
         # draws the few lines that cross the strip (drawing them all cost ~1 ms a paint, clipped or not)
@@ -50,16 +51,16 @@ class GridLines(pg.GraphicsObject):
             self._key = key
             self._lines = self._build(x0, x1, y0, y1, w, h)
         exposed = args[0].exposedRect if args else None
-        for pen, axis, lines in self._lines:
-            if exposed is not None:
+        for pen, axis, at, lines in self._lines:
+            if exposed is not None:  # the lines at ticks inside the strip (`at`: the ticks, increasing)
                 lo, hi = (exposed.left(), exposed.right()) if axis == "x" else (exposed.top(), exposed.bottom())
-                lines = [line for line in lines if lo <= (line.x1() if axis == "x" else line.y1()) <= hi]
+                lines = lines[np.searchsorted(at, lo, "left"): np.searchsorted(at, hi, "right")]
                 if not lines:
                     continue
             p.setPen(pen)
             p.drawLines(lines)
 
-    def _build(self, x0, x1, y0, y1, w, h) -> list[tuple[QPen, str, list[QLineF]]]:
+    def _build(self, x0, x1, y0, y1, w, h) -> list[tuple[QPen, str, np.ndarray, list[QLineF]]]:
         out = []
         base = QColor(pg.getConfigOption("foreground"))
         for name, lo, hi, size in (("x", x0, x1, w), ("y", y0, y1, h)):
@@ -67,7 +68,7 @@ class GridLines(pg.GraphicsObject):
                 continue
             levels = self._axes[name].tickValues(lo, hi, size)
             for i, (_spacing, values) in enumerate(levels):
-                values = [v for v in values if lo <= v <= hi]
+                values = sorted(v for v in values if lo <= v <= hi)
                 if not values:
                     continue
                 alpha = 255 / (i + 1) * self._alpha * float(np.clip(0.05 * size / (len(values) + 1), 0, 1))
@@ -77,7 +78,7 @@ class GridLines(pg.GraphicsObject):
                 pen.setCosmetic(True)
                 pen.setWidth(0)
                 if name == "x":
-                    out.append((pen, name, [QLineF(v, y0, v, y1) for v in values]))
+                    out.append((pen, name, np.array(values), [QLineF(v, y0, v, y1) for v in values]))
                 else:
-                    out.append((pen, name, [QLineF(x0, v, x1, v) for v in values]))
+                    out.append((pen, name, np.array(values), [QLineF(x0, v, x1, v) for v in values]))
         return out
