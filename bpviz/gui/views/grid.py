@@ -6,6 +6,8 @@ of the loss plot cost 3-10 ms of a frame (py-spy and per-paint CPU time).  Here 
 the lines are drawn straight from the ticks, with pyqtgraph's own tick values and fading."""
 from __future__ import annotations
 
+from bisect import bisect_left, bisect_right
+
 import numpy as np
 import pyqtgraph as pg
 from PySide6.QtCore import QLineF, QRectF
@@ -22,7 +24,7 @@ class GridLines(pg.GraphicsObject):
         self._alpha = alpha
         self._key = None
         # lines across the view at the ticks of an axis: (pen, "x" or "y", the ticks, the lines)
-        self._lines: list[tuple[QPen, str, np.ndarray, list[QLineF]]] = []
+        self._lines: list[tuple[QPen, str, list[float], list[QLineF]]] = []
         self.setZValue(-1000)  # under the curves and images, as the axes' grid was
         # paint() learns which part of the view is repainted: a frame that repaints a strip of a growing curve
         # draws the few lines that cross the strip (drawing them all cost ~1 ms a paint, clipped or not)
@@ -54,13 +56,13 @@ class GridLines(pg.GraphicsObject):
         for pen, axis, at, lines in self._lines:
             if exposed is not None:  # the lines at ticks inside the strip (`at`: the ticks, increasing)
                 lo, hi = (exposed.left(), exposed.right()) if axis == "x" else (exposed.top(), exposed.bottom())
-                lines = lines[np.searchsorted(at, lo, "left"): np.searchsorted(at, hi, "right")]
+                lines = lines[bisect_left(at, lo): bisect_right(at, hi)]
                 if not lines:
                     continue
             p.setPen(pen)
             p.drawLines(lines)
 
-    def _build(self, x0, x1, y0, y1, w, h) -> list[tuple[QPen, str, np.ndarray, list[QLineF]]]:
+    def _build(self, x0, x1, y0, y1, w, h) -> list[tuple[QPen, str, list[float], list[QLineF]]]:
         out = []
         base = QColor(pg.getConfigOption("foreground"))
         for name, lo, hi, size in (("x", x0, x1, w), ("y", y0, y1, h)):
@@ -78,7 +80,7 @@ class GridLines(pg.GraphicsObject):
                 pen.setCosmetic(True)
                 pen.setWidth(0)
                 if name == "x":
-                    out.append((pen, name, np.array(values), [QLineF(v, y0, v, y1) for v in values]))
+                    out.append((pen, name, values, [QLineF(v, y0, v, y1) for v in values]))
                 else:
-                    out.append((pen, name, np.array(values), [QLineF(x0, v, x1, v) for v in values]))
+                    out.append((pen, name, values, [QLineF(x0, v, x1, v) for v in values]))
         return out

@@ -628,8 +628,7 @@ class _Curve(pg.PlotDataItem):
         self.setDownsampling(auto=False)
         self.setClipToView(False)
         self.curve.setCacheMode(QGraphicsItem.DeviceCoordinateCache)
-        # a plain curve: a PlotDataItem's setData costs ten times as much, and this one is set every frame
-        self._tail = pg.PlotCurveItem(pen=self.opts["pen"])
+        self._tail = _CurveEnd(pen=self.opts["pen"])
         self._tail.setParentItem(self)
         self._tail_points = (np.empty(0), np.empty(0))
         self._settled = (np.empty(0), np.empty(0))  # the points this item draws (the child draws the rest)
@@ -688,6 +687,7 @@ class _Curve(pg.PlotDataItem):
     def _show_tail(self) -> None:
         """The end of the curve, in the view's coordinates as PlotDataItem maps them (log10, non-finite as gaps)."""
         x, y = self._tail_points
+        self._tail.setVisible(len(x) > 0)  # an empty curve is asked for its bounds at every paint all the same
         if not len(x):
             self._tail.clear()
             return
@@ -703,6 +703,38 @@ class _Curve(pg.PlotDataItem):
         super().setLogMode(xState, yState)
         self._show_tail()
         self._bounds.clear()
+
+
+class _CurveEnd(pg.PlotCurveItem):
+    """The end of a growing `_Curve`: a plain curve (a PlotDataItem's setData costs ten times as much), whose
+    bounding rectangle comes from its few points, kept until they or the view change (pyqtgraph's general
+    one costs ~0.3 ms of Python each time; Qt asks for it several times a frame)."""
+
+    def __init__(self, **kwargs):
+        super().__init__(**kwargs)
+        self._rect: QRectF | None = None
+
+    def updateData(self, *args, **kwargs) -> None:
+        self._rect = None
+        super().updateData(*args, **kwargs)
+
+    def viewTransformChanged(self) -> None:
+        self._rect = None
+        super().viewTransformChanged()
+
+    def boundingRect(self) -> QRectF:
+        if self._rect is None:
+            x, y = self.xData, self.yData
+            finite = np.isfinite(y) if y is not None else None
+            vb = self.getViewBox()
+            if x is None or not len(x) or not finite.any() or vb is None or vb.width() <= 0 or vb.height() <= 0:
+                return QRectF()
+            (x0, x1), (y0, y1) = vb.viewRange()
+            pad = self.pixelPadding() + 1  # a pixel more than pyqtgraph's: antialiasing, rounding
+            px, py = pad * (x1 - x0) / vb.width(), pad * (y1 - y0) / vb.height()
+            lo, hi = float(y[finite].min()), float(y[finite].max())
+            self._rect = QRectF(x[0] - px, lo - py, x[-1] - x[0] + 2 * px, hi - lo + 2 * py)
+        return self._rect
 
 
 def _set_symbols(curves, points: int) -> None:
