@@ -178,3 +178,39 @@ def test_the_quick_auto_range_check_follows_the_data_as_pyqtgraph_does(qtbot, mo
         QApplication.processEvents()
         assert quick._vb.viewRange() == full._vb.viewRange(), n
     assert sum(skipped) > len(skipped) / 2  # most frames took the quick way
+
+
+def test_a_scatter_keeps_the_bounding_rectangle_pyqtgraph_would_compute(qtbot):
+    from bpviz.gui.views.scatter import Scatter
+
+    plot = pg.PlotWidget()
+    qtbot.addWidget(plot)
+    plot.resize(400, 300)
+    plot.show()
+    qtbot.waitExposed(plot)
+    kept, plain = Scatter(size=9), pg.ScatterPlotItem(size=9)
+    for item in (kept, plain):
+        plot.addItem(item)
+
+    def same():
+        QApplication.processEvents()
+        assert kept.boundingRect() == plain.boundingRect()
+
+    rng = np.random.default_rng(2)
+    for item in (kept, plain):
+        item.setData(x=[0.0, 1.0], y=[0.0, 1.0])
+    same()
+    points = rng.random((2, 20))
+    for item in (kept, plain):
+        item.setData(x=points[0] * 5, y=points[1])  # new points
+    same()
+    for item in (kept, plain):
+        item.setSize(30)  # bigger markers: more padding
+    same()
+    plot.setRange(xRange=(-10, 10), yRange=(-1, 2), padding=0)  # another view: pixels of another size
+    same()
+    plot.resize(700, 500)
+    same()
+    for item in (kept, plain):
+        item.clear()
+    same()

@@ -9,6 +9,7 @@ from PySide6.QtWidgets import QGraphicsItem, QSizePolicy
 
 from .colormaps import LABEL_COLORS, class_color, class_lut, diverging_colormap, lightened_lut, lut_indices
 from .contour import chain_segments, contour_segments, smooth_polylines
+from .scatter import Scatter
 
 LEVEL = 0.5  # output above it means "label 1"
 _LINE_COLOR = QColor(25, 25, 25)
@@ -51,10 +52,10 @@ class BoundaryPlot(pg.PlotWidget):
         self._boundary = pg.PlotDataItem(pen=pg.mkPen(_LINE_COLOR, width=2.5), connect="pairs", antialias=True)
         self._true = pg.PlotDataItem(pen=pg.mkPen(_LINE_COLOR, width=1.5, style=Qt.DashLine), connect="finite",
                                      antialias=True)
-        self._points = [pg.ScatterPlotItem(size=9, brush=pg.mkBrush(c), pen=pg.mkPen("w", width=1), hoverable=False)
+        self._points = [Scatter(size=9, brush=pg.mkBrush(c), pen=pg.mkPen("w", width=1), hoverable=False)
                         for c in LABEL_COLORS]
-        self._batch = pg.ScatterPlotItem(size=18, brush=None, pen=pg.mkPen(_BATCH_COLOR, width=2))
-        self._highlight = pg.ScatterPlotItem(size=26, brush=None, pen=pg.mkPen(_HIGHLIGHT_COLOR, width=3))
+        self._batch = Scatter(size=18, brush=None, pen=pg.mkPen(_BATCH_COLOR, width=2))
+        self._highlight = Scatter(size=26, brush=None, pen=pg.mkPen(_HIGHLIGHT_COLOR, width=3))
         for item in (self._boundary, self._true):
             self.plot_item.addItem(item, ignoreBounds=True)
         for item in (*self._points, self._batch, self._highlight):
@@ -138,7 +139,7 @@ class BoundaryPlot(pg.PlotWidget):
             self._image.setLevels(self._value_range if self._n_classes == 0 else (0.0, 1.0))
         while len(self._points) < max(2, self._n_classes):
             k = len(self._points)
-            scatter = pg.ScatterPlotItem(size=9, brush=pg.mkBrush(class_color(k)), pen=pg.mkPen("w", width=1),
+            scatter = Scatter(size=9, brush=pg.mkBrush(class_color(k)), pen=pg.mkPen("w", width=1),
                                          hoverable=False)
             scatter.sigClicked.connect(self._on_points_clicked)
             self.plot_item.addItem(scatter)

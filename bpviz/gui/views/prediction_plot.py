@@ -8,6 +8,7 @@ from PySide6.QtCore import QCoreApplication, Qt
 from PySide6.QtGui import QColor
 
 from .colormaps import LABEL_COLORS
+from .scatter import Scatter
 
 _POINT_COLOR = LABEL_COLORS[1]
 _LINE_COLOR = QColor(60, 60, 60)
@@ -31,8 +32,8 @@ class PredictionPlot(pg.PlotWidget):
         # bottom right: the corner a fit leaves empty (true values high, predictions low)
         self._legend = self.plot_item.addLegend(offset=(-6, -6), labelTextSize="8pt", verSpacing=-6)
         self._diagonal = pg.PlotDataItem(pen=pg.mkPen(_LINE_COLOR, width=1.5, style=Qt.DashLine))
-        self._train = pg.ScatterPlotItem(size=7, brush=pg.mkBrush(_POINT_COLOR), pen=pg.mkPen("w", width=0.8))
-        self._test = pg.ScatterPlotItem(size=7, brush=pg.mkBrush(None), pen=pg.mkPen(_POINT_COLOR, width=1.6))
+        self._train = Scatter(size=7, brush=pg.mkBrush(_POINT_COLOR), pen=pg.mkPen("w", width=0.8))
+        self._test = Scatter(size=7, brush=pg.mkBrush(None), pen=pg.mkPen(_POINT_COLOR, width=1.6))
         self.plot_item.addItem(self._diagonal, ignoreBounds=True)
         self.plot_item.addItem(self._train)
         self.plot_item.addItem(self._test)
