@@ -15,7 +15,7 @@ from .status_bar import ERROR, SUCCESS, WARNING, RateMeter, format_loss
 from .training_controller import ConfigChange
 from .worker_protocol import PAUSED, TO_TARGET, Snapshot
 
-STATUS_INTERVAL = 0.066  # s: the numbers in the status bar, while training runs (readable, and cheap)
+STATUS_INTERVAL = 0.1  # s: the numbers in the status bar, while training runs (readable, and cheap)
 MAX_MARKED_STEPS = 20_000
 
 
@@ -49,7 +49,7 @@ class StatusReporter(QObject):
         self._pending = True
 
     def show_progress_if_due(self, snap: Snapshot, now: float) -> None:
-        """Numbers that change every frame are unreadable anyway: while running, refresh them ~15 times a second."""
+        """Numbers that change every frame are unreadable anyway: while running, refresh them 10 times a second."""
         running = snap.mode != PAUSED
         if (self._pending and (not running or now - self._shown_at >= STATUS_INTERVAL)) \
                 or (running and now - snap.time > 1.0):  # running, nothing new: the rate is falling
