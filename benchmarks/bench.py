@@ -8,7 +8,8 @@ xdotool: scripts/install-system-deps.sh).  Keys:
 * engine_ratio — bpviz's engine ÷ the tutorial's math written as a plain NumPy loop (headless);
 * gui_live_ratio, gui_live_ratio_spiral — steps/s in the window with every view live ÷ headless, for the
   tutorial network and for --dataset spiral --hidden 8,8 --activation tanh --optimizer adam --bias;
-* display_updates_per_s, gui_ms_per_update — while the tutorial network trains flat out;
+* display_updates_per_s, gui_ms_per_update — while the tutorial network trains flat out (medians of
+  `live_rounds` rounds, each round's GUI cost in gui_ms_per_update_rounds);
 * key_latency_p95_ms — Ctrl+L sent by xdotool while training flat out, until its handler ran;
 * max_stall_ms (with history_steps) — the longest event-loop stall while a long run trains flat out, the
   loss axis switched between log and linear every second;
@@ -29,9 +30,9 @@ import sys
 
 sys.path.insert(0, os.path.dirname(os.path.abspath(__file__)))
 
-FULL = dict(engine_steps=60_000, engine_repeats=3, headless_steps=100_000, live_s=6.0, keys=40,
+FULL = dict(engine_steps=60_000, engine_repeats=3, headless_steps=100_000, live_s=6.0, live_rounds=3, keys=40,
             history=1_000_000, long_s=20.0)
-QUICK = dict(engine_steps=20_000, engine_repeats=1, headless_steps=30_000, live_s=3.0, keys=12,
+QUICK = dict(engine_steps=20_000, engine_repeats=1, headless_steps=30_000, live_s=3.0, live_rounds=1, keys=12,
              history=200_000, long_s=5.0)
 
 
@@ -43,9 +44,22 @@ def compare_ratio(quick: bool) -> float:
     return round(result["compare_ratio"], 2)
 
 
+def live_rounds(session, config, p: dict, headless_steps: int) -> tuple[float, dict, list[dict]]:
+    """Headless steps/s and the window's live figures (Session.live), each the median of `live_rounds`
+    rounds in which the two turn about: a shared machine's drift (one round here measured 101k headless
+    steps/s, the next 165k) hits both alike.  Also every round's live figures."""
+    from bench_gui import headless
+
+    bases, lives = [], []
+    for _ in range(p["live_rounds"]):
+        bases.append(headless(config, headless_steps, repeats=1))
+        lives.append(session.live(p["live_s"]))
+    return statistics.median(bases), {key: statistics.median(run[key] for run in lives) for key in lives[0]}, lives
+
+
 def measure(p: dict, quick: bool) -> dict:
     from bench_engine import engine, plain_loop
-    from bench_gui import SPIRAL, Session, first_frame_s, headless, huge_pages_off
+    from bench_gui import SPIRAL, Session, first_frame_s, huge_pages_off
 
     small_pages = huge_pages_off()
 
@@ -60,16 +74,16 @@ def measure(p: dict, quick: bool) -> dict:
     tutorial, spiral = RunConfig(), RunConfig().replace(**SPIRAL)
     session = Session()
     try:
-        base = headless(tutorial, p["headless_steps"])
-        live = session.live(p["live_s"])
+        base, live, lives = live_rounds(session, tutorial, p, p["headless_steps"])
         out["gui_live_ratio"] = round(live["steps_per_s"] / base, 3)
         out["display_updates_per_s"] = round(live["display_updates_per_s"], 1)
         out["gui_ms_per_update"] = round(live["gui_ms_per_update"], 2)
+        out["gui_ms_per_update_rounds"] = [round(run["gui_ms_per_update"], 2) for run in lives]
         lat = sorted(session.key_latency(p["keys"]))
         out["key_latency_p95_ms"] = round(lat[int(0.95 * (len(lat) - 1))] * 1000, 1) if lat else None
         session.use(spiral)
-        base_spiral = headless(spiral, p["headless_steps"] // 2)
-        out["gui_live_ratio_spiral"] = round(session.live(p["live_s"])["steps_per_s"] / base_spiral, 3)
+        base_spiral, live_spiral, _ = live_rounds(session, spiral, p, p["headless_steps"] // 2)
+        out["gui_live_ratio_spiral"] = round(live_spiral["steps_per_s"] / base_spiral, 3)
         session.use(tutorial)
         long = session.long_history(tutorial, p["history"], p["long_s"])
         out["max_stall_ms"] = round(long["max_stall_ms"], 1)
