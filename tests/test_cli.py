@@ -8,7 +8,6 @@ import sys
 
 import numpy as np
 import pytest
-
 from cli_helpers import run_cli
 
 TUTORIAL_PRINTOUT_START = """\

@@ -155,14 +155,14 @@ def test_a_steady_caption_wraps_to_its_width(qtbot):
 def test_the_quick_auto_range_check_follows_the_data_as_pyqtgraph_does(qtbot, monkeypatch, log_y):
     """The loss plot skips pyqtgraph's auto-range when its cached bounds show nothing would change: frame by
     frame, its range is the one pyqtgraph's own computation gives."""
-    from bpviz.gui.views import loss_plot
+    from bpviz.gui.views import stepped_view
 
     losses = history(300_000, seed=7)
     losses[150_000:150_400] *= 3  # a spike: the loss axis must grow for it
     quick, full = shown_plot(qtbot), shown_plot(qtbot)
     for plot in (quick, full):
         plot.set_log_y(log_y)
-    check = loss_plot._SteppedViewBox._holds_the_data
+    check = stepped_view.SteppedViewBox._holds_the_data
     skipped = []
 
     def holds(vb):
@@ -171,7 +171,7 @@ def test_the_quick_auto_range_check_follows_the_data_as_pyqtgraph_does(qtbot, mo
         skipped.append(check(vb))
         return skipped[-1]
 
-    monkeypatch.setattr(loss_plot._SteppedViewBox, "_holds_the_data", holds)
+    monkeypatch.setattr(stepped_view.SteppedViewBox, "_holds_the_data", holds)
     for n in range(0, 300_001, 3_000):
         for plot in (quick, full):
             plot.set_history(losses[:n], *logged(losses, n))

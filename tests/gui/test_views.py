@@ -11,10 +11,10 @@ import pytest  # noqa: E402
 from PySide6.QtCore import QPointF, Qt  # noqa: E402
 from PySide6.QtWidgets import QApplication  # noqa: E402
 
+from bpviz.decimate import PeakCache  # noqa: E402
 from bpviz.gui.views.boundary import BoundaryPlot  # noqa: E402
 from bpviz.gui.views.colormaps import LABEL_COLORS, diverging_colormap  # noqa: E402
 from bpviz.gui.views.contour import chain_segments, contour_segments  # noqa: E402
-from bpviz.decimate import PeakCache  # noqa: E402
 from bpviz.gui.views.heatmap import MatrixHeatmap, WeightPanel, format_cell  # noqa: E402
 from bpviz.gui.views.loss_plot import LossPlot  # noqa: E402
 
@@ -425,7 +425,7 @@ def test_true_boundary_field_draws_the_exact_tutorial_line():
 
 # ---- following the data without re-ticking every frame, readable log labels, smoothing ------------------
 def test_followed_ranges_change_in_steps():
-    from bpviz.gui.views.loss_plot import stepped_range
+    from bpviz.gui.views.stepped_view import stepped_range
 
     # a curve growing to the right: the range grows by half its span at once, then stays put
     grown = stepped_range((0.0, 100.0), (-2.0, 120.0), anchor=0.0)

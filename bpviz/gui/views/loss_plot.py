@@ -8,26 +8,22 @@ import numpy as np
 import pyqtgraph as pg
 from PySide6.QtCore import QCoreApplication, QLineF, QRectF, Qt, Signal
 from PySide6.QtGui import QAction, QColor
-from PySide6.QtWidgets import QCheckBox, QGraphicsItem, QHBoxLayout, QLabel, QSlider, QVBoxLayout, QWidget
+from PySide6.QtWidgets import QCheckBox, QHBoxLayout, QLabel, QSlider, QVBoxLayout, QWidget
 
 from bpviz.decimate import PeakCache, decimate_xy
 from bpviz.smoothing import MAX_WEIGHT, check_weight
 
 from .grid import GridLines
+from .growing_curve import GrowingCurve
+from .stepped_view import SteppedViewBox
 
 # bins per curve: one per pixel column of the plot (each bin is drawn as its min and max), within these
 # bounds; whatever the history's length, a frame draws at most ~2 * _MAX_BINS points per curve
 _MIN_BINS, _MAX_BINS = 200, 2000
-_GROW = 0.5  # a followed range that must grow grows by this much of its span more, so it changes rarely
-_SHRINK = 0.4  # ... and shrinks only once the data fills less than this share of it
-_ANCHOR_PAD = 0.05  # data this close to the anchor (in spans) counts as touching it
 _RAW_ALPHA = 60  # of 255: the raw curve behind a smoothed one
 _LOG_LABEL_GAP_PX = 4  # between log-axis labels, beyond the text's height
 _MAX_SYMBOLS = 200  # logged points drawn with markers only while they stay distinguishable
 _SNAP_PX = 6  # hovering this close to a logged step reads that step
-_TAIL_SHARE = 4  # a growing curve's end (redrawn every frame) holds at most this fraction of its points ...
-_MIN_TAIL = 64  # ... or this many
-_OPEN_POINTS = 3  # a decimated curve's last bin (min and max) and last sample change while the history grows
 BATCH_COLOR = QColor(120, 160, 215)
 ALL_DATA_COLOR = QColor(245, 140, 30)
 TEST_COLOR = QColor(0, 150, 110)  # held-out points: a colour neither curve nor the ticks use
@@ -52,7 +48,7 @@ class LossPlot(pg.PlotWidget):
     accuracy_available_changed = Signal(bool)  # the run has accuracies (a classification) or not
 
     def __init__(self, parent=None):
-        super().__init__(parent, viewBox=_SteppedViewBox(),
+        super().__init__(parent, viewBox=SteppedViewBox(),
                          axisItems={"bottom": _StepAxis(orientation="bottom"), "left": _LossAxis(orientation="left")})
         self.plot_item: pg.PlotItem = self.getPlotItem()
         self._vb = self.plot_item.getViewBox()
@@ -63,14 +59,14 @@ class LossPlot(pg.PlotWidget):
         plate.setAlpha(225)
         self._legend = self.plot_item.addLegend(offset=(-10, 10), brush=plate)
 
-        self._raw = _Curve(pen=pg.mkPen(_faint(BATCH_COLOR), width=1))  # shown only under a smoothed curve
+        self._raw = GrowingCurve(pen=pg.mkPen(_faint(BATCH_COLOR), width=1))  # shown only under a smoothed curve
         self._raw.hide()
         self.plot_item.addItem(self._raw)
-        self._batch = _Curve(pen=pg.mkPen(BATCH_COLOR, width=1), name=_tr("batch loss"))
-        self._logged = _Curve(pen=pg.mkPen(ALL_DATA_COLOR, width=2), symbolPen=None,
-                              symbolBrush=ALL_DATA_COLOR, symbolSize=6, name=_tr("loss on all data"))
-        self._test = _Curve(pen=pg.mkPen(TEST_COLOR, width=2, style=Qt.DashLine), symbolPen=None,
-                            symbolBrush=TEST_COLOR, symbolSize=6)
+        self._batch = GrowingCurve(pen=pg.mkPen(BATCH_COLOR, width=1), name=_tr("batch loss"))
+        self._logged = GrowingCurve(pen=pg.mkPen(ALL_DATA_COLOR, width=2), symbolPen=None,
+                                    symbolBrush=ALL_DATA_COLOR, symbolSize=6, name=_tr("loss on all data"))
+        self._test = GrowingCurve(pen=pg.mkPen(TEST_COLOR, width=2, style=Qt.DashLine), symbolPen=None,
+                                  symbolBrush=TEST_COLOR, symbolSize=6)
         self.plot_item.addItem(self._batch)
         self.plot_item.addItem(self._logged)
         self.plot_item.addItem(self._test)
@@ -177,10 +173,10 @@ class LossPlot(pg.PlotWidget):
         axis = self.plot_item.getAxis("right")
         axis.linkToView(self._acc_vb)
         axis.setLabel(_tr("accuracy (%)"))
-        self._acc_train = _Curve(pen=pg.mkPen(ACCURACY_COLOR, width=2), symbolPen=None, symbolBrush=ACCURACY_COLOR,
-                                 symbolSize=5)
-        self._acc_test = _Curve(pen=pg.mkPen(ACCURACY_COLOR, width=2, style=Qt.DashLine), symbolPen=None,
-                                symbolBrush=ACCURACY_COLOR, symbolSize=5)
+        self._acc_train = GrowingCurve(pen=pg.mkPen(ACCURACY_COLOR, width=2), symbolPen=None,
+                                       symbolBrush=ACCURACY_COLOR, symbolSize=5)
+        self._acc_test = GrowingCurve(pen=pg.mkPen(ACCURACY_COLOR, width=2, style=Qt.DashLine), symbolPen=None,
+                                      symbolBrush=ACCURACY_COLOR, symbolSize=5)
         self._acc_vb.addItem(self._acc_train)
         self._acc_vb.addItem(self._acc_test)
         self._vb.sigResized.connect(self._place_accuracy_box)
@@ -453,108 +449,6 @@ class LossPanel(QWidget):
             self.slider.blockSignals(False)
 
 
-def stepped_range(current: tuple[float, float], wanted: tuple[float, float],
-                  anchor: float | None = None) -> tuple[float, float]:
-    """The range an axis that follows its data shows: `current` while it holds `wanted` and is not far too
-    big for it; otherwise `wanted` with room to grow (_GROW of its span beyond each side that had to move).
-    The range always includes `anchor` (step 0, loss 0 on a linear axis).  A growing curve so changes the
-    range (and re-ticks the axis) a few times per decade instead of every frame."""
-    c0, c1 = current
-    w0, w1 = wanted
-    if not (math.isfinite(w0) and math.isfinite(w1)) or w1 <= w0:
-        return wanted
-    if anchor is not None:
-        w0, w1 = min(w0, anchor), max(w1, anchor)
-    span = w1 - w0
-    fits = c0 <= w0 and w1 <= c1
-    if fits and span >= _SHRINK * (c1 - c0):
-        return current
-    room = _GROW * span
-    if not fits and (w0 < c0 or w1 > c1) and span >= _SHRINK * (c1 - c0):  # grow the side(s) that must move
-        lo = w0 - room if w0 < c0 else c0
-        hi = w1 + room if w1 > c1 else c1
-    else:  # starting over (or shrinking): a little room on both sides
-        lo, hi = w0 - room / 5, w1 + room / 5
-    if anchor is not None:  # no room beyond the anchor (nothing is ever there) but pyqtgraph's padding
-        pad = _ANCHOR_PAD * span
-        lo = anchor - pad if anchor - pad <= w0 <= anchor else lo
-        hi = anchor + pad if anchor <= w1 <= anchor + pad else hi
-    return lo, hi
-
-
-class _SteppedViewBox(pg.ViewBox):
-    """pyqtgraph's auto-range, but in steps (`stepped_range`): the axes keep their cached ticks while a
-    growing loss curve stays inside the range.  Only auto-range is stepped: "View all", zoom and pan are
-    exact."""
-
-    nonnegative_y = True  # linear loss axis: include 0
-
-    def itemBoundsChanged(self, item) -> None:
-        # pyqtgraph repaints the whole box here so that its next paint follows the data: a growing curve's
-        # end then repainted the whole plot every frame.  The item that changed repaints its own part, and
-        # the scene's prepareForPaint follows the data before that paint.
-        self._itemBoundsCache.pop(item, None)
-        if any(self.state["autoRange"]):
-            self._autoRangeNeedsUpdate = True
-
-    def setRange(self, rect=None, xRange=None, yRange=None, *args, disableAutoRange=True, **kwargs):
-        if not disableAutoRange:  # pyqtgraph's updateAutoRange following the data
-            (x0, x1), (y0, y1) = self.viewRange()
-            if xRange is not None:
-                xRange = stepped_range((x0, x1), tuple(xRange), anchor=0.0)
-            if yRange is not None:
-                yRange = stepped_range((y0, y1), tuple(yRange), anchor=self._y_anchor())
-        return super().setRange(rect, xRange, yRange, *args, disableAutoRange=disableAutoRange, **kwargs)
-
-    def _y_anchor(self) -> float | None:
-        return 0.0 if self.nonnegative_y else None
-
-    def updateAutoRange(self) -> None:
-        # pyqtgraph's asks every item for its bounds twice (~0.4 ms a frame of Python), and then, for a curve
-        # that grew inside the range shown, changes nothing: that case is told apart from the items' own
-        # (cached) bounds first
-        if self._holds_the_data():
-            self._autoRangeNeedsUpdate = False
-            return
-        super().updateAutoRange()
-
-    def _holds_the_data(self) -> bool:
-        """True when updateAutoRange would keep the range: the same computation (`_wanted`, x first, then y
-        over that x range, and `stepped_range`).  False whenever in doubt."""
-        state = self.state
-        if self._updatingRange or not all(v is not False and v == 1.0 for v in state["autoRange"]) \
-                or any(state["autoPan"]) or list(state["autoVisibleOnly"]) != [False, True]:
-            return False
-        (x0, x1), (y0, y1) = self.viewRange()
-        wanted_x = self._wanted(0, None)
-        if wanted_x is None or stepped_range((x0, x1), wanted_x, 0.0) != (x0, x1):
-            return False
-        wanted_y = self._wanted(1, wanted_x)
-        return wanted_y is not None and stepped_range((y0, y1), wanted_y, self._y_anchor()) == (y0, y1)
-
-    def _wanted(self, ax: int, ortho) -> tuple[float, float] | None:
-        """The range pyqtgraph's updateAutoRange asks for on one axis (childrenBounds, then the padding), for
-        items that are untransformed PlotDataItems; None for anything else."""
-        spans = []
-        for item in self.addedItems:
-            if not item.isVisible() or item.scene() is not self.scene():
-                continue
-            if not isinstance(item, pg.PlotDataItem) or not item.transform().isIdentity():
-                return None
-            lo, hi = item.dataBounds(ax, orthoRange=ortho)
-            if lo is not None and math.isfinite(lo) and math.isfinite(hi):
-                spans.append((lo, hi, item.pixelPadding()))
-        if not spans:
-            return None
-        lo, hi = min(s[0] for s in spans), max(s[1] for s in spans)
-        size = self.width() if ax == 0 else self.height()
-        if size > 0:  # pens and markers reach beyond their points by a few pixels
-            px = (hi - lo) / size
-            lo, hi = min(lo, *(s[0] - s[2] * px for s in spans)), max(hi, *(s[1] + s[2] * px for s in spans))
-        pad = self.suggestPadding(ax) * (hi - lo)
-        return lo - pad, hi + pad
-
-
 class _LossAxis(pg.AxisItem):
     """The loss axis. On a log scale spanning less than a few decades pyqtgraph labels every 0.1 … 0.9
     of a decade, the labels then overlapping; these are thinned to labels at least a text line apart,
@@ -611,130 +505,6 @@ class _StepAxis(pg.AxisItem):
         if spacing < 1:  # zoomed below one step: only whole steps exist
             return ["" if v != round(v) else f"{v:,.0f}" for v in values]
         return [f"{v:,.0f}" for v in values]
-
-
-class _Curve(pg.PlotDataItem):
-    """PlotDataItem with pyqtgraph's own downsampling and clipping off (the data is decimated already), drawn
-    in two parts when it grows at its end (`show`).
-
-    A curve whose points all change repaints the whole plot (its bounding rectangle), 4 ms a frame for the
-    loss plot (per-item paint CPU, 1400x900).  Between two frames of a growing history only the last few
-    decimated bins change, so the curve is split: the part that stays is drawn by this item, from a picture
-    cached in device pixels, and the end by a child item; a frame then repaints the strip under the end.
-    The end grows until it holds `_TAIL_SHARE` of the points, then the split moves to the new end."""
-
-    def __init__(self, **kwargs):
-        super().__init__(**kwargs)
-        self.setDownsampling(auto=False)
-        self.setClipToView(False)
-        self.curve.setCacheMode(QGraphicsItem.DeviceCoordinateCache)
-        self._tail = _CurveEnd(pen=self.opts["pen"])
-        self._tail.setParentItem(self)
-        self._tail_points = (np.empty(0), np.empty(0))
-        self._settled = (np.empty(0), np.empty(0))  # the points this item draws (the child draws the rest)
-        self._points = self._settled  # all of them
-        self._bounds: dict = {}  # dataBounds by its arguments, for the points shown
-
-    def show(self, x, y) -> None:
-        """Draw these points (a decimated curve, x increasing); the first ones are usually those of last time."""
-        x, y = np.asarray(x, dtype=np.float64), np.asarray(y, dtype=np.float64)
-        if len(x) == 0 and len(self._points[0]) == 0:
-            return
-        self._points = (x, y)
-        self._bounds.clear()
-        sx, sy = self._settled
-        m = len(sx)
-        grows = (0 < m < len(x) and len(x) - m <= max(_MIN_TAIL, len(x) // _TAIL_SHARE)
-                 and self.opts["symbol"] is None and np.array_equal(x[:m], sx)
-                 and np.array_equal(y[:m], sy, equal_nan=True))
-        if not grows:
-            # the last bin is still filling (and the curve's last sample is drawn after it): they stay in the end
-            m = max(len(x) - _OPEN_POINTS, 0) if self.opts["symbol"] is None else len(x)
-            self._settled = (x[:m], y[:m])
-            self.setData(x[:m], y[:m])
-        start = max(m - 1, 0)  # the end starts where the rest stops: no gap between them
-        self._tail_points = (x[start:], y[start:]) if m < len(x) else (np.empty(0), np.empty(0))
-        self._show_tail()
-        self.informViewBoundsChanged()  # auto-range asks this item, whose part the end is
-
-    def getData(self):
-        x, y = super().getData()
-        tx, ty = self._tail.getData()
-        if tx is None or len(tx) == 0:
-            return x, y
-        if x is None or len(x) == 0:
-            return tx, ty
-        return np.concatenate([x, tx[1:]]), np.concatenate([y, ty[1:]])
-
-    def dataBounds(self, ax, frac=1.0, orthoRange=None):
-        """As pyqtgraph's, for both parts, and computed once per frame: auto-range asks every item for both
-        axes (the y range of the visible steps), which cost pyqtgraph ~1 ms a frame for the loss plot."""
-        key = (ax, frac, None if orthoRange is None else tuple(orthoRange))
-        if key not in self._bounds:
-            if frac != 1.0 or any(self.opts["logMode"]):  # pyqtgraph maps the data first: let it
-                parts = [super().dataBounds(ax, frac, orthoRange), self._tail.dataBounds(ax, frac, orthoRange)]
-                parts = [b for b in parts if b[0] is not None]
-                bounds = (min(b[0] for b in parts), max(b[1] for b in parts)) if parts else (None, None)
-            else:
-                values, other = self._points if ax == 0 else self._points[::-1]
-                if orthoRange is not None:
-                    values = values[(other >= orthoRange[0]) & (other <= orthoRange[1])]
-                values = values[np.isfinite(values)]
-                bounds = (float(values.min()), float(values.max())) if len(values) else (None, None)
-            self._bounds[key] = bounds
-        return self._bounds[key]
-
-    def _show_tail(self) -> None:
-        """The end of the curve, in the view's coordinates as PlotDataItem maps them (log10, non-finite as gaps)."""
-        x, y = self._tail_points
-        self._tail.setVisible(len(x) > 0)  # an empty curve is asked for its bounds at every paint all the same
-        if not len(x):
-            self._tail.clear()
-            return
-        if self.opts["logMode"][1]:
-            with np.errstate(divide="ignore", invalid="ignore"):
-                y = np.log10(y)
-        finite = bool(np.isfinite(y).all())
-        if not finite:
-            y = np.where(np.isfinite(y), y, np.nan)
-        self._tail.setData(x, y, connect="all" if finite else "finite", skipFiniteCheck=finite)
-
-    def setLogMode(self, xState, yState) -> None:
-        super().setLogMode(xState, yState)
-        self._show_tail()
-        self._bounds.clear()
-
-
-class _CurveEnd(pg.PlotCurveItem):
-    """The end of a growing `_Curve`: a plain curve (a PlotDataItem's setData costs ten times as much), whose
-    bounding rectangle comes from its few points, kept until they or the view change (pyqtgraph's general
-    one costs ~0.3 ms of Python each time; Qt asks for it several times a frame)."""
-
-    def __init__(self, **kwargs):
-        super().__init__(**kwargs)
-        self._rect: QRectF | None = None
-
-    def updateData(self, *args, **kwargs) -> None:
-        self._rect = None
-        super().updateData(*args, **kwargs)
-
-    def viewTransformChanged(self) -> None:
-        self._rect = None
-        super().viewTransformChanged()
-
-    def boundingRect(self) -> QRectF:
-        if self._rect is None:
-            x, y = self.xData, self.yData
-            finite = np.isfinite(y) if y is not None else None
-            vb = self.getViewBox()
-            if x is None or not len(x) or not finite.any() or vb is None or vb.width() <= 0 or vb.height() <= 0:
-                return QRectF()
-            (x0, x1), (y0, y1) = vb.viewRange()
-            pad = self.pixelPadding() + 1  # a pixel more than pyqtgraph's: antialiasing, rounding
-            px, py = pad * (x1 - x0) / vb.width(), pad * (y1 - y0) / vb.height()
-            lo, hi = float(y[finite].min()), float(y[finite].max())
-            self._rect = QRectF(x[0] - px, lo - py, x[-1] - x[0] + 2 * px, hi - lo + 2 * py)
-        return self._rect
 
 
 def _set_symbols(curves, points: int) -> None:
