@@ -8,7 +8,7 @@ import numpy as np
 import pyqtgraph as pg
 from PySide6.QtCore import QCoreApplication, QLineF, QRectF, Qt, Signal
 from PySide6.QtGui import QAction, QColor
-from PySide6.QtWidgets import QCheckBox, QHBoxLayout, QLabel, QSlider, QVBoxLayout, QWidget
+from PySide6.QtWidgets import QCheckBox, QHBoxLayout, QLabel, QSizePolicy, QSlider, QVBoxLayout, QWidget
 
 from bpviz.decimate import PeakCache, decimate_xy
 from bpviz.smoothing import MAX_WEIGHT, check_weight
@@ -54,10 +54,16 @@ class LossPlot(pg.PlotWidget):
         self._vb = self.plot_item.getViewBox()
         self._vb.setAutoVisible(y=True)  # zoomed into late steps, fit the losses seen there, not step 0's
         self.plot_item.addItem(GridLines(self.plot_item, alpha=0.15), ignoreBounds=True)
-        # a translucent plate of the plot's own background keeps the legend readable over a dense curve
-        plate = pg.mkColor(pg.getConfigOption("background"))
-        plate.setAlpha(225)
-        self._legend = self.plot_item.addLegend(offset=(-10, 10), brush=plate)
+        # beside the plot, as the decision boundary's: laid over it, the legend covered the newest steps (the
+        # top right corner) whenever the plot was short, as at 1366x768 (seen in screenshots while training)
+        self._legend = pg.LegendItem(offset=None, labelTextSize="8pt", labelTextColor=(30, 30, 30),
+                                     brush=(250, 250, 250, 235), pen=(160, 160, 160))
+        self._legend.setSizePolicy(QSizePolicy.Fixed, QSizePolicy.Fixed)
+        # down to the bottom of the step axis: six entries (with accuracies) still leave the axis its labels
+        self.plot_item.layout.addItem(self._legend, 1, 3, 3, 1)
+        self.plot_item.layout.setAlignment(self._legend, Qt.AlignTop)
+        self.plot_item.layout.setColumnSpacing(2, 6)
+        self.plot_item.legend = self._legend  # curves added with a name join it
 
         self._raw = GrowingCurve(pen=pg.mkPen(_faint(BATCH_COLOR), width=1))  # shown only under a smoothed curve
         self._raw.hide()
@@ -246,8 +252,6 @@ class LossPlot(pg.PlotWidget):
                 self._legend.addItem(curve, text)
             elif not shown and in_legend:
                 self._legend.removeItem(curve)
-        # six entries in one column would run off a short plot
-        self._legend.setColumnCount(2 if visible else 1)
 
     def _draw_accuracy(self) -> None:
         if not self.accuracy_visible():
@@ -262,9 +266,19 @@ class LossPlot(pg.PlotWidget):
         tested = np.isfinite(test).any() if len(test) else False
         if tested and self._legend.getLabel(self._acc_test) is None:
             self._show_accuracy_axis()
-        _set_symbols((self._acc_train, self._acc_test), len(steps))
+        self._set_symbols((self._acc_train, self._acc_test), len(steps))
         self._acc_train.show(*decimate_xy(steps, 100.0 * train, bins))
         self._acc_test.show(*decimate_xy(steps, 100.0 * test, bins) if tested else ([], []))
+
+    def _set_symbols(self, curves, points: int) -> None:
+        """Logged values are drawn with markers while they are few enough to tell apart (and so are their
+        samples in the legend, which is beside the plot and repaints only when asked)."""
+        want = "o" if points <= _MAX_SYMBOLS else None
+        for curve in curves:
+            if curve.opts["symbol"] != want:
+                curve.setSymbol(want)
+                for sample, _label in self._legend.items:
+                    sample.update()
 
     # ---- smoothing --------------------------------------------------------------------------------------
     def set_smoothing(self, weight: float) -> None:
@@ -313,7 +327,7 @@ class LossPlot(pg.PlotWidget):
         if zoomed:
             i0, i1 = max(i0 - 1, 0), min(i1 + 1, len(steps))
             x, y = _splice((x, y), decimate_xy(steps[i0:i1], losses[i0:i1], bins))
-        _set_symbols((self._logged, self._test), i1 - i0)
+        self._set_symbols((self._logged, self._test), i1 - i0)
         self._logged.show(x, y)
         self._test.show(*decimate_xy(steps, self._test_losses, bins) if len(self._test_losses) else ([], []))
         # follow the data now rather than in the coming paint, where a range change schedules a second one
@@ -505,14 +519,6 @@ class _StepAxis(pg.AxisItem):
         if spacing < 1:  # zoomed below one step: only whole steps exist
             return ["" if v != round(v) else f"{v:,.0f}" for v in values]
         return [f"{v:,.0f}" for v in values]
-
-
-def _set_symbols(curves, points: int) -> None:
-    """Logged values are drawn with markers while they are few enough to tell apart."""
-    want = "o" if points <= _MAX_SYMBOLS else None
-    for curve in curves:
-        if curve.opts["symbol"] != want:
-            curve.setSymbol(want)
 
 
 def _splice(coarse, fine):
