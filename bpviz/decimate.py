@@ -113,8 +113,9 @@ class PeakCache:
                                                np.stack([accs[b - 1::b], dens[b - 1::b]], axis=1)])
                 with np.errstate(invalid="ignore", divide="ignore"):
                     _, mins, maxs = minmax_bins(np.where(np.isfinite(raw), accs / dens, raw), b)
-            self.mins = np.concatenate([self.mins[:keep], mins.astype(np.float64)])
-            self.maxs = np.concatenate([self.maxs[:keep], maxs.astype(np.float64)])
+            # in the series' own type: the extremes of float32 losses are float32 values, kept in 8 bytes a bin
+            self.mins = np.concatenate([self.mins[:keep].astype(mins.dtype, copy=False), mins])
+            self.maxs = np.concatenate([self.maxs[:keep].astype(maxs.dtype, copy=False), maxs])
         else:
             self.mins, self.maxs = self.mins[:keep], self.maxs[:keep]
             self._states = self._states[: keep + 1]
