@@ -19,8 +19,10 @@ class HangGuardedQtBot(QtBot):
     def waitUntil(self, callback, *, timeout=HANG_GUARD_MS):
         return super().waitUntil(callback, timeout=max(timeout, HANG_GUARD_MS))
 
-    def waitSignal(self, signal, *, timeout=HANG_GUARD_MS, **kwargs):
-        return super().waitSignal(signal, timeout=max(timeout, HANG_GUARD_MS), **kwargs)
+    def waitSignal(self, signal, *, timeout=HANG_GUARD_MS, raising=None, **kwargs):
+        if raising is False:  # not a wait for the signal but a look for it (assertNotEmitted): as long as asked
+            return super().waitSignal(signal, timeout=timeout, raising=False, **kwargs)
+        return super().waitSignal(signal, timeout=max(timeout, HANG_GUARD_MS), raising=raising, **kwargs)
 
     def waitSignals(self, signals, *, timeout=HANG_GUARD_MS, **kwargs):
         return super().waitSignals(signals, timeout=max(timeout, HANG_GUARD_MS), **kwargs)
