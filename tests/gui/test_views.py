@@ -437,6 +437,17 @@ def test_followed_ranges_change_in_steps():
         changes += new != current
         current = new
     assert changes <= 25
+    # pyqtgraph pads the data by a share of its extent (50 px of the view, up to 10 %): the side at step 0
+    # leaves room for the padding the data will need, and moves only when the other side does
+    for padding in (0.02, 0.0625, 0.1):
+        changes, current = [], (0.0, 10.0)
+        for n in range(10, 1_000_000, 997):
+            new = stepped_range(current, (-padding * n, (1 + padding) * n), anchor=0.0)
+            if new != current:
+                changes.append((new[0] != current[0], new[1] != current[1]))
+            current = new
+        assert changes and all(right for _left, right in changes), (padding, changes)
+        assert len(changes) <= 20  # ~1.5 times wider at each change: fewer than 20 over five decades
     # a linear loss axis includes 0; data far smaller than the range shrinks it
     assert stepped_range((0.0, 2.0), (0.3, 1.9), anchor=0.0) == (0.0, 2.0)
     lo, hi = stepped_range((0.0, 2.0), (0.01, 0.5), anchor=0.0)

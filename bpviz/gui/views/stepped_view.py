@@ -8,7 +8,8 @@ import pyqtgraph as pg
 
 _GROW = 0.5  # a followed range that must grow grows by this much of its span more, so it changes rarely
 _SHRINK = 0.4  # ... and shrinks only once the data fills less than this share of it
-_ANCHOR_PAD = 0.05  # data this close to the anchor (in spans) counts as touching it
+_ANCHOR_NEAR = 0.1  # data this close to the anchor (in spans) starts there (pyqtgraph pads by at most 10 %) ...
+_ANCHOR_PAD = 0.05  # ... and the range reaches at least this far beyond the anchor
 
 
 def stepped_range(current: tuple[float, float], wanted: tuple[float, float],
@@ -33,11 +34,22 @@ def stepped_range(current: tuple[float, float], wanted: tuple[float, float],
         hi = w1 + room if w1 > c1 else c1
     else:  # starting over (or shrinking): a little room on both sides
         lo, hi = w0 - room / 5, w1 + room / 5
-    if anchor is not None:  # no room beyond the anchor (nothing is ever there) but pyqtgraph's padding
-        pad = _ANCHOR_PAD * span
-        lo = anchor - pad if anchor - pad <= w0 <= anchor else lo
-        hi = anchor + pad if anchor <= w1 <= anchor + pad else hi
+    if anchor is not None:
+        # no room beyond the anchor (nothing is ever there) but pyqtgraph's padding, which grows with the data:
+        # as much as it will be once the data fills the room on the other side.  (Padding for the data as it
+        # was, the side at the anchor moved again for the padding alone at every other change of a growing
+        # loss curve's range, 19 changes in its first 3 s instead of 9.)
+        near = _ANCHOR_NEAR * span
+        if anchor - near <= w0 <= anchor:
+            lo = anchor - max(_ANCHOR_PAD * span, _padding_at(anchor - w0, w1 - anchor, hi - anchor))
+        if anchor <= w1 <= anchor + near:
+            hi = anchor + max(_ANCHOR_PAD * span, _padding_at(w1 - anchor, anchor - w0, anchor - lo))
     return lo, hi
+
+
+def _padding_at(padding: float, extent: float, room: float) -> float:
+    """The padding beside the anchor once the data, `extent` long now with `padding`, reaches `room`."""
+    return padding / extent * room if extent > 0 else 0.0
 
 
 class SteppedViewBox(pg.ViewBox):
