@@ -214,3 +214,27 @@ def test_a_scatter_keeps_the_bounding_rectangle_pyqtgraph_would_compute(qtbot):
     for item in (kept, plain):
         item.clear()
     same()
+
+
+@pytest.mark.parametrize("log_y", [False, True])
+def test_a_growing_curve_in_parts_shows_exactly_the_points_it_was_given(qtbot, log_y):
+    from bpviz.gui.views.growing_curve import GrowingCurve
+
+    plot = pg.PlotWidget()
+    qtbot.addWidget(plot)
+    curve = GrowingCurve(pen="b")
+    plot.addItem(curve)
+    plot.setLogMode(y=log_y)
+    rng = np.random.default_rng(4)
+    x, y = np.arange(3_000.0), rng.random(3_000) + 0.1
+    y[1_234] = np.nan  # a gap
+    most_parts = 0
+    for n in range(10, 3_000, 37):
+        tail = rng.random(3) + 0.1  # the last bin and sample change from frame to frame
+        shown_y = np.concatenate([y[: n - 3], tail])
+        curve.show(x[:n], shown_y)
+        most_parts = max(most_parts, len(curve._parts))
+        got_x, got_y = curve.getData()
+        np.testing.assert_array_equal(got_x, x[:n])
+        np.testing.assert_allclose(got_y, np.log10(shown_y) if log_y else shown_y, equal_nan=True)
+    assert 0 < most_parts <= 8  # it grew in parts, and drew them all again when there were too many
