@@ -16,15 +16,15 @@ import numpy as np
 
 from . import __version__
 from .atomic import WriteError, check_writable, write_text
-from .engine.config import ConfigError, RunConfig
-from .engine.datasets import PARABOLA
-from .engine.optimizers import OPTIMIZERS
-from .engine.settings import SETTINGS, Setting
-from .engine.trainer import Diverged, Trainer
 from .export.data import WEIGHT_WRITERS, json_numbers
 from .export.image import MAX_SIDE as MAX_PICTURE_SIDE
 from .export.loss_figure import DEFAULT_SIZE as DEFAULT_PICTURE_SIZE
 from .export.loss_figure import FORMATS as PICTURE_FORMATS
+from .engine.config import ConfigError, RunConfig
+from .engine.optimizers import OPTIMIZERS
+from .engine.settings import SETTINGS, Setting
+from .engine.datasets import PARABOLA
+from .engine.trainer import Diverged, Trainer
 from .i18n import LANGUAGES, choose_language, set_language, translate, translate_argparse
 
 EXIT_USAGE = 2

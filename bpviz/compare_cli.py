@@ -17,24 +17,14 @@ import sys
 import numpy as np
 
 from .atomic import WriteError, write_text
-from .cli import (
-    EXIT_FAILED,
-    EXIT_USAGE,
-    PICTURE_FORMATS,
-    RUN_OPTIONS,
-    _help,
-    _json_weights,
-    _picture_size,
-    _smoothing,
-    apply_overrides,
-    run_overrides,
-)
+from .cli import (EXIT_FAILED, EXIT_USAGE, PICTURE_FORMATS, RUN_OPTIONS, _help, _json_weights, _picture_size,
+                  _smoothing, apply_overrides, run_overrides)
 from .engine.config import ConfigError, RunConfig
-from .engine.multi_trainer import MultiTrainer, check_multi_run
-from .engine.network import Network
 from .engine.settings import SETTINGS
-from .export.compare import setting_value
 from .i18n import LANGUAGES, translate
+from .engine.multi_trainer import MultiTrainer, check_multi_run
+from .export.compare import setting_value
+from .engine.network import Network
 
 # the settings that take a list; --hidden separates its lists of layers with ';'
 LIST_OPTIONS = ("optimizer", "lr", "momentum", "beta1", "beta2", "epsilon", "rms_decay", "initial_accumulator",

@@ -8,9 +8,9 @@ import sys
 import threading
 
 import pytest
-from cli_helpers import run_cli
 
 from bpviz.atomic import WriteError, check_writable, remove_stale_temp_files, write_bytes, write_text
+from cli_helpers import run_cli
 
 HANG_GUARD_S = 30
 

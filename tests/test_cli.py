@@ -8,6 +8,7 @@ import sys
 
 import numpy as np
 import pytest
+
 from cli_helpers import run_cli
 
 TUTORIAL_PRINTOUT_START = """\

@@ -4,11 +4,7 @@ import numpy as np
 import pytest
 
 from bpviz.engine.datasets import (
-    DATASETS,
-    DEFAULT_DATA_SEED,
-    DEFAULT_SAMPLES,
-    Dataset,
-    make_dataset,
+    DATASETS, DEFAULT_DATA_SEED, DEFAULT_SAMPLES, Dataset, make_dataset,
 )
 
 PLAYGROUND = ("xor", "gauss", "spiral")

@@ -14,13 +14,13 @@ from pathlib import Path
 
 import numpy as np
 import pytest
-from cli_helpers import run_cli, trainer_for
 
 from bpviz.engine.config import RunConfig
 from bpviz.engine.trainer import Trainer
 from bpviz.export import data as export_data
 from bpviz.export.data import learning_rates, loss_table, write_loss_csv, write_weights
 from bpviz.export.script import f32_literal, numpy_script, tf1_script
+from cli_helpers import run_cli, trainer_for
 
 QT_MODULES = ("PySide6", "pyqtgraph", "shiboken6", "PyQt6")
 

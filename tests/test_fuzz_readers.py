@@ -13,7 +13,6 @@ import zipfile
 
 import numpy as np
 import pytest
-from cli_helpers import trainer_for
 from hypothesis import HealthCheck, event, given, settings
 from hypothesis import strategies as st
 
@@ -22,6 +21,7 @@ from bpviz.engine.file_reading import UnreadableFile, parse_json, read_text_file
 from bpviz.engine.points import PointsError, check_points, read_points_file
 from bpviz.engine.session import SessionError, load_session, session_arrays
 from bpviz.engine.trainer import Diverged, Trainer
+from cli_helpers import trainer_for
 
 EXAMPLES = int(os.environ.get("BPVIZ_FUZZ_EXAMPLES", "30"))
 # `make test` replays the same examples every run, so the suite passes or fails on the code alone; `make fuzz`

@@ -10,11 +10,11 @@ import zipfile
 
 import numpy as np
 import pytest
-from cli_helpers import run_cli, trainer_for
 
 from bpviz.engine.config import MAX_STEPS, ConfigError, RunConfig
 from bpviz.engine.file_reading import UnreadableFile, parse_json, read_regular_file
 from bpviz.engine.session import SessionError, load_session, session_arrays
+from cli_helpers import run_cli, trainer_for
 
 HANG_GUARD_S = 30
 

@@ -13,6 +13,7 @@ from bpviz.engine.config import ConfigError, RunConfig
 from bpviz.engine.session import SessionError, load_session
 
 
+
 @pytest.mark.parametrize("name", ["pipe.json", "pipe"])
 def test_a_pipe_is_refused_as_a_configuration_without_waiting_for_a_writer(tmp_path, name):
     os.mkfifo(tmp_path / name)

@@ -7,13 +7,14 @@ import os
 
 import numpy as np
 import pytest
-from cli_helpers import run_cli
 
 from bpviz.engine.config import ConfigError, RunConfig
 from bpviz.engine.datasets import make_dataset
-from bpviz.engine.points import MAX_SAMPLES, PointsError, parse_points, points_csv, points_of, read_points_file
+from bpviz.engine.points import (MAX_SAMPLES, PointsError, parse_points, points_csv, points_of,
+                                 read_points_file)
 from bpviz.engine.session import load_session, save_session
 from bpviz.engine.trainer import Trainer
+from cli_helpers import run_cli
 
 SOFTMAX3 = json.loads((__import__("pathlib").Path(__file__).parent / "data" / "tf1_softmax3.json").read_text())
 

@@ -7,10 +7,10 @@ import zipfile
 
 import numpy as np
 import pytest
-from cli_helpers import run_cli, trainer_for
 
 from bpviz.engine.session import SESSION_VERSION, SessionError, load_session, save_session, session_arrays
 from bpviz.engine.trainer import Trainer
+from cli_helpers import run_cli, trainer_for
 
 RUNS = {
     "gd": [],

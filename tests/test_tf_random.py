@@ -16,12 +16,7 @@ import pytest
 
 from bpviz.engine import tf_random
 from bpviz.engine.tf_random import (
-    glibc_logf,
-    glibc_sincosf,
-    philox4x32,
-    random_normal,
-    random_uniform,
-    truncated_normal,
+    glibc_logf, glibc_sincosf, philox4x32, random_normal, random_uniform, truncated_normal,
 )
 
 VECTORS_NAME = "tf1-random-vectors.json"

@@ -10,7 +10,6 @@ which is what the step inspector shows — the engine's own numbers, not a recom
 from __future__ import annotations
 
 from dataclasses import dataclass
-
 import numpy as np
 
 from .activations import ACTIVATIONS

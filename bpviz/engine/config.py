@@ -10,22 +10,12 @@ import json
 from dataclasses import dataclass, field, fields
 from pathlib import Path
 
-from .datasets import DATASETS  # noqa: F401  (re-exported: the names a run can use)
-from .file_reading import UnreadableFile, parse_json, read_text_file, short_repr
 from .optimizers import OPTIMIZERS as _OPTIMIZER_CLASSES
-from .settings import (  # noqa: F401
-    ACTIVATIONS,
-    LOSSES,
-    MAX_HIDDEN_LAYERS,
-    MAX_LAYER_WIDTH,
-    MAX_STEPS,
-    SECTION_NAMES,
-    SETTINGS,
-    ConfigError,
-    default,
-    option_name,
-)
+from .file_reading import UnreadableFile, parse_json, read_text_file, short_repr
+from .settings import (ACTIVATIONS, LOSSES, MAX_HIDDEN_LAYERS, MAX_LAYER_WIDTH, MAX_STEPS, SECTION_NAMES,  # noqa: F401
+                       SETTINGS, ConfigError, default, option_name)
 from .settings import validate as _validate
+from .datasets import DATASETS  # noqa: F401  (re-exported: the names a run can use)
 
 OPTIMIZERS = tuple(_OPTIMIZER_CLASSES)
 MAX_CONFIG_BYTES = 16 << 20  # a few hundred bytes, or ~6 MB with 100,000 imported points (data.points)

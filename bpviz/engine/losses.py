@@ -12,8 +12,8 @@ from functools import partial
 
 import numpy as np
 
-from .classification import predicted_classes
 from .setting import ConfigError
+from .classification import predicted_classes
 
 # what a dataset's targets are: numbers, or classes 0..K-1 (K = 2: the tutorial's 0/1 labels)
 REGRESSION = "regression"

@@ -25,7 +25,7 @@ import numpy as np
 from .backprop import BatchPass
 from .calls import compile_calls
 from .config import ConfigError, RunConfig, section_of
-from .datasets import N_CLASSES, REGRESSION_SETS, make_dataset
+from .datasets import REGRESSION_SETS, N_CLASSES, make_dataset
 from .features import is_identity
 from .network import Network, start_value
 from .optimizers import OPTIMIZERS, make_optimizer

@@ -5,8 +5,8 @@ reads, can describe the settings they introduce.
 """
 from __future__ import annotations
 
-from collections.abc import Callable, Mapping
 from dataclasses import dataclass, field
+from collections.abc import Callable, Mapping
 
 
 class ConfigError(ValueError):

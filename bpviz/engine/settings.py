@@ -10,38 +10,22 @@ Labels and help texts are English; the desktop app translates them in the "setti
 from __future__ import annotations
 
 import math
-from collections.abc import Callable, Mapping
 from dataclasses import replace
 from types import SimpleNamespace
+from collections.abc import Callable, Mapping
 
+from .datasets import (DATASET_CODE, DATASETS, DEFAULT_DATA_SEED, DEFAULT_SAMPLES, DRAWS, IMPORTED_LABEL_RULE,
+                       LABEL_RULES, MAX_DATA_SEED, MAX_JITTER, MAX_SAMPLES, N_CLASSES,
+                       PARABOLA, PLAYGROUND_MAX_NOISE, PLAYGROUND_SETS, REGRESSION_SETS, RUN_DATASETS, size_and_seed)
 from .activations import ACTIVATIONS as ACTIVATION_KINDS
-from .datasets import (
-    DATASET_CODE,
-    DATASETS,
-    DEFAULT_DATA_SEED,
-    DEFAULT_SAMPLES,
-    DRAWS,
-    IMPORTED_LABEL_RULE,
-    LABEL_RULES,
-    MAX_DATA_SEED,
-    MAX_JITTER,
-    MAX_SAMPLES,
-    N_CLASSES,
-    PARABOLA,
-    PLAYGROUND_MAX_NOISE,
-    PLAYGROUND_SETS,
-    REGRESSION_SETS,
-    RUN_DATASETS,
-    size_and_seed,
-)
-from .features import DEFAULT as DEFAULT_FEATURES
 from .features import FEATURES
+from .features import DEFAULT as DEFAULT_FEATURES
 from .features import check as check_features
-from .file_reading import short_repr
 from .losses import LOSSES as LOSS_KINDS
-from .optimizers import OPTIMIZERS
 from .points import arrays as point_arrays
 from .points import check_points
+from .optimizers import OPTIMIZERS
+from .file_reading import short_repr
 from .setting import ConfigError, Setting, option_name  # noqa: F401  (ConfigError: re-exported)
 
 MAX_LAYER_WIDTH = 256

@@ -11,11 +11,11 @@ from pathlib import Path
 import numpy as np
 
 from ..atomic import write_text
-from ..decimate import peak_decimate
 from ..engine.config import section_of
-from ..i18n import translate
 from .data import _f32_text
 from .image import ExportError, export_png, export_svg
+from ..decimate import peak_decimate
+from ..i18n import translate
 from .loss_figure import DEFAULT_SIZE, INK, MAX_POINTS, layout_size
 
 LOG_X_SETTINGS = ("lr", "epsilon")  # swept over orders of magnitude

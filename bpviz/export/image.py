@@ -44,8 +44,8 @@ def ensure_qapp(offscreen: bool | None = None):
     already set — always if `offscreen` is True (the headless CLI), only when there is no
     display if it is None.  Raises ExportError if PySide6/pyqtgraph are missing."""
     try:
-        import pyqtgraph  # noqa: F401
         from PySide6 import QtWidgets  # PySide6 first: pyqtgraph then uses it even if PyQt6 is installed
+        import pyqtgraph  # noqa: F401
     except ImportError as exc:
         raise ExportError(f"PNG and SVG export need PySide6 and pyqtgraph ({exc})") from None
     app = QtWidgets.QApplication.instance()
@@ -138,8 +138,8 @@ def svg_exporter(item):
 
 def _graphics_target(obj):
     """The pyqtgraph item/scene to export for `obj`, or None for a plain widget."""
-    import pyqtgraph as pg
     from PySide6 import QtWidgets
+    import pyqtgraph as pg
 
     if isinstance(obj, pg.GraphicsScene):
         return obj

@@ -15,43 +15,18 @@ import numpy as np
 import pyqtgraph as pg
 from PySide6.QtCore import QCoreApplication, Qt, QTimer
 from PySide6.QtGui import QAction, QKeySequence
-from PySide6.QtWidgets import (
-    QCheckBox,
-    QFileDialog,
-    QFormLayout,
-    QGridLayout,
-    QLabel,
-    QLineEdit,
-    QListWidget,
-    QListWidgetItem,
-    QMainWindow,
-    QMenu,
-    QMessageBox,
-    QPushButton,
-    QSplitter,
-    QStyle,
-    QTabWidget,
-    QToolBar,
-    QVBoxLayout,
-    QWidget,
-)
+from PySide6.QtWidgets import (QCheckBox, QFileDialog, QFormLayout, QGridLayout, QLabel, QLineEdit, QListWidget,
+                               QListWidgetItem, QMainWindow, QMenu, QPushButton, QSplitter, QStyle, QTabWidget,
+                               QMessageBox, QToolBar, QVBoxLayout, QWidget)
 
 from bpviz.compare_cli import CompareError, cross_product, parse_list
-from bpviz.decimate import peak_decimate
 from bpviz.engine.config import OPTIMIZERS, RunConfig
 from bpviz.engine.multi_trainer import check_multi_run
 from bpviz.engine.setting import ConfigError
 from bpviz.engine.trainer import network_output
-from bpviz.export.compare import (
-    MAX_LEGEND,
-    fit_loss_range,
-    populate_sweep,
-    run_colour,
-    sweep_axis,
-    sweep_rows,
-    write_compare_loss,
-    write_sweep,
-)
+from bpviz.export.compare import (MAX_LEGEND, fit_loss_range, populate_sweep, run_colour, sweep_axis, sweep_rows,
+                                  write_compare_loss, write_sweep)
+from bpviz.decimate import peak_decimate
 
 from .compare_runner import CompareRunner
 from .compare_surface import LossSurfaceView

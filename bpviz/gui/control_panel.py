@@ -14,35 +14,16 @@ from __future__ import annotations
 import random
 
 from PySide6.QtCore import QCoreApplication, Qt, Signal
-from PySide6.QtWidgets import (
-    QFormLayout,
-    QGroupBox,
-    QLabel,
-    QPushButton,
-    QScrollArea,
-    QSizePolicy,
-    QVBoxLayout,
-    QWidget,
-)
+from PySide6.QtWidgets import (QFormLayout, QGroupBox, QLabel, QPushButton, QScrollArea,
+                               QSizePolicy, QVBoxLayout, QWidget)
 
 from bpviz.engine.config import ConfigError, RunConfig
 from bpviz.engine.features import SYMBOLS as FEATURE_SYMBOLS
-from bpviz.engine.settings import MAX_HIDDEN_LAYERS, SECTION_NAMES, SETTINGS, Setting, dataset_default_text, in_section
+from bpviz.engine.settings import (MAX_HIDDEN_LAYERS, SECTION_NAMES, SETTINGS, Setting, dataset_default_text,
+                                   in_section)
 
-from .fields import (
-    ERROR_COLOR,
-    BoolField,
-    ChoiceField,
-    FeaturesField,
-    Field,
-    FloatSpinField,
-    IntField,
-    TextField,
-    format_float,
-    parse_float,
-    parse_int,
-    parse_widths,
-)
+from .fields import (ERROR_COLOR, BoolField, ChoiceField, FeaturesField, Field, FloatSpinField, IntField,
+                     TextField, format_float, parse_float, parse_int, parse_widths)
 from .language import Retranslating
 from .tooltips import choice_tooltip, setting_tooltip, toggle_tooltip
 from .training_controller import flat_fields

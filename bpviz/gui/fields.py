@@ -12,18 +12,8 @@ from collections.abc import Callable
 
 from PySide6.QtCore import QCoreApplication, QObject, Signal
 from PySide6.QtGui import QValidator
-from PySide6.QtWidgets import (
-    QCheckBox,
-    QComboBox,
-    QDoubleSpinBox,
-    QFrame,
-    QGridLayout,
-    QLabel,
-    QLineEdit,
-    QSpinBox,
-    QVBoxLayout,
-    QWidget,
-)
+from PySide6.QtWidgets import (QCheckBox, QComboBox, QDoubleSpinBox, QFrame, QGridLayout, QLabel, QLineEdit, QSpinBox,
+                               QVBoxLayout, QWidget)
 
 ERROR_COLOR = "#c62828"
 _INVALID_STYLE = f"border: 2px solid {ERROR_COLOR}; border-radius: 2px; padding: 1px;"

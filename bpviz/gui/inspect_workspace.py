@@ -25,15 +25,8 @@ from PySide6.QtWidgets import QFrame, QLabel, QScrollArea, QTabWidget, QVBoxLayo
 from bpviz.engine.config import OptimizerConfig
 from bpviz.engine.datasets import label_rule
 from bpviz.engine.optimizers import OPTIMIZERS, slots_of
-from bpviz.engine.step_record import (
-    RecordedStep,
-    RunState,
-    SampleTable,
-    gradient_check,
-    read_state,
-    recorded_step,
-    sample_table,
-)
+from bpviz.engine.step_record import (RecordedStep, RunState, SampleTable, gradient_check, read_state,
+                                      recorded_step, sample_table)
 from bpviz.engine.trainer import Diverged
 
 from .inspector import CodePanel, GradientCheckView, NetworkDiagram, SampleTableView, StepInspector
@@ -41,8 +34,8 @@ from .inspector._common import index_text
 from .language import Retranslating
 from .status_bar import SUCCESS, WARNING
 from .timeline_bar import TimelineBar
-from .views.heatmap import WeightPanel
 from .worker_protocol import PAUSED
+from .views.heatmap import WeightPanel
 
 POLL_MS = 250  # how often the docks look at the latest snapshot (state refreshes at most this often)
 

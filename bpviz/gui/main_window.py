@@ -14,8 +14,8 @@ from PySide6.QtGui import QAction, QActionGroup, QCloseEvent, QKeySequence
 from PySide6.QtWidgets import QDockWidget, QMainWindow, QMessageBox, QStyle, QToolBar, QVBoxLayout, QWidget
 
 from bpviz import __version__
-from bpviz.engine.activations import ACTIVATIONS
 from bpviz.engine.config import ConfigError, RunConfig
+from bpviz.engine.activations import ACTIVATIONS
 from bpviz.engine.optimizers import OPTIMIZERS
 from bpviz.engine.run_summary import network_shape
 from bpviz.i18n import LANGUAGES, current_language
@@ -24,8 +24,8 @@ from .banner import MessageBanner
 from .compare_window import install as install_compare
 from .compare_window import retranslate_action as retranslate_compare_action
 from .control_panel import ControlPanel
-from .data_actions import DataActions
 from .display import cache_axes, configure_pyqtgraph
+from .data_actions import DataActions
 from .file_actions import FileActions
 from .fit_panel import FitPanel
 from .insight_bar import install as install_insights

@@ -21,21 +21,8 @@ from bpviz.engine.settings import LIVE_SETTINGS
 from bpviz.engine.trainer import Trainer
 
 from .training_worker import TrainingWorker
-from .worker_protocol import (
-    PAUSED,
-    Call,
-    Pause,
-    Quit,
-    ReplaceTrainer,
-    RunToTarget,
-    SetLearningRate,
-    SetSpeed,
-    SetTarget,
-    Snapshot,
-    Start,
-    Step,
-    Toggle,
-)
+from .worker_protocol import (PAUSED, Call, Pause, Quit, ReplaceTrainer, RunToTarget, SetLearningRate, SetSpeed,
+                              SetTarget, Snapshot, Start, Step, Toggle)
 
 _LIVE_CONTROLLERS: weakref.WeakSet[TrainingController] = weakref.WeakSet()
 

@@ -23,24 +23,8 @@ from PySide6.QtCore import QObject, Signal, Slot
 from bpviz.engine.trainer import Diverged, Trainer
 
 from .pacing import Pacer
-from .worker_protocol import (
-    PAUSED,
-    RUNNING,
-    TO_TARGET,
-    Call,
-    Command,
-    Pause,
-    Quit,
-    ReplaceTrainer,
-    RunToTarget,
-    SetLearningRate,
-    SetSpeed,
-    SetTarget,
-    Snapshot,
-    Start,
-    Step,
-    Toggle,
-)
+from .worker_protocol import (PAUSED, RUNNING, TO_TARGET, Call, Command, Pause, Quit, ReplaceTrainer, RunToTarget,
+                              SetLearningRate, SetSpeed, SetTarget, Snapshot, Start, Step, Toggle)
 
 log = logging.getLogger(__name__)
 

@@ -8,8 +8,8 @@ histories, the dataset, the timeline and a prediction function; never the live `
 """
 from __future__ import annotations
 
-from collections.abc import Callable
 from dataclasses import dataclass
+from collections.abc import Callable
 
 import numpy as np
 

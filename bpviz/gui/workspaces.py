@@ -10,8 +10,8 @@ Switching only moves docks: the run is not touched.  What the user rearranges is
 """
 from __future__ import annotations
 
-from collections.abc import Callable
 from dataclasses import dataclass
+from collections.abc import Callable
 
 from PySide6.QtCore import QT_TRANSLATE_NOOP, QObject, Qt, Signal
 from PySide6.QtGui import QAction, QActionGroup

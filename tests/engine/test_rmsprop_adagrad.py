@@ -9,10 +9,10 @@ import numpy as np
 import pytest
 
 from bpviz.engine.config import RunConfig
-from bpviz.engine.optimizers import OPTIMIZERS, Example, Formatter, make_optimizer, slots_of
-from bpviz.engine.session import load_session, save_session
-from bpviz.engine.settings import SETTINGS
 from bpviz.engine.step_record import record_step
+from bpviz.engine.optimizers import OPTIMIZERS, Example, Formatter, make_optimizer, slots_of
+from bpviz.engine.settings import SETTINGS
+from bpviz.engine.session import load_session, save_session
 from bpviz.engine.trainer import Trainer
 
 from .test_optimizers import F32, W1_0, W2_0, assert_runs_as_by_hand, tutorial_grads

@@ -5,12 +5,12 @@ import json
 
 import numpy as np
 import pytest
-from cli_helpers import run_cli
 
 from bpviz.engine.config import ConfigError, RunConfig
-from bpviz.engine.session import load_session, save_session
 from bpviz.engine.step_record import gradient_check
+from bpviz.engine.session import load_session, save_session
 from bpviz.engine.trainer import Trainer
+from cli_helpers import run_cli
 
 
 def test_the_last_points_are_held_out_and_never_trained_on():

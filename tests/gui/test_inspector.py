@@ -18,7 +18,8 @@ from PySide6.QtWidgets import QApplication, QInputDialog  # noqa: E402
 from bpviz.engine.config import RunConfig  # noqa: E402
 from bpviz.engine.step_record import gradient_check, record_step, sample_table  # noqa: E402
 from bpviz.engine.trainer import Trainer  # noqa: E402
-from bpviz.gui.inspector import CodePanel, GradientCheckView, NetworkDiagram, SampleTableView, StepInspector  # noqa: E402
+from bpviz.gui.inspector import (CodePanel, GradientCheckView, NetworkDiagram, SampleTableView,  # noqa: E402
+                                 StepInspector)
 from bpviz.gui.inspector._common import exact  # noqa: E402
 
 SHOTS = Path("/tmp/bpviz-inspector")

@@ -20,17 +20,8 @@ import pyqtgraph as pg
 import pytest
 from PySide6.QtCore import QPoint, Qt, QTimer
 from PySide6.QtGui import QAction
-from PySide6.QtWidgets import (
-    QAbstractButton,
-    QApplication,
-    QDialog,
-    QDockWidget,
-    QFileDialog,
-    QInputDialog,
-    QMenu,
-    QMessageBox,
-    QWidget,
-)
+from PySide6.QtWidgets import (QAbstractButton, QApplication, QDialog, QDockWidget, QFileDialog, QInputDialog,
+                               QMenu, QMessageBox, QWidget)
 
 from bpviz.engine.config import RunConfig
 from bpviz.engine.config_file import write_config

@@ -6,17 +6,18 @@ import json
 
 import numpy as np
 import pytest
-from cli_helpers import trainer_for
 from PySide6.QtWidgets import QLabel, QMessageBox
 
 from bpviz.cli import RUN_OPTIONS
 from bpviz.engine.config import RunConfig
-from bpviz.engine.settings import SETTINGS
 from bpviz.engine.step_record import record_step
+from bpviz.engine.settings import SETTINGS
 from bpviz.engine.trainer import Trainer
 from bpviz.gui.inspect_workspace import GradientPanel
 from bpviz.gui.inspector import StepInspector
 from bpviz.gui.inspector._common import exact
+
+from cli_helpers import trainer_for
 
 
 def test_every_setting_has_one_panel_field_and_one_cli_flag(window):

@@ -7,18 +7,8 @@ import re
 import pytest
 from PySide6.QtCore import Qt
 from PySide6.QtGui import QAction
-from PySide6.QtWidgets import (
-    QAbstractButton,
-    QAbstractSlider,
-    QAbstractSpinBox,
-    QComboBox,
-    QLineEdit,
-    QMenu,
-    QScrollBar,
-    QToolBar,
-    QWidget,
-    QWidgetAction,
-)
+from PySide6.QtWidgets import (QAbstractButton, QAbstractSlider, QAbstractSpinBox, QComboBox, QLineEdit, QMenu,
+                               QScrollBar, QToolBar, QWidget, QWidgetAction)
 
 from bpviz.engine.config import RunConfig
 from bpviz.gui.language import apply_language

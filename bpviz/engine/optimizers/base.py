@@ -15,8 +15,8 @@ passes its translation function as `tr`.
 """
 from __future__ import annotations
 
-from collections.abc import Callable, Sequence
 from dataclasses import dataclass
+from collections.abc import Callable, Sequence
 
 import numpy as np
 

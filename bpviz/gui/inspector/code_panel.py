@@ -10,8 +10,8 @@ from PySide6.QtCore import Qt
 from PySide6.QtGui import QBrush, QColor, QFont, QTextCharFormat, QTextCursor, QTextFormat
 from PySide6.QtWidgets import QHBoxLayout, QLabel, QPlainTextEdit, QTextEdit, QVBoxLayout, QWidget
 
-from bpviz.engine.activations import ACTIVATIONS
 from bpviz.engine.config import OptimizerConfig
+from bpviz.engine.activations import ACTIVATIONS
 from bpviz.engine.losses import LOSSES
 from bpviz.engine.optimizers import OPTIMIZERS
 

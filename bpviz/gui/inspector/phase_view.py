@@ -12,40 +12,17 @@ from types import SimpleNamespace
 
 import numpy as np
 from PySide6.QtCore import QCoreApplication, Qt, Signal
-from PySide6.QtWidgets import (
-    QButtonGroup,
-    QFrame,
-    QHBoxLayout,
-    QLabel,
-    QPushButton,
-    QScrollArea,
-    QSizePolicy,
-    QStackedWidget,
-    QToolButton,
-    QVBoxLayout,
-    QWidget,
-)
+from PySide6.QtWidgets import (QButtonGroup, QFrame, QHBoxLayout, QLabel, QPushButton, QScrollArea,
+                               QSizePolicy, QStackedWidget, QToolButton, QVBoxLayout, QWidget)
 
 from bpviz.engine.activations import ACTIVATIONS
 from bpviz.engine.losses import LOSSES
-from bpviz.engine.optimizers import OPTIMIZERS, Example, Formatter
 from bpviz.engine.step_record import UpdateRecord
+from bpviz.engine.optimizers import OPTIMIZERS, Example, Formatter
 
 from ..language import Retranslating
-from ._common import (
-    MatrixBlock,
-    MatrixTable,
-    cell,
-    exact,
-    hline,
-    index_text,
-    layer_symbol,
-    lead,
-    mono_font,
-    node_names,
-    operator_label,
-    signed,
-)
+from ._common import (MatrixBlock, MatrixTable, cell, exact, hline, index_text, layer_symbol, lead,
+                      mono_font, node_names, operator_label, signed)
 
 FORWARD, LOSS, BACKWARD, UPDATE = "forward", "loss", "backward", "update"
 
