@@ -232,9 +232,12 @@ def test_a_growing_curve_in_parts_shows_exactly_the_points_it_was_given(qtbot, l
     for n in range(10, 3_000, 37):
         tail = rng.random(3) + 0.1  # the last bin and sample change from frame to frame
         shown_y = np.concatenate([y[: n - 3], tail])
-        curve.show(x[:n], shown_y)
+        curve.show_points(x[:n], shown_y)
         most_parts = max(most_parts, len(curve._parts))
         got_x, got_y = curve.getData()
         np.testing.assert_array_equal(got_x, x[:n])
         np.testing.assert_allclose(got_y, np.log10(shown_y) if log_y else shown_y, equal_nan=True)
     assert 0 < most_parts <= 8  # it grew in parts, and drew them all again when there were too many
+    curve.hide()
+    curve.show()  # still Qt's: pyqtgraph shows curves so (Plot Options > Max traces)
+    assert curve.isVisible()

@@ -14,7 +14,7 @@ _OPEN_POINTS = 3  # a decimated curve's last bin (min and max) and last sample c
 
 class GrowingCurve(pg.PlotDataItem):
     """PlotDataItem with pyqtgraph's own downsampling and clipping off (the data is decimated already), drawn
-    in parts when it grows at its end (`show`).
+    in parts when it grows at its end (`show_points`).
 
     A curve whose points all change repaints the whole plot (its bounding rectangle), 4 ms a frame for the
     loss plot (per-item paint CPU, 1400x900).  Between two frames of a growing history only the last few
@@ -42,8 +42,9 @@ class GrowingCurve(pg.PlotDataItem):
             child.setCacheMode(QGraphicsItem.DeviceCoordinateCache)
         return child
 
-    def show(self, x, y) -> None:
-        """Draw these points (a decimated curve, x increasing); the first ones are usually those of last time."""
+    def show_points(self, x, y) -> None:
+        """Draw these points (a decimated curve, x increasing); the first ones are usually those of last time.
+        (Not `show`: pyqtgraph calls the item's show() to make it visible.)"""
         x, y = np.asarray(x, dtype=np.float64), np.asarray(y, dtype=np.float64)
         if len(x) == 0 and len(self._points[0]) == 0:
             return

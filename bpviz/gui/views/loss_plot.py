@@ -267,8 +267,8 @@ class LossPlot(pg.PlotWidget):
         if tested and self._legend.getLabel(self._acc_test) is None:
             self._show_accuracy_axis()
         self._set_symbols((self._acc_train, self._acc_test), len(steps))
-        self._acc_train.show(*decimate_xy(steps, 100.0 * train, bins))
-        self._acc_test.show(*decimate_xy(steps, 100.0 * test, bins) if tested else ([], []))
+        self._acc_train.show_points(*decimate_xy(steps, 100.0 * train, bins))
+        self._acc_test.show_points(*decimate_xy(steps, 100.0 * test, bins) if tested else ([], []))
 
     def _set_symbols(self, curves, points: int) -> None:
         """Logged values are drawn with markers while they are few enough to tell apart (and so are their
@@ -311,7 +311,7 @@ class LossPlot(pg.PlotWidget):
             x, y = cache.decimate(0, n, bins, stable=True)
             if zoomed:
                 x, y = _splice((x, y), cache.decimate(lo, hi, bins, stable=True))
-            curve.show(x, y)
+            curve.show_points(x, y)
 
         steps, losses = self._logged_steps, self._logged_losses
         # the logged losses grow every log_every steps only: most frames need not redraw them (and symbols)
@@ -328,8 +328,8 @@ class LossPlot(pg.PlotWidget):
             i0, i1 = max(i0 - 1, 0), min(i1 + 1, len(steps))
             x, y = _splice((x, y), decimate_xy(steps[i0:i1], losses[i0:i1], bins))
         self._set_symbols((self._logged, self._test), i1 - i0)
-        self._logged.show(x, y)
-        self._test.show(*decimate_xy(steps, self._test_losses, bins) if len(self._test_losses) else ([], []))
+        self._logged.show_points(x, y)
+        self._test.show_points(*decimate_xy(steps, self._test_losses, bins) if len(self._test_losses) else ([], []))
         # follow the data now rather than in the coming paint, where a range change schedules a second one
         self._vb.updateAutoRange()
 
