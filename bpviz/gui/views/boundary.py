@@ -5,10 +5,11 @@ import numpy as np
 import pyqtgraph as pg
 from PySide6.QtCore import QCoreApplication, QRectF, Qt, Signal
 from PySide6.QtGui import QColor
-from PySide6.QtWidgets import QGraphicsItem, QSizePolicy
+from PySide6.QtWidgets import QGraphicsItem
 
 from .colormaps import LABEL_COLORS, class_color, class_lut, diverging_colormap, lightened_lut, lut_indices
 from .contour import chain_segments, contour_segments, smooth_polylines
+from .legend import legend_beside, show_entry
 from .scatter import Scatter
 
 LEVEL = 0.5  # output above it means "label 1"
@@ -66,14 +67,7 @@ class BoundaryPlot(pg.PlotWidget):
         for item in (*self._points, self._true):
             item.setCacheMode(QGraphicsItem.DeviceCoordinateCache)
 
-        # in the layout to the right of the plot, so it never covers data; on its own light background
-        # because the samples (dark lines, rings) are drawn for the light output image, not for the plot's
-        self._legend = pg.LegendItem(offset=None, labelTextSize="8pt", labelTextColor=(30, 30, 30),
-                                     brush=(250, 250, 250, 235), pen=(160, 160, 160))
-        self._legend.setSizePolicy(QSizePolicy.Fixed, QSizePolicy.Fixed)
-        self.plot_item.layout.addItem(self._legend, 2, 3)
-        self.plot_item.layout.setAlignment(self._legend, Qt.AlignTop)
-        self.plot_item.layout.setColumnSpacing(2, 6)
+        self._legend = legend_beside(self.plot_item)
         self._legend.addItem(self._points[1], _tr("label 1"))
         self._legend.addItem(self._points[0], _tr("label 0"))
         self._legend.addItem(self._batch, _tr("current batch"))
@@ -139,17 +133,12 @@ class BoundaryPlot(pg.PlotWidget):
             self._image.setLevels(self._value_range if self._n_classes == 0 else (0.0, 1.0))
         while len(self._points) < max(2, self._n_classes):
             k = len(self._points)
-            scatter = Scatter(size=9, brush=pg.mkBrush(class_color(k)), pen=pg.mkPen("w", width=1),
-                                         hoverable=False)
+            scatter = Scatter(size=9, brush=pg.mkBrush(class_color(k)), pen=pg.mkPen("w", width=1), hoverable=False)
             scatter.sigClicked.connect(self._on_points_clicked)
             self.plot_item.addItem(scatter)
             self._points.append(scatter)
         for k, scatter in enumerate(self._points[2:], 2):
-            in_legend = any(item is scatter for item, _label in self._legend.items)
-            if k < self._n_classes and not in_legend:
-                self._legend.addItem(scatter, "")
-            elif k >= self._n_classes and in_legend:
-                self._legend.removeItem(scatter)
+            show_entry(self._legend, scatter, "", k < self._n_classes)
         self.retranslate()
         self._clear_output()
 

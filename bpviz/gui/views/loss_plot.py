@@ -8,13 +8,14 @@ import numpy as np
 import pyqtgraph as pg
 from PySide6.QtCore import QCoreApplication, QLineF, QRectF, Qt, Signal
 from PySide6.QtGui import QAction, QColor
-from PySide6.QtWidgets import QCheckBox, QHBoxLayout, QLabel, QSizePolicy, QSlider, QVBoxLayout, QWidget
+from PySide6.QtWidgets import QCheckBox, QHBoxLayout, QLabel, QSlider, QVBoxLayout, QWidget
 
 from bpviz.decimate import PeakCache, decimate_xy
 from bpviz.smoothing import MAX_WEIGHT, check_weight
 
 from .grid import GridLines
 from .growing_curve import GrowingCurve
+from .legend import legend_beside, show_entry
 from .stepped_view import SteppedViewBox
 
 # bins per curve: one per pixel column of the plot (each bin is drawn as its min and max), within these
@@ -54,16 +55,7 @@ class LossPlot(pg.PlotWidget):
         self._vb = self.plot_item.getViewBox()
         self._vb.setAutoVisible(y=True)  # zoomed into late steps, fit the losses seen there, not step 0's
         self.plot_item.addItem(GridLines(self.plot_item, alpha=0.15), ignoreBounds=True)
-        # beside the plot, as the decision boundary's: laid over it, the legend covered the newest steps (the
-        # top right corner) whenever the plot was short, as at 1366x768 (seen in screenshots while training)
-        self._legend = pg.LegendItem(offset=None, labelTextSize="8pt", labelTextColor=(30, 30, 30),
-                                     brush=(250, 250, 250, 235), pen=(160, 160, 160))
-        self._legend.setSizePolicy(QSizePolicy.Fixed, QSizePolicy.Fixed)
-        # down to the bottom of the step axis: six entries (with accuracies) still leave the axis its labels
-        self.plot_item.layout.addItem(self._legend, 1, 3, 3, 1)
-        self.plot_item.layout.setAlignment(self._legend, Qt.AlignTop)
-        self.plot_item.layout.setColumnSpacing(2, 6)
-        self.plot_item.legend = self._legend  # curves added with a name join it
+        self._legend = legend_beside(self.plot_item)
 
         self._raw = GrowingCurve(pen=pg.mkPen(_faint(BATCH_COLOR), width=1))  # shown only under a smoothed curve
         self._raw.hide()
@@ -137,11 +129,7 @@ class LossPlot(pg.PlotWidget):
         self._logged_losses = np.asarray(logged_losses)
         tested = test_losses is not None and len(test_losses) and np.isfinite(test_losses).any()
         self._test_losses = np.asarray(test_losses) if tested else np.empty(0)
-        in_legend = self._legend.getLabel(self._test) is not None
-        if tested and not in_legend:
-            self._legend.addItem(self._test, _tr("test loss (held-out points)"))
-        elif not tested and in_legend:
-            self._legend.removeItem(self._test)
+        show_entry(self._legend, self._test, _tr("test loss (held-out points)"), bool(tested))
         self._redraw()
 
     def clear_history(self) -> None:
@@ -154,12 +142,8 @@ class LossPlot(pg.PlotWidget):
         """Steps to mark with a tick on the bottom edge, e.g. where the tutorial prints "After N training step(s)"."""
         steps = np.sort(np.asarray(steps, dtype=np.float64).ravel())
         self._ticks.set_steps(steps)
-        in_legend = self._legend.getLabel(self._ticks) is not None
-        if len(steps) and not in_legend:
-            # a new sample each time: the legend closes the samples it removes
-            self._legend.addItem(_TickSample(self._ticks), _tr("printed steps"))
-        elif not len(steps) and in_legend:
-            self._legend.removeItem(self._ticks)
+        # a new sample each time: the legend closes the samples it removes
+        show_entry(self._legend, self._ticks, _tr("printed steps"), len(steps) > 0, sample=_TickSample(self._ticks))
 
     def marked_steps(self) -> np.ndarray:
         return self._ticks.steps().copy()
@@ -245,13 +229,8 @@ class LossPlot(pg.PlotWidget):
         self._acc_vb.setVisible(visible)
         self._place_accuracy_box()
         tested = visible and bool(np.isfinite(self._accuracy[2]).any())
-        for curve, text, shown in ((self._acc_train, _tr("accuracy"), visible),
-                                   (self._acc_test, _tr("test accuracy"), tested)):
-            in_legend = self._legend.getLabel(curve) is not None
-            if shown and not in_legend:
-                self._legend.addItem(curve, text)
-            elif not shown and in_legend:
-                self._legend.removeItem(curve)
+        show_entry(self._legend, self._acc_train, _tr("accuracy"), visible)
+        show_entry(self._legend, self._acc_test, _tr("test accuracy"), tested)
 
     def _draw_accuracy(self) -> None:
         if not self.accuracy_visible():
