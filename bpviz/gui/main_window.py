@@ -93,7 +93,7 @@ class MainWindow(Retranslating, QMainWindow):
             self.status.set_message(self.tr("Could not restore the last configuration ({error}); "
                                             "using the tutorial's").format(error=error), WARNING)
         else:
-            self.status.set_message(self.tr("Ready — press Space to start, → to step one mini-batch"))
+            self.status.set_message(lambda: self.tr("Ready — press Space to start, → to step one mini-batch"))
 
         self.live.start()
         cache_axes(self)
@@ -366,14 +366,14 @@ class MainWindow(Retranslating, QMainWindow):
 
     @Slot()
     def run_to_target(self) -> None:
-        self.status_reporter.set_running_message(self.tr("Running to step {target}…").format(
-            target=f"{self.controller.config.schedule.steps:,}"))
+        target = f"{self.controller.config.schedule.steps:,}"
+        self.status_reporter.set_running_message(lambda: self.tr("Running to step {target}…").format(target=target))
         self.controller.run_to_target()
 
     @Slot()
     def reset_training(self) -> None:
         self.controller.reset()
-        self.status.set_message(self.tr("Reset to the initial weights (step 0)"))
+        self.status.set_message(lambda: self.tr("Reset to the initial weights (step 0)"))
 
     # -- configuration --------------------------------------------------------------------------
     @Slot(object)

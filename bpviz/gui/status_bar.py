@@ -3,6 +3,7 @@ from __future__ import annotations
 
 import math
 from collections import deque
+from collections.abc import Callable
 
 from PySide6.QtWidgets import QLabel, QProgressBar, QStatusBar, QWidget
 
@@ -75,6 +76,7 @@ class TrainingStatusBar(Retranslating, QStatusBar):
                        self.rate_label):
             self.addPermanentWidget(widget)
         self._kind = INFO
+        self._message: str | Callable[[], str] = ""
         self._shown = None  # what the labels show, to skip identical updates
         self._accuracy = None
         self.retranslate()
@@ -85,6 +87,8 @@ class TrainingStatusBar(Retranslating, QStatusBar):
         self.rate_label.setToolTip(self.tr("Training speed over the last second"))
         self.accuracy_label.setToolTip(self.tr("Share of the points classified right, at the last logged step "
                                                "(of the held-out points too, with a test split)"))
+        if callable(self._message):
+            self.set_message(self._message, self._kind)
         if self._shown is not None:
             shown, self._shown = self._shown, None
             self.show_progress(*shown)
@@ -104,7 +108,11 @@ class TrainingStatusBar(Retranslating, QStatusBar):
             text += self.tr(" · test {test}").format(test=f"{test:.1%}")
         self.accuracy_label.setText(text)
 
-    def set_message(self, text: str, kind: str = INFO) -> None:
+    def set_message(self, text: str | Callable[[], str], kind: str = INFO) -> None:
+        """`text`, or a function that words it in the current language: such a message is worded again when
+        the language is switched (View → Language) while it shows."""
+        self._message = text
+        text = text() if callable(text) else text
         self.message_label.setText(text)
         self.message_label.setToolTip(text)
         if kind != self._kind:

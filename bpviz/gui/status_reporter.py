@@ -5,6 +5,8 @@ worker's snapshots; the target shown is always the snapshot's own.
 """
 from __future__ import annotations
 
+from collections.abc import Callable
+
 import numpy as np
 from PySide6.QtCore import QObject, Slot
 
@@ -30,7 +32,7 @@ class StatusReporter(QObject):
         self._pending = False
         self._shown_at = 0.0
         self._marked = (None, None)
-        self._running_message = ""
+        self._running_message: Callable[[], str] = str
         self.suggested_lr = 0.001
         c.mode_changed.connect(self._on_mode_changed)
         c.stepped.connect(self._on_stepped)
@@ -69,52 +71,59 @@ class StatusReporter(QObject):
             self.window.loss_plot.set_marked_steps(print_points(snap.target, snap.log_every))
 
     # -- messages ----------------------------------------------------------------------------------------
-    def set_running_message(self, text: str) -> None:
+    def set_running_message(self, text: Callable[[], str]) -> None:
+        """What the status bar says while the run goes on (a function that words it in the current language)."""
         self._running_message = text
         self.status.set_message(text)
 
     def config_changed(self, change: ConfigChange, config) -> None:
-        labels = ", ".join(self.window.panel.field_label(f) for f in change.fields if f != "decay_on")
+        fields = [f for f in change.fields if f != "decay_on"]
+
+        def labels() -> str:
+            return ", ".join(self.window.panel.field_label(f) for f in fields)
+
         if change.reset:
             if change.from_step > 0:
-                text = self.tr("Changed {fields}: the network starts again at step 0 "
-                               "(the run so far was discarded)").format(fields=labels)
-                self.status.set_message(text, WARNING)
+                self.status.set_message(lambda: self.tr("Changed {fields}: the network starts again at step 0 "
+                                                        "(the run so far was discarded)").format(fields=labels()),
+                                        WARNING)
             else:
-                self.status.set_message(self.tr("Changed {fields}: new network at step 0").format(fields=labels))
+                self.status.set_message(
+                    lambda: self.tr("Changed {fields}: new network at step 0").format(fields=labels()))
         elif "lr" in change.fields:
-            self.status.set_message(self.tr("Learning rate is now {lr} from the next step on, without a reset")
-                                    .format(lr=repr(config.optimizer.lr)))
+            lr = repr(config.optimizer.lr)
+            self.status.set_message(
+                lambda: self.tr("Learning rate is now {lr} from the next step on, without a reset").format(lr=lr))
         elif "steps" in change.fields:
-            self.status.set_message(self.tr("Target is now step {target}").format(
-                target=f"{config.schedule.steps:,}"))
+            target = f"{config.schedule.steps:,}"
+            self.status.set_message(lambda: self.tr("Target is now step {target}").format(target=target))
 
     @Slot(str)
     def _on_mode_changed(self, mode: str) -> None:
         if mode != PAUSED:
             self.banner.hide()
             if mode != TO_TARGET:
-                self.set_running_message(self.tr("Training…"))
-        elif self.status.message() == self._running_message:
+                self.set_running_message(lambda: self.tr("Training…"))
+        elif self.status.message() == self._running_message():
             # only replace our own "Training…": a pause caused by a reset or a new configuration keeps the
             # message that explains it, and divergence / target reached say more than "paused"
-            snap = self.controller.latest_snapshot()
-            self.status.set_message(self.tr("Paused at step {step}").format(step=f"{snap.step:,}"))
+            step = f"{self.controller.latest_snapshot().step:,}"
+            self.status.set_message(lambda: self.tr("Paused at step {step}").format(step=step))
 
     @Slot(int)
     def _on_stepped(self, step: int) -> None:
         snap = self.controller.latest_snapshot()
         batch = snap.last_batch if snap.step == step else None
         if batch is not None and len(batch):
-            self.status.set_message(self.tr("Step {step}: one update on samples {first}–{last} "
-                                            "(highlighted)").format(step=f"{step:,}", first=int(batch[0]),
-                                                                   last=int(batch[-1])))
+            first, last = int(batch[0]), int(batch[-1])
+            self.status.set_message(lambda: self.tr("Step {step}: one update on samples {first}–{last} "
+                                                    "(highlighted)").format(step=f"{step:,}", first=first, last=last))
 
     @Slot(int, float, int)
     def _on_diverged(self, step: int, loss: float, kept: int) -> None:
         lr = self.controller.config.optimizer.lr
         self.suggested_lr = smaller_lr(lr)
-        self.status.set_message(self.tr(
+        self.status.set_message(lambda: self.tr(
             "Diverged at step {step} (loss {loss}): paused with the last finite weights — try a smaller "
             "learning rate").format(step=f"{step:,}", loss=format_loss(loss)), ERROR)
         self.banner.show_message(
@@ -132,21 +141,25 @@ class StatusReporter(QObject):
     def _on_target_reached(self, step: int) -> None:
         snap = self.controller.latest_snapshot()
         if step > snap.target:
-            self.status.set_message(self.tr("Already past the target ({target} steps); raise “Target steps” to "
-                                            "train further").format(target=f"{snap.target:,}"), WARNING)
+            target = f"{snap.target:,}"
+            self.status.set_message(lambda: self.tr("Already past the target ({target} steps); raise “Target "
+                                                    "steps” to train further").format(target=target), WARNING)
             return
         if snap.logged_losses.size:
-            text = self.tr("Reached the target: {step} steps; loss on all data at step {at}: {loss}").format(
-                step=f"{step:,}", at=f"{int(snap.logged_steps[-1]):,}", loss=format_loss(snap.logged_losses[-1]))
+            at, loss = f"{int(snap.logged_steps[-1]):,}", format_loss(snap.logged_losses[-1])
+            self.status.set_message(lambda: self.tr("Reached the target: {step} steps; loss on all data at step "
+                                                    "{at}: {loss}").format(step=f"{step:,}", at=at, loss=loss),
+                                    SUCCESS)
         else:
-            text = self.tr("Reached the target: {step} steps").format(step=f"{step:,}")
-        self.status.set_message(text, SUCCESS)
+            self.status.set_message(lambda: self.tr("Reached the target: {step} steps").format(step=f"{step:,}"),
+                                    SUCCESS)
 
     @Slot(str)
     def _on_failed(self, message: str) -> None:
         """An unexpected error on the training thread (already logged with its traceback): say so where it
         cannot be missed; training is paused and the window keeps working."""
-        self.status.set_message(self.tr("Training stopped by an error: {message}").format(message=message), ERROR)
+        self.status.set_message(lambda: self.tr("Training stopped by an error: {message}").format(message=message),
+                                ERROR)
         path = log_file()
         details = self.tr(" The details are in {path}.").format(path=str(path)) if path is not None else ""
         self.banner.show_message(self.tr("Training stopped by an unexpected error: {message}. Training is paused; "

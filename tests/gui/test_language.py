@@ -68,6 +68,8 @@ def test_switching_language_live_keeps_the_run_and_changes_the_texts(qtbot, make
         assert window.panel.field("optimizer").combo.currentText() == "梯度下降"
         assert "学习率 0.001" in window.windowTitle()
         assert window.status.step_label.text() == "第 3 / 3,000 轮"
+        # the message left by the last step is worded again too (it stayed in English)
+        assert window.status.message().startswith("第 3 轮") and "(highlighted)" not in window.status.message()
         assert window.speed.title.text() == "速度"
         assert window.inspection.inspector_dock.windowTitle() == "单步检查器"
         assert window.files.act_open_session.text() == "打开会话(&S)…"
