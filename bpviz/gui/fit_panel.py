@@ -87,6 +87,12 @@ class FitPanel(Retranslating, QWidget):
         self._step = int(step)
         self._redraw()
 
+    def set_step(self, step: int) -> None:
+        """The outputs shown are also those after `step` (the weights have not changed since)."""
+        if self._prediction is not None and step != self._step:
+            self._step = int(step)
+            self._update_caption()
+
     def title(self) -> str:
         return self.tr("Predicted vs true") if self._n_classes == 0 else self.tr("Confusion matrix")
 

@@ -53,6 +53,7 @@ class LiveView(QObject):
         self._dataset = None
         self._grid: np.ndarray | None = None
         self._shown_params: np.ndarray | None = None
+        self._fit_params: np.ndarray | None = None  # the weights the fit dock shows the outputs of
         self._rendered_config: RunConfig | None = None
         self.updates = {
             "loss": ThrottledUpdate(self._draw_loss, shown=lambda: _can_be_seen(self.loss_plot)),
@@ -89,10 +90,10 @@ class LiveView(QObject):
             self.snapshot = snap
             status.snapshot_arrived(snap)
             self.updates["loss"].mark()
+            self.updates["fit"].mark()  # its caption names the step (new weights or not: see _draw_fit)
             if self._shown_params is None or not np.array_equal(snap.params, self._shown_params):
                 self.updates["weights"].mark()
                 self.updates["boundary"].mark()
-                self.updates["fit"].mark()
             elif snap.last_batch is not None and not np.array_equal(snap.last_batch, self.boundary.batch_indices()):
                 self.updates["boundary"].mark()
         self._render_config()
@@ -154,7 +155,7 @@ class LiveView(QObject):
     def _new_trainer(self, snap: Snapshot) -> None:
         self._generation = snap.generation
         self.window.status_reporter.new_run()
-        self._shown_params = None
+        self._shown_params = self._fit_params = None
         dataset = snap.dataset
         test_from = train_count(len(dataset.X), snap.config.data.test_ratio)
         if not _same_data(dataset, self._dataset):  # a reset keeps the data (and the user's zoom)
@@ -203,9 +204,14 @@ class LiveView(QObject):
         if not self.window.fit_dock.isVisible():  # a forward pass over every point for nobody: it waits
             self.updates["fit"].mark()
             return
+        panel = self.window.fit_panel
+        if self._fit_params is not None and np.array_equal(snap.params, self._fit_params):
+            panel.set_step(snap.step)  # the same weights: the same fit, as of a later step
+            return
         with np.errstate(all="ignore"):
             out = np.asarray(snap.predict(snap.dataset.X))
-        self.window.fit_panel.set_outputs(out, snap.step)
+        panel.set_outputs(out, snap.step)
+        self._fit_params = snap.params
 
     @Slot(int)
     def show_sample(self, index: int) -> None:

@@ -2,6 +2,8 @@
 a classification's confusion matrix for the current weights (training or test points)."""
 from __future__ import annotations
 
+import dataclasses
+
 import numpy as np
 import pytest
 
@@ -152,3 +154,16 @@ def test_a_point_clicked_in_is_counted_at_once(qtbot, make_window):
     labels = np.array(window.controller.config.data.points["label"])
     assert window.fit_panel.confusion.counts().sum(axis=1).tolist() == np.bincount(labels, minlength=2).tolist()
     window.data.act_edit.trigger()
+
+
+def test_the_caption_follows_the_run_while_the_weights_stand_still(qtbot, make_window, monkeypatch):
+    """A converged run keeps its weights bit for bit: the fit is the same, but the caption names the step now,
+    not the step the weights last changed at (it said step 67,072 while a sales run was at 300,000)."""
+    window = make_window(REGRESSION)
+    snap = run_to_target(qtbot, window)
+    predicted = []
+    monkeypatch.setattr(window.fit_panel, "set_outputs", lambda *args: predicted.append(args))
+    later = dataclasses.replace(snap, step=snap.step + 123_456)  # the same weights, later
+    window.live.updates["fit"].run(later)
+    assert window.fit_panel.caption.text().startswith(f"Step {later.step:,}:")
+    assert not predicted  # no forward pass for the same weights
